@@ -1,0 +1,168 @@
+"""The public entry point: ``build`` an article into a :class:`Timeline`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import warnings
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+
+from timeline.events import build_events
+from timeline.extract import find_mentions
+from timeline.published import parse_published
+from timeline.resolve import detect_mode, find_dateline, resolve_mentions
+from timeline.sentences import split_sentences
+from timeline.table import events_frame, expressions_frame
+from timeline.types import Article, Event, Expression, Sentence
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+    import plotly.graph_objects as go
+
+__all__ = ["Mode", "Timeline", "TimelineWarning", "build"]
+
+Mode = Literal["auto", "news", "narrative"]
+
+
+class TimelineWarning(UserWarning):
+    """Raised as a warning when a timeline is built with less information than it needs."""
+
+
+@attrs.frozen(slots=False)
+class Timeline:
+    """The timeline of one article: its expressions and events, as value objects and tables.
+
+    Attributes:
+        article: the article, with the publication date actually used.
+        sentences: the article's sentences.
+        expression_list: every time expression, resolved, in text order.
+        event_list: every event, in text order.
+        mode: ``news`` (relative times anchor on publication) or ``narrative``.
+        notes: what the builder wants the reader to know (missing publication date, ...).
+    """
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    expression_list: tuple[Expression, ...]
+    event_list: tuple[Event, ...]
+    mode: str = "news"
+    notes: tuple[str, ...] = ()
+
+    @functools.cached_property
+    def expressions(self) -> pd.DataFrame:
+        """One row per time expression (see ``timeline.table.EXPRESSION_COLUMNS``)."""
+        return expressions_frame(self.expression_list)
+
+    @functools.cached_property
+    def events(self) -> pd.DataFrame:
+        """One row per event, sorted by time (see ``timeline.table.EVENT_COLUMNS``)."""
+        return events_frame(self.event_list)
+
+    def figure(self, **options: Any) -> go.Figure:
+        """Draw the events as an interactive Plotly figure (see :func:`timeline.plot.figure`)."""
+        from timeline.plot import figure
+
+        return figure(self, **options)
+
+    def to_html(self, path: str | os.PathLike[str], *, offline: bool = True, **options: Any) -> None:
+        """Write the figure to one HTML file; ``offline=True`` inlines plotly.js."""
+        from timeline.plot import write_html
+
+        write_html(self, path, offline=offline, **options)
+
+    def to_csv(self, path: str | os.PathLike[str] | None = None) -> str | None:
+        """Write the events table as CSV (ISO dates); return the text when ``path`` is None."""
+        from timeline.export import to_csv
+
+        return to_csv(self, path)
+
+    def to_json(self, path: str | os.PathLike[str] | None = None) -> str | None:
+        """Write the events table as JSON records (ISO dates); return the text when ``path`` is None."""
+        from timeline.export import to_json
+
+        return to_json(self, path)
+
+    def to_parquet(self, path: str | os.PathLike[str]) -> None:
+        """Write the events table as Parquet (needs pyarrow)."""
+        from timeline.export import to_parquet
+
+        to_parquet(self, path)
+
+    def to_timelinejs(self, path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
+        """The Knight Lab TimelineJS JSON document; also written to ``path`` when given."""
+        from timeline.export import to_timelinejs
+
+        return to_timelinejs(self, path)
+
+    def to_timeml(self, path: str | os.PathLike[str] | None = None) -> str:
+        """The article as TimeML with TIMEX3 tags; also written to ``path`` when given."""
+        from timeline.timeml import to_timeml
+
+        return to_timeml(self, path)
+
+
+def _as_article(article: str | Article, published: object) -> Article:
+    if isinstance(article, Article):
+        if published is None:
+            return article
+        return attrs.evolve(article, published=parse_published(published))
+    if isinstance(article, str):
+        return Article(article, published=parse_published(published))
+    raise TypeError(f"article must be a str or timeline.Article, not {type(article).__name__}")
+
+
+def build(
+    article: str | Article,
+    published: str | dt.date | dt.datetime | None = None,
+    *,
+    mode: Mode = "auto",
+) -> Timeline:
+    """Build the timeline of ``article``.
+
+    Args:
+        article: the text, or an :class:`Article` (whose ``published`` is used unless
+            ``published`` is given here).
+        published: the publication date: ISO string, any absolute date string dateparser
+            reads, ``date``, ``datetime`` or ``pandas.Timestamp``. When missing, a dateline in
+            the text is used; failing that, relative expressions stay unresolved (a
+            :class:`TimelineWarning` says so). Today's date is never used.
+        mode: ``news`` anchors relative expressions on the publication date, ``narrative`` on
+            the last mentioned date; ``auto`` decides from the text.
+
+    Raises:
+        ValueError: ``published`` cannot be read as an absolute date, or ``mode`` is unknown.
+        TypeError: an argument has the wrong type.
+    """
+    if mode not in ("auto", "news", "narrative"):
+        raise ValueError(f"mode must be 'auto', 'news' or 'narrative', not {mode!r}")
+    source = _as_article(article, published)
+    text = source.text
+    notes: list[str] = []
+    sentences = split_sentences(text)
+    mentions = find_mentions(text, sentences)
+    anchor = source.published
+    if anchor is None:
+        anchor = find_dateline(text, mentions)
+        if anchor is not None:
+            notes.append(f"publication date {anchor.isoformat()} read from the dateline")
+            source = attrs.evolve(source, published=anchor)
+    chosen_mode = detect_mode(mentions, anchor) if mode == "auto" else mode
+    expressions = resolve_mentions(mentions, sentences, text, anchor, chosen_mode)
+    if anchor is None and any(e.anchor == "unresolved" for e in expressions):
+        message = (
+            "no publication date given or found: expressions relative to it are left unresolved"
+        )
+        notes.append(message)
+        warnings.warn(message, TimelineWarning, stacklevel=2)
+    events = build_events(text, sentences, expressions, anchor)
+    return Timeline(
+        article=source,
+        sentences=sentences,
+        expression_list=expressions,
+        event_list=events,
+        mode=chosen_mode,
+        notes=tuple(notes),
+    )

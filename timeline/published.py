@@ -1,0 +1,81 @@
+"""Reading a publication date from what the caller passes, and from a dateline in the text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+__all__ = ["parse_published"]
+
+_ISO = re.compile(r"\s*(-?\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?\s*\Z")
+# Two fixed, unrelated bases: a string that reads differently against them is relative
+# ("yesterday") and cannot be a publication date.
+_BASES = (dt.datetime(2001, 3, 14, 10, 0), dt.datetime(1987, 11, 2, 16, 30))
+
+
+def parse_published(value: object) -> dt.date | dt.datetime | None:
+    """Turn ``value`` into a publication date.
+
+    Accepts ``None``, a ``date``, a ``datetime``, a ``pandas.Timestamp``, an ISO string
+    (``2016-01-15``, ``2016-01-15T09:30``) or any absolute date string dateparser reads
+    (``Jan 15, 2016``, ``15 janvier 2016``). A ``datetime`` keeps its time of day; its time zone
+    is dropped after conversion to local wall time as written.
+
+    Raises:
+        ValueError: the string is not an absolute date (unreadable, or relative like "today").
+        TypeError: ``value`` is of another type.
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):  # includes pandas.Timestamp
+        if value != value:  # NaT
+            return None
+        result = value.to_pydatetime() if hasattr(value, "to_pydatetime") else value
+        return result.replace(tzinfo=None)
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, bytes):
+        raise TypeError("published must be a str, date or datetime, not bytes; decode it first")
+    if not isinstance(value, str):
+        raise TypeError(
+            f"published must be a str, date, datetime or pandas.Timestamp, not {type(value).__name__}"
+        )
+    match = _ISO.match(value)
+    if match:
+        year, month, day, hour, minute, second = match.groups()
+        try:
+            if hour is None:
+                return dt.date(int(year), int(month), int(day))
+            return dt.datetime(
+                int(year), int(month), int(day), int(hour), int(minute), int(second or 0)
+            )
+        except ValueError as exc:
+            raise ValueError(f"unreadable publication date {value!r}: {exc}") from None
+    return _parse_with_dateparser(value)
+
+
+def _parse_with_dateparser(value: str) -> dt.date | dt.datetime:
+    text = value.strip()
+    if not text or len(text) > 200:
+        raise ValueError(f"unreadable publication date {value!r}")
+    import dateparser  # slow import: only when needed
+
+    readings = []
+    for base in _BASES:
+        parsed = dateparser.parse(
+            text,
+            settings={
+                "RELATIVE_BASE": base,
+                "REQUIRE_PARTS": ["year", "month", "day"],
+                "RETURN_AS_TIMEZONE_AWARE": False,
+            },
+        )
+        readings.append(parsed)
+    first, second = readings
+    if first is None or first != second:
+        raise ValueError(
+            f"unreadable publication date {value!r}: give an absolute date such as 2016-01-15"
+        )
+    if (first.hour, first.minute, first.second) == (0, 0, 0) and not re.search(r"\d:\d", text):
+        return first.date()
+    return first.replace(tzinfo=None)

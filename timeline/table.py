@@ -1,0 +1,150 @@
+"""Expressions and events as pandas DataFrames: column names and dtypes live here only.
+
+Times use ``datetime64[s]`` so that years before 1677 and after 2262 fit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+from timeline.types import Event, Expression, TimeValue
+
+__all__ = [
+    "EVENT_COLUMNS",
+    "EXPRESSION_COLUMNS",
+    "TIME_DTYPE",
+    "events_frame",
+    "expressions_frame",
+]
+
+TIME_DTYPE = "datetime64[s]"
+
+#: column -> dtype of ``Timeline.expressions``
+EXPRESSION_COLUMNS: dict[str, str] = {
+    "char_start": "int64",
+    "char_end": "int64",
+    "text": "object",
+    "type": "object",
+    "value": "object",
+    "start": TIME_DTYPE,
+    "end": TIME_DTYPE,
+    "grain": "object",
+    "approximate": "bool",
+    "mod": "object",
+    "anchor": "object",
+    "sentence": "int64",
+}
+
+#: column -> dtype of ``Timeline.events``
+EVENT_COLUMNS: dict[str, str] = {
+    "event_id": "int64",
+    "event": "object",
+    "trigger": "object",
+    "sentence": "object",
+    "sentence_index": "int64",
+    "char_start": "int64",
+    "char_end": "int64",
+    "expression": "object",
+    "value": "object",
+    "start": TIME_DTYPE,
+    "end": TIME_DTYPE,
+    "grain": "object",
+    "approximate": "bool",
+    "derived_from": "object",
+    "duration": "object",
+    "dated_by": "object",
+    "confidence": "float64",
+    "note": "object",
+}
+
+
+def _time_fields(time: TimeValue | None) -> dict[str, object]:
+    if time is None:
+        return {"value": None, "start": None, "end": None, "grain": None, "approximate": False}
+    return {
+        "value": time.value,
+        "start": time.start,
+        "end": time.end,
+        "grain": time.grain.value if time.grain is not None else None,
+        "approximate": time.approximate,
+    }
+
+
+def _frame(rows: Sequence[dict[str, object]], columns: dict[str, str]) -> pd.DataFrame:
+    data: dict[str, pd.Series] = {}
+    for name, dtype in columns.items():
+        values = [row[name] for row in rows]
+        if dtype == TIME_DTYPE:
+            data[name] = _time_series(values)
+        elif dtype == "object":
+            data[name] = pd.Series(values, dtype=object)
+        else:
+            data[name] = pd.Series(values, dtype=dtype)
+    return pd.DataFrame(data, columns=list(columns))
+
+
+def _time_series(values: Sequence[object]) -> pd.Series:
+    """A ``datetime64[s]`` series; ``None`` becomes ``NaT``. Works for years 1..9999."""
+    import numpy as np
+
+    array = np.array(
+        [
+            np.datetime64(v.replace(tzinfo=None) if isinstance(v, dt.datetime) else v, "s")
+            if v is not None
+            else np.datetime64("NaT", "s")
+            for v in values
+        ],
+        dtype="datetime64[s]",
+    )
+    return pd.Series(array, dtype=TIME_DTYPE)
+
+
+def expressions_frame(expressions: Iterable[Expression]) -> pd.DataFrame:
+    """One row per time expression, in text order, with the columns of :data:`EXPRESSION_COLUMNS`."""
+    rows = []
+    for expr in expressions:
+        mention = expr.mention
+        row: dict[str, object] = {
+            "char_start": mention.char_start,
+            "char_end": mention.char_end,
+            "text": mention.text,
+            "type": expr.time.timex_type,
+            "sentence": mention.sentence,
+            "anchor": expr.anchor,
+            "mod": expr.time.mod,
+        }
+        row.update(_time_fields(expr.time))
+        rows.append(row)
+    return _frame(rows, EXPRESSION_COLUMNS)
+
+
+def events_frame(events: Iterable[Event]) -> pd.DataFrame:
+    """One row per event, sorted by start (undated events last), with :data:`EVENT_COLUMNS`."""
+    rows = []
+    for event in events:
+        row: dict[str, object] = {
+            "event_id": event.event_id,
+            "event": event.phrase,
+            "trigger": event.trigger,
+            "sentence": event.sentence_text,
+            "sentence_index": event.sentence,
+            "char_start": event.char_start,
+            "char_end": event.char_end,
+            "expression": event.expression,
+            "derived_from": event.derived_from,
+            "duration": event.duration,
+            "dated_by": event.dated_by,
+            "confidence": float(event.confidence),
+            "note": event.note,
+        }
+        row.update(_time_fields(event.time))
+        rows.append(row)
+    frame = _frame(rows, EVENT_COLUMNS)
+    if len(frame):
+        frame = frame.sort_values(
+            ["start", "end", "char_start"], na_position="last", kind="stable"
+        ).reset_index(drop=True)
+    return frame

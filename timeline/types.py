@@ -1,0 +1,217 @@
+"""Frozen value objects that flow through the pipeline.
+
+text -> :class:`Mention` (what a span says, underspecified) -> :class:`Expression`
+(the mention resolved to a :class:`TimeValue`) -> :class:`Event` (what happened, and when).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+import attrs
+
+__all__ = [
+    "Article",
+    "Event",
+    "Expression",
+    "Grain",
+    "Mention",
+    "Reading",
+    "Sentence",
+    "TimeValue",
+]
+
+
+class Grain(str, enum.Enum):
+    """The precision of a time value, from a second to a millennium."""
+
+    SECOND = "second"
+    MINUTE = "minute"
+    HOUR = "hour"
+    PART_OF_DAY = "part_of_day"
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    SEASON = "season"
+    HALF_YEAR = "half_year"
+    YEAR = "year"
+    DECADE = "decade"
+    CENTURY = "century"
+    MILLENNIUM = "millennium"
+
+    def __str__(self) -> str:  # pragma: no cover - trivial
+        return self.value
+
+
+@attrs.frozen
+class Article:
+    """A news article or narrative to build a timeline from.
+
+    Attributes:
+        text: the article body, as plain text.
+        published: the publication date, if known (a ``date`` or ``datetime``).
+        title: an optional headline.
+        source: an optional name of where the text came from (file, URL, outlet).
+    """
+
+    text: str = attrs.field(validator=attrs.validators.instance_of(str))
+    published: dt.date | dt.datetime | None = attrs.field(default=None)
+    title: str | None = None
+    source: str | None = None
+
+    @published.validator
+    def _check_published(self, attribute: attrs.Attribute, value: object) -> None:
+        if value is not None and not isinstance(value, dt.date):
+            raise TypeError(
+                f"Article.published must be a date, datetime or None, not {type(value).__name__}; "
+                "use timeline.parse_published() to read a string"
+            )
+
+
+@attrs.frozen
+class Sentence:
+    """One sentence of the article: its index, its character span and its text."""
+
+    index: int
+    char_start: int
+    char_end: int
+    text: str
+
+
+@attrs.frozen
+class Reading:
+    """What a time mention says before it is anchored: an underspecified value.
+
+    ``kind`` selects how :mod:`timeline.resolve` anchors it; the other fields are the parts the
+    text gave. Unused fields stay ``None``.
+
+    Kinds: ``absolute`` (calendar fields, possibly without a year), ``relative`` (``unit`` and
+    ``offset`` from the anchor, e.g. yesterday = day -1), ``weekday`` (a day of the week whose
+    direction comes from tense unless ``offset`` fixes it), ``month_relative`` ("last October"),
+    ``duration``, ``set``, ``ref`` (PAST_REF/PRESENT_REF/FUTURE_REF), ``anchored`` (a duration
+    before/after another event).
+    """
+
+    kind: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    second: int | None = None
+    weekday: int | None = None  # 1 = Monday ... 7 = Sunday (ISO)
+    week: int | None = None
+    quarter: int | None = None
+    half: int | None = None
+    season: str | None = None  # SP, SU, FA, WI
+    part_of_day: str | None = None  # MO, AF, EV, NI, DT
+    decade: int | None = None  # 199 for the 1990s
+    century: int | None = None  # 19 for the 1900s
+    unit: str | None = None  # a Grain value for relative offsets and durations
+    offset: int | None = None
+    amount: float | None = None  # duration amount; None means unspecified ("several")
+    direction: str | None = None  # before / after for anchored readings
+    mod: str | None = None  # TIMEX3 mod: APPROX, START, MID, END, BEFORE, AFTER, ...
+    value: str | None = None  # a literal TIMEX3 value (sets, refs)
+    year_from_anchor: bool = False  # the year must come from the anchor ("January 9th")
+    century_from_anchor: bool = False  # two-digit years ("'98")
+    quant: str | None = None  # set quantifier: EVERY, EACH
+    freq: str | None = None  # set frequency: 1X, 2X
+
+
+@attrs.frozen
+class Mention:
+    """A time expression found in the text, with what it says.
+
+    Attributes:
+        char_start: offset of the first character in the article text.
+        char_end: offset one past the last character.
+        text: ``article_text[char_start:char_end]``.
+        timex_type: the TIMEX3 type: DATE, TIME, DURATION or SET.
+        reading: the underspecified meaning.
+        rule: the name of the rule that produced it (for debugging and error reports).
+        sentence: index of the sentence it lies in.
+    """
+
+    char_start: int
+    char_end: int
+    text: str
+    timex_type: str
+    reading: Reading
+    rule: str
+    sentence: int = 0
+
+
+@attrs.frozen
+class TimeValue:
+    """A resolved time: a TIMEX3 value and, when it denotes one, a calendar interval.
+
+    ``start`` is inclusive and ``end`` exclusive; both are ``None`` for durations, sets,
+    references (PAST_REF) and values whose anchor is unknown.
+    """
+
+    timex_type: str
+    value: str
+    start: dt.datetime | None = None
+    end: dt.datetime | None = None
+    grain: Grain | None = None
+    approximate: bool = False
+    mod: str | None = None
+
+
+@attrs.frozen
+class Expression:
+    """A mention resolved against its anchor.
+
+    Attributes:
+        mention: the mention in the text.
+        time: the resolved value.
+        anchor: what it was resolved against: ``publication``, ``absolute``, ``expression N``
+            (a previous expression, N its index), ``event`` or ``unresolved``.
+        index: position in the document's list of expressions.
+    """
+
+    mention: Mention
+    time: TimeValue
+    anchor: str
+    index: int = 0
+
+
+@attrs.frozen
+class Event:
+    """Something that happened, with the best interval the text supports.
+
+    Attributes:
+        event_id: 1-based identifier, stable within a document.
+        phrase: a short readable phrase for what happened (the clause, trimmed).
+        trigger: the word that names the event (a verb or event noun).
+        sentence: index of the sentence it lies in.
+        sentence_text: that sentence's text.
+        char_start: offset of the phrase's first character in the article.
+        char_end: offset one past the phrase's last character.
+        expression: the text of the time expression dating it, if any.
+        time: the resolved interval, or ``None`` when undated.
+        derived_from: for an event dated through another event, a readable chain
+            such as ``"event 4 - 1 day"``.
+        duration: a duration the text gives for it ("several hours" -> ``PXH``).
+        dated_by: how it was dated: explicit, anchored, sentence, narrative, tense or none.
+        confidence: 0..1, how firmly the text supports the interval.
+        note: anything worth telling the reader (contradictions, ambiguities).
+    """
+
+    event_id: int
+    phrase: str
+    trigger: str
+    sentence: int
+    sentence_text: str
+    char_start: int
+    char_end: int
+    expression: str | None = None
+    time: TimeValue | None = None
+    derived_from: str | None = None
+    duration: str | None = None
+    dated_by: str = "none"
+    confidence: float = 0.0
+    note: str | None = None
