@@ -1,0 +1,362 @@
+"""The ``timeline`` command: build an article's timeline, print it, write it to files.
+
+Run ``timeline --help`` for the options. Everything here is edge code: it reads files and
+standard input, writes files and prints; the work is done by :func:`timeline.build` and the
+:class:`timeline.Timeline` writers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import warnings
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import IO, Any, NoReturn
+
+import pandas as pd
+
+__all__ = ["CliError", "FORMATS", "main", "read_article", "render_events", "render_expressions"]
+
+_PROG = "timeline"
+
+#: file extension -> output format, for ``-o/--output``
+FORMATS: dict[str, str] = {
+    ".html": "html",
+    ".htm": "html",
+    ".csv": "csv",
+    ".json": "json",
+    ".parquet": "parquet",
+    ".tml": "timeml",
+    ".xml": "timeml",
+}
+
+_FORMAT_NAMES = {
+    "html": "HTML timeline",
+    "csv": "CSV events table",
+    "json": "JSON events table",
+    "parquet": "Parquet events table",
+    "timelinejs": "TimelineJS document",
+    "timeml": "TimeML document",
+}
+
+# Formats that can go to standard output with PATH "-" (they are text).
+_STREAMABLE = frozenset({"csv", "json", "timelinejs", "timeml"})
+
+_EVENT_VIEW = {  # column -> (header, max width)
+    "event_id": ("id", 4),
+    "start": ("start", 19),
+    "end": ("end", 19),
+    "grain": ("grain", 11),
+    "event": ("event", 60),
+    "expression": ("expression", 30),
+    "derived_from": ("derived_from", 28),
+}
+
+_EXPRESSION_VIEW = {
+    "text": ("text", 34),
+    "type": ("type", 8),
+    "value": ("value", 20),
+    "start": ("start", 19),
+    "end": ("end", 19),
+    "grain": ("grain", 11),
+    "anchor": ("anchor", 16),
+}
+
+_DESCRIPTION = """\
+Reconstruct the timeline of a news article: find its time expressions ("on Thursday",
+"in October, last year", "a day after he was recaptured"), resolve them to calendar dates
+against the publication date, tie them to the events they date, and print the events table.
+"""
+
+_EPILOG = """\
+examples:
+  timeline article.txt --published 2016-01-15
+      print the events table
+  timeline article.txt --published 2016-01-15 --expressions
+      also print every time expression with its TIMEX3 value
+  timeline article.txt --published 2016-01-15 --html timeline.html
+      write an interactive Plotly timeline (one self-contained HTML file)
+  timeline article.txt --published 2016-01-15 -o events.csv -o events.parquet
+      write files, the format chosen by each extension
+  cat article.txt | timeline - --published "Jan 15, 2016" --csv -
+      read standard input, write the CSV to standard output instead of the table
+  timeline history.txt --published 2019-09-01 --mode narrative
+      anchor relative dates on the last mentioned date, not on publication
+
+publication date:
+  An ISO date (2016-01-15), an ISO date and time (2016-01-15T09:30) or an absolute date in
+  words ("Jan 15, 2016"). Without --published, a dateline at the top of the article is used;
+  failing that, expressions relative to publication ("on Thursday") stay unresolved and a
+  warning says so. Today's date is never used.
+
+output formats for -o/--output (by extension):
+  .html .htm  interactive timeline      .csv      events table
+  .json       events table (records)    .parquet  events table (needs pyarrow)
+  .tml .xml   TimeML with TIMEX3 tags
+  With "-" as PATH, --csv, --json, --timelinejs and --timeml write to standard output and the
+  table is not printed.
+
+exit status: 0 on success, 1 when an input or output cannot be used, 2 on a usage error.
+"""
+
+
+class CliError(Exception):
+    """An input or output problem to report on one line (no traceback)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line on stderr, exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        """Report a usage error on one line and exit with status 2."""
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _version() -> str:
+    from timeline import __version__
+
+    return __version__
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=_PROG,
+        description=_DESCRIPTION,
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "article",
+        metavar="ARTICLE",
+        help='the article as a UTF-8 text file, or "-" to read standard input',
+    )
+    parser.add_argument(
+        "-p",
+        "--published",
+        metavar="DATE",
+        help="publication date, e.g. 2016-01-15 (see below); relative dates anchor on it",
+    )
+    parser.add_argument(
+        "--mode",
+        choices=("auto", "news", "narrative"),
+        default="auto",
+        help="news: relative dates anchor on publication; narrative: on the last mentioned "
+        "date; auto (default): decided from the text",
+    )
+    parser.add_argument(
+        "--expressions",
+        action="store_true",
+        help="also print the time expressions table",
+    )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="print no table (only write the files asked for)"
+    )
+    files = parser.add_argument_group("output files")
+    files.add_argument("--html", metavar="PATH", help="write the interactive timeline as HTML")
+    files.add_argument("--csv", metavar="PATH", help="write the events table as CSV")
+    files.add_argument("--json", metavar="PATH", help="write the events table as JSON records")
+    files.add_argument(
+        "--timelinejs", metavar="PATH", help="write a Knight Lab TimelineJS JSON document"
+    )
+    files.add_argument("--timeml", metavar="PATH", help="write the article as TimeML")
+    files.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        action="append",
+        default=[],
+        help="write a file whose format is chosen by its extension "
+        "(.html .csv .json .parquet .tml .xml); repeatable",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    return parser
+
+
+def read_article(path: str, stdin: IO[bytes] | None = None) -> str:
+    """The text of the article at ``path`` (``"-"``: ``stdin``), decoded as UTF-8.
+
+    A leading byte-order mark is dropped.
+
+    Raises:
+        CliError: the file is missing, is a directory, cannot be read or is not UTF-8.
+    """
+    if path == "-":
+        source = stdin if stdin is not None else sys.stdin.buffer
+        data = source.read()
+        name = "standard input"
+    else:
+        file = Path(path)
+        if file.is_dir():
+            raise CliError(f"{path!r} is a directory; give an article text file")
+        try:
+            data = file.read_bytes()
+        except FileNotFoundError:
+            raise CliError(f"no such file: {path!r}") from None
+        except OSError as exc:
+            raise CliError(f"cannot read {path!r}: {exc.strerror or exc}") from None
+        name = repr(path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CliError(
+            f"{name} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "convert it to UTF-8 first"
+        ) from None
+
+
+def _format_time(value: object) -> str:
+    """An ISO date, with hours and minutes only when they are not midnight; any year."""
+    if value is None or pd.isna(value):
+        return ""
+    day = f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
+    if (value.hour, value.minute, value.second) == (0, 0, 0):
+        return day
+    if value.second:
+        return f"{day} {value.hour:02d}:{value.minute:02d}:{value.second:02d}"
+    return f"{day} {value.hour:02d}:{value.minute:02d}"
+
+
+def _format_text(value: object, width: int) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    text = " ".join(str(value).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _render(frame: pd.DataFrame, view: dict[str, tuple[str, int]], empty: str) -> str:
+    """A fixed-width, left-aligned text table of the ``view`` columns of ``frame``."""
+    if frame.empty:
+        return empty
+    cells: dict[str, list[str]] = {}
+    for column, (header, width) in view.items():
+        if str(frame[column].dtype).startswith("datetime64"):
+            values = [_format_time(v) for v in frame[column]]
+        else:
+            values = [_format_text(v, width) for v in frame[column]]
+        cells[header] = values
+    table = pd.DataFrame(cells)
+    widths = {h: max([len(h), *(len(v) for v in vals)]) for h, vals in cells.items()}
+    # to_string puts one space between columns; a leading space on all but the first makes two.
+    pads = {h: ("" if i == 0 else " ") for i, h in enumerate(cells)}
+    formatters: dict[str, Callable[[Any], str]] = {
+        h: (lambda w, pad: lambda v: f"{pad}{v:<{w}}")(w, pads[h]) for h, w in widths.items()
+    }
+    header = [f"{pads[h]}{h:<{widths[h]}}" for h in cells]
+    text = table.to_string(index=False, header=header, formatters=formatters, justify="left")
+    return "\n".join(line.rstrip() for line in text.splitlines())
+
+
+def render_events(events: pd.DataFrame) -> str:
+    """The main columns of an events table as readable fixed-width text."""
+    return _render(events, _EVENT_VIEW, "no events found")
+
+
+def render_expressions(expressions: pd.DataFrame) -> str:
+    """The main columns of an expressions table as readable fixed-width text."""
+    return _render(expressions, _EXPRESSION_VIEW, "no time expressions found")
+
+
+def _outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
+    """``(format, path)`` pairs asked for, in a stable order."""
+    wanted = [
+        (fmt, getattr(args, fmt))
+        for fmt in ("html", "csv", "json", "timelinejs", "timeml")
+        if getattr(args, fmt) is not None
+    ]
+    for path in args.output:
+        suffix = Path(path).suffix.lower()
+        if suffix not in FORMATS:
+            known = " ".join(sorted(FORMATS))
+            raise CliError(f"cannot tell the format of {path!r} from its extension (known: {known})")
+        wanted.append((FORMATS[suffix], path))
+    for fmt, path in wanted:
+        if path == "-" and fmt not in _STREAMABLE:
+            raise CliError(f"the {_FORMAT_NAMES[fmt]} cannot be written to standard output")
+        if path != "-" and Path(path).is_dir():
+            raise CliError(f"{path!r} is a directory; give a file name for the {_FORMAT_NAMES[fmt]}")
+    return wanted
+
+
+def _write(tl: Any, fmt: str, path: str, stdout: IO[str]) -> None:
+    """Write one output through the :class:`timeline.Timeline` writers."""
+    target = None if path == "-" else path
+    if fmt == "html":
+        tl.to_html(path)
+        return
+    if fmt == "parquet":
+        tl.to_parquet(path)
+        return
+    writer = {"csv": tl.to_csv, "json": tl.to_json, "timelinejs": tl.to_timelinejs,
+              "timeml": tl.to_timeml}[fmt]
+    result = writer(target)
+    if target is None:
+        text = json.dumps(result, indent=2, ensure_ascii=False) if isinstance(result, dict) else result
+        stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def _run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
+    from timeline import build, parse_published
+
+    try:
+        published = parse_published(args.published)
+    except ValueError as exc:
+        raise CliError(f"--published: {exc}") from None
+    outputs = _outputs(args)
+    text = read_article(args.article)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        tl = build(text, published=published, mode=args.mode)
+    messages = list(tl.notes)
+    messages += [str(w.message) for w in caught if str(w.message) not in messages]
+    for message in messages:
+        print(f"{_PROG}: note: {_one_line(message)}", file=stderr)
+    for fmt, path in outputs:
+        try:
+            _write(tl, fmt, path, stdout)
+        except ImportError as exc:
+            raise CliError(f"cannot write the {_FORMAT_NAMES[fmt]}: {exc}") from None
+        except OSError as exc:
+            raise CliError(f"cannot write {path!r}: {exc.strerror or exc}") from None
+        if path != "-":
+            print(f"{_PROG}: wrote {_FORMAT_NAMES[fmt]} to {path}", file=stderr)
+    if args.quiet or any(path == "-" for _, path in outputs):
+        return 0
+    print(render_events(tl.events), file=stdout)
+    if args.expressions:
+        print(file=stdout)
+        print(render_expressions(tl.expressions), file=stdout)
+    return 0
+
+
+def _one_line(message: str, limit: int = 400) -> str:
+    """``message`` with its whitespace collapsed, cut to ``limit`` characters."""
+    text = " ".join(message.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``timeline`` command with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:  # --help, --version and usage errors
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    stdout, stderr = sys.stdout, sys.stderr
+    try:
+        return _run(args, stdout, stderr)
+    except CliError as exc:
+        print(f"{_PROG}: error: {_one_line(str(exc))}", file=stderr)
+        return 1
+    except BrokenPipeError:  # e.g. `timeline a.txt | head`
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except KeyboardInterrupt:
+        print(f"{_PROG}: interrupted", file=stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
