@@ -1,0 +1,219 @@
+"""Speed and memory of ``timeline.build`` beside ``dateparser.search.search_dates``.
+
+    python benchmarks/speed.py [--corpus DIR] [--limit N] [--check]
+
+Over the TempEval-3 training documents (``../shared/corpora/tempeval3-train`` by default) it
+measures, each system in a fresh subprocess so that their memory does not mix:
+
+- documents per second of ``timeline.build`` (including both DataFrames: ``tl.events`` and
+  ``tl.expressions``) and of ``search_dates`` (with the document's creation time as base);
+- peak resident memory (``ru_maxrss``) of that subprocess, and how much it grew during the run;
+- the speed ratio (target: build at least 20x faster than search_dates);
+- ``import timeline`` time in a fresh interpreter (target: under 1 s), and whether plotly is
+  imported by ``import timeline; timeline.build(...)`` (target: it is not).
+
+One document is processed before timing starts in each system (dateparser loads its language
+data on first use). ``--check`` exits 1 when a target is missed. When the corpus is absent the
+script says so and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+__all__ = ["main"]
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "tempeval3-train"
+SPEED_TARGET = 20.0
+IMPORT_TARGET = 1.0
+
+_IMPORT_PROBE = """
+import sys, time, json
+sys.path.insert(0, {root!r})
+started = time.perf_counter()
+import timeline
+seconds = time.perf_counter() - started
+after_import = sorted(m for m in ("plotly", "dateparser", "pandas") if m in sys.modules)
+tl = timeline.build("The minister resigned on Thursday, two days after the vote.", published="2016-01-15")
+tl.events, tl.expressions
+print(json.dumps({{"seconds": seconds, "after_import": after_import,
+                  "plotly_after_build": "plotly" in sys.modules}}))
+"""
+
+
+def _rss_mb() -> float:
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # kilobytes on Linux, bytes on macOS
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def _child(system: str, corpus: Path, limit: int | None) -> dict[str, Any]:
+    """Run one system over the corpus in this process; return its measurements."""
+    sys.path.insert(0, str(ROOT))
+    import datetime as dt
+    import warnings
+
+    from timeline.timeml import read_timeml
+
+    files = sorted(corpus.rglob("*.tml"))
+    if limit is not None:
+        files = files[:limit]
+    documents = [read_timeml(file) for file in files]
+
+    if system == "timeline":
+        import timeline
+
+        warnings.simplefilter("ignore", timeline.TimelineWarning)
+
+        def run(doc: Any) -> int:
+            tl = timeline.build(doc.text, published=doc.published)
+            return len(tl.events) + len(tl.expressions)
+
+    else:
+        from dateparser.search import search_dates
+
+        def run(doc: Any) -> int:
+            published = doc.published or dt.date(2000, 1, 1)
+            base = dt.datetime(published.year, published.month, published.day)
+            if isinstance(published, dt.datetime):
+                base = published.replace(tzinfo=None)
+            found = search_dates(
+                doc.text,
+                languages=["en"],
+                settings={"RELATIVE_BASE": base, "RETURN_AS_TIMEZONE_AWARE": False},
+            )
+            return len(found or ())
+
+    failures: list[str] = []
+
+    def attempt(doc: Any) -> int:
+        try:
+            return run(doc)
+        except Exception as error:  # noqa: BLE001 - counted and shown, not hidden
+            failures.append(f"{doc.doc_id}: {type(error).__name__}: {error}")
+            return 0
+
+    warm_started = time.perf_counter()
+    if documents:
+        attempt(documents[0])
+    warm_up = time.perf_counter() - warm_started
+    failures.clear()
+    before = _rss_mb()
+    items = 0
+    started = time.perf_counter()
+    for doc in documents:
+        items += attempt(doc)
+    seconds = time.perf_counter() - started
+    return {
+        "system": system,
+        "docs": len(documents),
+        "chars": sum(len(doc.text) for doc in documents),
+        "items": items,
+        "seconds": seconds,
+        "warm_up": warm_up,
+        "rss_before_mb": before,
+        "rss_peak_mb": _rss_mb(),
+        "failures": len(failures),
+        "first_failure": failures[0] if failures else None,
+    }
+
+
+def _run_child(system: str, corpus: Path, limit: int | None) -> dict[str, Any]:
+    command = [sys.executable, str(Path(__file__).resolve()), "--child", system, "--corpus", str(corpus)]
+    if limit is not None:
+        command += ["--limit", str(limit)]
+    completed = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
+    if completed.returncode != 0:
+        raise SystemExit(f"{system} benchmark failed:\n{completed.stderr}")
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def _import_probe(runs: int = 3) -> dict[str, Any]:
+    best: dict[str, Any] | None = None
+    for _ in range(runs):
+        completed = subprocess.run(
+            [sys.executable, "-c", _IMPORT_PROBE.format(root=str(ROOT))],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=False,
+        )
+        if completed.returncode != 0:
+            raise SystemExit(f"import probe failed:\n{completed.stderr}")
+        result = json.loads(completed.stdout.strip().splitlines()[-1])
+        if best is None or result["seconds"] < best["seconds"]:
+            best = result
+    assert best is not None
+    return best
+
+
+def _verdict(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the measurements; return 1 under ``--check`` when a target is missed."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="directory of .tml files")
+    parser.add_argument("--limit", type=int, default=None, help="use only the first N documents")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--child", choices=["timeline", "dateparser"], help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.child:
+        print(json.dumps(_child(args.child, args.corpus, args.limit)))
+        return 0
+
+    if not args.corpus.is_dir() or not any(args.corpus.rglob("*.tml")):
+        print(f"corpus not found: {args.corpus} (it lives in ../shared on the developers' machines); nothing measured")
+        return 0
+
+    probe = _import_probe()
+    build = _run_child("timeline", args.corpus, args.limit)
+    search = _run_child("dateparser", args.corpus, args.limit)
+
+    print(f"corpus: {args.corpus} ({build['docs']} documents, {build['chars']:,} characters)")
+    import_ok = probe["seconds"] < IMPORT_TARGET
+    print(
+        f"import timeline: {probe['seconds']:.3f} s in a fresh interpreter (best of 3)"
+        f" [target < {IMPORT_TARGET:g} s: {_verdict(import_ok)}];"
+        f" modules loaded by the import: {', '.join(probe['after_import']) or 'none of plotly/dateparser/pandas'}"
+    )
+    plotly_ok = not probe["plotly_after_build"]
+    print(
+        "plotly imported by `import timeline; timeline.build(...)`: "
+        f"{'yes' if probe['plotly_after_build'] else 'no'} [{_verdict(plotly_ok)}]"
+    )
+    print()
+    header = f"{'system':<26}{'docs':>6}{'seconds':>10}{'docs/s':>10}{'first doc s':>13}{'peak RSS MB':>13}{'grew MB':>9}"
+    print(header)
+    for name, result in (("timeline.build + frames", build), ("dateparser search_dates", search)):
+        rate = result["docs"] / result["seconds"] if result["seconds"] else float("inf")
+        print(
+            f"{name:<26}{result['docs']:>6}{result['seconds']:>10.2f}{rate:>10.1f}"
+            f"{result['warm_up']:>13.2f}{result['rss_peak_mb']:>13.1f}"
+            f"{result['rss_peak_mb'] - result['rss_before_mb']:>9.1f}"
+        )
+    for name, result in (("timeline.build", build), ("search_dates", search)):
+        if result["failures"]:
+            print(f"warning: {name} raised on {result['failures']} document(s); first: {result['first_failure']}")
+    ratio = search["seconds"] / build["seconds"] if build["seconds"] else float("inf")
+    speed_ok = ratio >= SPEED_TARGET
+    print()
+    print(f"timeline.build is {ratio:.1f}x faster than search_dates [target >= {SPEED_TARGET:g}x: {_verdict(speed_ok)}]")
+    if args.check and not (import_ok and plotly_ok and speed_ok and not build["failures"]):
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
