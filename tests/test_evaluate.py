@@ -402,3 +402,18 @@ def test_accuracy_script_replaces_only_the_marked_table() -> None:
     with pytest.raises(ValueError):
         module.replace_table("no markers", "| new |")
     assert module.START in module.DOC.read_text(encoding="utf-8")
+
+
+def test_error_report_can_list_chosen_families_only() -> None:
+    def wrong_everything(doc: TimeMLDocument) -> tuple[Annotation, ...]:
+        return tuple(Annotation(g.char_start, g.char_end, g.text, "DATE", "1999") for g in doc.gold)
+
+    result = evaluate_corpus("toy", DOCS, wrong_everything, collect_errors=True)
+    report = error_report(result, ["relative day"])
+    assert "-- relative day --" in report and "-- weekday --" not in report
+    assert report.splitlines()[2].split()[:2] == ["weekday", "2"]  # the summary keeps every family
+
+
+def test_main_rejects_unknown_family(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit):
+        main([str(tmp_path), "--errors", "--family", "nonsense"])

@@ -613,12 +613,13 @@ def _describe(annotation: Annotation | None) -> str:
     return f'"{" ".join(annotation.text.split())}" {annotation.type} {annotation.value}'
 
 
-def error_report(result: CorpusResult) -> str:
+def error_report(result: CorpusResult, families: Iterable[str] | None = None) -> str:
     """The errors of a result grouped by expression family, the families with most errors first.
 
-    A summary table (gold, found, misses, false alarms, wrong value/type/span, value accuracy
-    per family) is followed by every error of each family.
+    A summary table (errors, misses, false alarms, wrong value/type/span per family) is followed
+    by every error of each family, or only of ``families`` when given.
     """
+    listed = set(families) if families is not None else None
     by_family: dict[str, list[ErrorRecord]] = {}
     for record in result.errors:
         by_family.setdefault(record.family, []).append(record)
@@ -641,7 +642,7 @@ def error_report(result: CorpusResult) -> str:
         counts = stats.get(family, {})
         return sum(counts.get(k, 0) for k in ("miss", "false", "type", "value"))
 
-    families = sorted(by_family, key=lambda f: (-weight(f), f))
+    ordered = sorted(by_family, key=lambda f: (-weight(f), f))
     header = ("family", "errors", "miss", "false alarm", "wrong value", "wrong type", "wrong span")
     rows = [
         (
@@ -649,13 +650,17 @@ def error_report(result: CorpusResult) -> str:
             str(weight(family)),
             *(str(stats.get(family, {}).get(k, 0)) for k in ("miss", "false", "value", "type", "span")),
         )
-        for family in families
+        for family in ordered
     ]
     out = [
         f"== errors: {result.system} on {result.corpus} ({len(result.errors)} records) ==",
         _render(header, rows, markdown=False),
+        "(errors = misses + false alarms + wrong values + wrong types; span-only differences are"
+        " listed but not counted)",
     ]
-    for family in families:
+    for family in ordered:
+        if listed is not None and family not in listed:
+            continue
         out.append("")
         out.append(f"-- {family} --")
         for record in by_family[family]:
@@ -689,6 +694,12 @@ def _parser() -> argparse.ArgumentParser:
         "--errors",
         action="store_true",
         help="list every miss, false alarm and wrong value/type of timeline, by family",
+    )
+    parser.add_argument(
+        "--family",
+        action="append",
+        choices=[*sorted({rule.family for rule in FAMILIES}), "other"],
+        help="with --errors: list only this family's errors (repeatable; the summary shows all)",
     )
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     return parser
@@ -733,7 +744,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 for doc_id, message in result.failures[:5]:
                     print(f"  {doc_id}: {message}", file=sys.stderr)
             if args.errors and system_name == "timeline":
-                print(error_report(result))
+                print(error_report(result, args.family))
                 print()
     print(format_table(results, markdown=args.markdown))
     return status
