@@ -292,3 +292,14 @@ def test_timeml_output(name: str, article: Path, tmp_path: Path,
     assert status == 0, err
     text = target.read_text("utf-8")
     assert "TimeML" in text and "resigned" in text
+
+
+def test_missing_publication_date_is_a_note_not_an_error(
+    article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Needs the extraction rules: "on Thursday" is found and cannot be anchored."""
+    status, _, err = run([str(article)], capsys)
+    assert status == 0
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("timeline: note: ")
+    assert "publication date" in lines[0]
