@@ -1,7 +1,654 @@
-"""Finding time expressions in text (placeholder while the rules are written)."""
+"""Finding time expressions in text: text -> :class:`~timeline.types.Mention` values.
+
+All rules of ``lexicon/rules.txt`` are compiled into one regular expression with a named group
+per rule, scanned once over the text; the first rule that matches at a position wins. Each rule
+names a *production* here that turns the matched groups into a :class:`~timeline.types.Reading`
+(what the expression says before it is anchored), or rejects the match.
+"""
+
 from __future__ import annotations
-from timeline.types import Mention, Sentence
-__all__ = ["find_mentions"]
+
+import bisect
+import functools
+import re
+from collections.abc import Callable
+
+from timeline.lexicon import RuleSpec, load_rules, words
+from timeline.types import Grain, Mention, Reading, Sentence
+
+__all__ = ["Matcher", "find_mentions", "matcher"]
+
+Groups = dict[str, "str | None"]
+Production = Callable[[Groups, str], "tuple[str, Reading] | Reading | None"]
+
+_GROUP = re.compile(r"\(\?P<([a-z_0-9]+)>")
+_WS = re.compile(r"\s+")
+
+
+def _key(text: str | None) -> str:
+    """Lower-case lookup key: folded whitespace, straight apostrophes, no trailing dot."""
+    if text is None:
+        return ""
+    return _WS.sub(" ", text.lower().replace("’", "'")).strip().rstrip(".")
+
+
+def _lookup(table: dict[str, object], text: str | None) -> object | None:
+    key = _key(text)
+    if key in table:
+        return table[key]
+    return table.get(key.replace("-", " "), table.get(key.replace(" ", "-")))
+
+
+def _number(text: str | None) -> float | None:
+    """A number written in digits or words; ``None`` for vague quantities ("several")."""
+    if text is None:
+        return None
+    key = _key(text).replace(",", "")
+    try:
+        return float(key)
+    except ValueError:
+        pass
+    table = words()["numbers"]
+    if key in table:
+        return float(table[key])
+    parts = re.split(r"[\s-]+", key)
+    if len(parts) == 2 and parts[0] in table and parts[1] in table:
+        return float(table[parts[0]] + table[parts[1]])
+    return None
+
+
+def _month(groups: Groups, *names: str) -> int | None:
+    for name in names:
+        value = groups.get(name)
+        if value:
+            return int(_lookup(words()["months"], value))  # type: ignore[arg-type]
+    return None
+
+
+def _int(value: str | None) -> int | None:
+    if value is None:
+        return None
+    digits = re.match(r"\d+", value)
+    return int(digits.group(0)) if digits else None
+
+
+def _mod(text: str | None) -> str | None:
+    if not text:
+        return None
+    key = _key(text).rstrip("-")
+    key = re.sub(r"^(the )?(very )?", "", key)
+    if key.startswith(("beginning", "start", "early", "earlier")):
+        return "START"
+    if key.startswith(("end", "close", "late", "later")):
+        return "END"
+    if key.startswith(("mid", "middle")):
+        return "MID"
+    return None
+
+
+def _approx(text: str | None) -> str | None:
+    if not text:
+        return None
+    return _lookup(words()["approximators"], text) or "APPROX"  # type: ignore[return-value]
+
+
+def _unit(text: str | None) -> str | None:
+    if text is None:
+        return None
+    return _lookup(words()["units"], text)  # type: ignore[return-value]
+
+
+def _weekday(text: str | None) -> int | None:
+    if not text:
+        return None
+    return int(_lookup(words()["weekdays"], text))  # type: ignore[arg-type]
+
+
+def _pod(text: str | None) -> str | None:
+    if not text:
+        return None
+    return _lookup(words()["parts_of_day"], text)  # type: ignore[return-value]
+
+
+def _two_digit_year(text: str) -> tuple[int, bool]:
+    """(year, century_from_anchor) for ``'98`` / ``98`` / ``1998``."""
+    digits = text.lstrip("'’")
+    if len(digits) == 2:
+        return int(digits), True
+    return int(digits), False
+
+
+# --- productions -------------------------------------------------------------------------
+
+
+def _iso(g: Groups, text: str) -> Reading | tuple[str, Reading] | None:
+    reading = Reading(
+        "absolute",
+        year=int(g["year"]),  # type: ignore[arg-type]
+        month=int(g["month"]),  # type: ignore[arg-type]
+        day=int(g["day"]),  # type: ignore[arg-type]
+        hour=_int(g.get("hour")),
+        minute=_int(g.get("minute")),
+        second=_int(g.get("second")),
+    )
+    return ("TIME", reading) if reading.hour is not None else reading
+
+
+def _date(g: Groups, text: str) -> Reading | None:
+    month = _month(g, "month", "month2", "month_abbr")
+    day = _int(g.get("day") or g.get("day2"))
+    year = g.get("year")
+    century_from_anchor = False
+    year_value = None
+    if year:
+        year_value, century_from_anchor = _two_digit_year(year)
+    if month is None:
+        return None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    return Reading(
+        "absolute",
+        year=year_value,
+        month=month,
+        day=day,
+        mod=_mod(g.get("mod")),
+        year_from_anchor=year_value is None,
+        century_from_anchor=century_from_anchor,
+    )
+
+
+def _numeric_date(g: Groups, text: str) -> Reading | None:
+    year, century = _two_digit_year(g["year"])  # type: ignore[arg-type]
+    return Reading(
+        "absolute", year=year, month=int(g["month"]), day=int(g["day"]), century_from_anchor=century  # type: ignore[arg-type]
+    )
+
+
+_REL_OFFSET = {
+    "last": -1, "past": -1, "this past": -1, "the previous": -1, "previous": -1, "the past": -1,
+    "the last": -1, "the preceding": -1, "the prior": -1, "the latest": -1,
+    "this": 0, "the current": 0, "the same": 0, "current": 0, "latest": -1,
+    "next": 1, "coming": 1, "this coming": 1, "the following": 1, "the coming": 1, "the next": 1,
+}
+
+
+def _rel(text: str | None) -> int | None:
+    if not text:
+        return None
+    return _REL_OFFSET.get(_key(text))
+
+
+def _month_relative(g: Groups, text: str) -> Reading | None:
+    return Reading(
+        "month_relative",
+        month=_month(g, "month"),
+        offset=_rel(g.get("rel")),
+        mod=_mod(g.get("mod")),
+    )
+
+
+def _weekday_reading(g: Groups, text: str) -> Reading | tuple[str, Reading] | None:
+    rel = _key(g.get("rel"))
+    offset = _rel(rel) if rel not in ("early", "late") else None
+    mod = {"early": "START", "late": "END"}.get(rel)
+    pod = _pod(g.get("pod"))
+    reading = Reading("weekday", weekday=_weekday(g.get("weekday")), offset=offset, part_of_day=pod, mod=mod)
+    return ("TIME", reading) if pod else reading
+
+
+def _quarter(g: Groups, text: str) -> Reading | None:
+    unit = _key(g.get("unit")) or "quarter"
+    ordinal = _key(g.get("ordinal"))
+    number: int | None
+    if ordinal in ("final", "last"):
+        number = 4 if unit == "quarter" else 2
+    elif ordinal:
+        number = int(words()["ordinals"].get(ordinal, _int(ordinal) or 0)) or None
+    else:
+        number = None
+    rel = _key(g.get("rel"))
+    year = _int(g.get("year"))
+    year_rel = _rel(g.get("year_rel"))
+    if number is None and not rel and year is None and not text.lower().startswith("the"):
+        return None  # a bare "quarter" is not a time
+    if number is not None and number > (4 if unit == "quarter" else 2):
+        return None
+    offset: int | None = None
+    if rel in ("year-earlier", "year-ago"):
+        year_rel, offset = -1, None
+    elif rel in ("latest", "last", "previous", "past"):
+        offset = -1
+    elif rel in ("next", "coming"):
+        offset = 1
+    elif rel in ("current", "this", "same"):
+        offset = 0
+    grain_field = {"quarter": number} if unit == "quarter" else {"half": number}
+    return Reading(
+        "quarter",
+        year=year,
+        unit=Grain.QUARTER.value if unit == "quarter" else Grain.HALF_YEAR.value,
+        offset=offset,
+        week=year_rel,  # the year offset ("of last year"); week is unused for quarters
+        **grain_field,
+    )
+
+
+def _season(g: Groups, text: str) -> Reading | None:
+    season = _lookup(words()["seasons"], g.get("season"))
+    year = _int(g.get("year"))
+    rel = _rel(g.get("rel"))
+    year_rel = _rel(g.get("year_rel"))
+    mod = _mod(g.get("mod"))
+    bare = year is None and rel is None and year_rel is None and mod is None and not text.lower().startswith("the")
+    if bare and season == "FA":
+        return None  # "fall" on its own is the verb far more often than the season
+    return Reading(
+        "season",
+        season=season,  # type: ignore[arg-type]
+        year=year,
+        offset=rel,
+        week=year_rel,
+        mod=mod,
+        year_from_anchor=year is None,
+    )
+
+
+_DECADE_WORDS = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+    "seventies": 7, "eighties": 8, "nineties": 9,
+}
+
+
+def _decade(g: Groups, text: str) -> Reading | None:
+    mod = _mod(g.get("mod"))
+    if g.get("decade"):
+        return Reading("decade", decade=int(g["decade"]) // 10, mod=mod)  # type: ignore[arg-type]
+    short = g.get("short")
+    tens = int(short) // 10 if short else _DECADE_WORDS[_key(g.get("word"))]
+    return Reading("decade", decade=tens, mod=mod, century_from_anchor=True)
+
+
+def _century(g: Groups, text: str) -> Reading | None:
+    ordinal = _key(g.get("ordinal"))
+    number = _int(ordinal) if ordinal[:1].isdigit() else words()["ordinals"].get(ordinal)
+    if not number or number < 1:
+        return None
+    return Reading("century", century=int(number) - 1, mod=_mod(g.get("mod")))
+
+
+def _year(g: Groups, text: str) -> Reading | None:
+    year, century_from_anchor = _two_digit_year(g["year"])  # type: ignore[arg-type]
+    pre = _key(g.get("pre"))
+    mod = _mod(g.get("mod")) or ("MID" if pre == "mid" else "BEFORE" if pre == "pre" else "AFTER" if pre == "post" else None)
+    return Reading("absolute", year=year, mod=mod, century_from_anchor=century_from_anchor)
+
+
+def _holiday(g: Groups, text: str) -> Reading | None:
+    key = _key(g.get("holiday"))
+    table = words()
+    fixed = table["holidays_fixed"].get(key)
+    year = _int(g.get("year"))
+    if fixed is not None:
+        return Reading(
+            "absolute", year=year, month=fixed[0], day=fixed[1],
+            year_from_anchor=year is None, offset=_rel(g.get("rel")),
+        )
+    return Reading(
+        "holiday", value=table["holidays_computed"][key], year=year,
+        year_from_anchor=year is None, offset=_rel(g.get("rel")),
+    )
+
+
+_DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0, "last": -1,
+            "the day before yesterday": -2, "the day after tomorrow": 2}
+
+
+def _deictic(g: Groups, text: str) -> Reading | tuple[str, Reading] | None:
+    word = _key(g.get("word"))
+    pod = _pod(g.get("pod"))
+    if word == "tonight":
+        pod = "NI"
+    if word == "last" and pod not in ("NI",):
+        return None  # "last morning" is not idiomatic; "last night" is
+    if word == "this" and pod is None:
+        return None
+    mod = _mod(g.get("mod"))
+    reading = Reading("relative", unit=Grain.DAY.value, offset=_DEICTIC[word], part_of_day=pod, mod=mod)
+    if pod is not None and word != "tonight":
+        return ("TIME", reading)
+    return reading
+
+
+_WORD_HOURS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split())}
+
+
+def _clock(g: Groups, text: str) -> Reading | tuple[str, Reading] | None:
+    minute = 0
+    if g.get("hour24"):
+        hour, minute = int(g["hour24"]), int(g["minute24"])  # type: ignore[arg-type]
+    elif g.get("noon"):
+        hour = 12 if _key(g["noon"]) in ("noon", "midday") else 24
+    elif g.get("hourword"):
+        word = _key(g["hourword"])
+        hour = _WORD_HOURS.get(word) or int(word)
+        pod = _key(g.get("pod2"))
+        if pod in ("afternoon", "evening", "at night") and hour < 12:
+            hour += 12
+    else:
+        hour = int(g["hour"])  # type: ignore[arg-type]
+        minute = _int(g.get("minute")) or 0
+        ampm = _key(g.get("ampm")).replace(".", "").replace(" ", "")
+        if hour > 12 or hour == 0:
+            return None
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+    offset = _DEICTIC.get(_key(g.get("word")))
+    reading = Reading(
+        "clock",
+        hour=hour,
+        minute=minute,
+        weekday=_weekday(g.get("weekday")),
+        offset=offset,
+        mod=_approx(g.get("approx")) if g.get("approx") else None,
+    )
+    return ("TIME", reading)
+
+
+def _offset(g: Groups, text: str) -> Reading | None:
+    signal = _key(g.get("signal"))
+    unit = _unit(g.get("unit"))
+    if unit is None:
+        return None
+    amount = _number(g.get("num")) if g.get("num") else 1.0
+    if "and a half" in _key(text) and amount is not None:
+        amount += 0.5
+    direction = "before" if signal in ("ago", "earlier", "before", "prior", "previously", "back", "since") else "after"
+    # "ago"/"from now"/"hence" count from the speech time; "earlier"/"later" from the story's.
+    deictic = signal in ("ago", "from now", "hence", "back")
+    return Reading(
+        "offset",
+        unit=unit,
+        amount=amount,
+        direction=direction,
+        mod=_approx(g.get("approx")),
+        value="deictic" if deictic else "anaphoric",
+    )
+
+
+def _anchored(g: Groups, text: str) -> Reading | None:
+    unit = _unit(g.get("unit"))
+    if unit is None:
+        return None
+    signal = _key(g.get("signal"))
+    return Reading(
+        "anchored",
+        unit=unit,
+        amount=_number(g.get("num")),
+        direction="before" if signal in ("before", "prior to") else "after",
+        mod=_approx(g.get("approx")),
+    )
+
+
+def _anaphoric(g: Groups, text: str) -> Reading | tuple[str, Reading] | None:
+    unit_text = _key(g.get("unit"))
+    rel = _key(g.get("rel"))
+    offset = {"next": 1, "following": 1, "very next": 1, "previous": -1, "preceding": -1, "prior": -1,
+              "same": 0, "that": 0}.get(rel, 0)
+    if unit_text in ("same day",):
+        unit_text, offset = "day", 0
+    elif unit_text in ("day before", "night before", "eve"):
+        unit_text, offset = "day", -1
+    elif unit_text == "day after":
+        unit_text, offset = "day", 1
+    pod = _pod(unit_text) if unit_text in words()["parts_of_day"] else None
+    season = _lookup(words()["seasons"], unit_text)
+    unit = (
+        Grain.DAY.value if pod else Grain.SEASON.value if season else
+        "weekend" if unit_text == "weekend" else _unit(unit_text) or Grain.SEASON.value
+    )
+    reading = Reading(
+        "anaphoric", unit=unit, offset=offset, part_of_day=pod, season=season,  # type: ignore[arg-type]
+        mod=_mod(g.get("mod")),
+    )
+    return ("TIME", reading) if pod and pod != "NI" else reading
+
+
+def _unit_relative(g: Groups, text: str) -> Reading | tuple[str, Reading] | None:
+    unit_text = _key(g.get("unit"))
+    offset = _rel(g.get("rel"))
+    if offset is None:
+        return None
+    mod = _mod(g.get("mod"))
+    unit = "weekend" if unit_text == "weekend" else _unit(unit_text)
+    if unit is None:
+        return None
+    return Reading("relative", unit=unit, offset=offset, mod=mod)
+
+
+def _duration(g: Groups, text: str) -> Reading | None:
+    unit_text = g.get("unit") or ""
+    unit = _unit(unit_text)
+    if unit is None:
+        return None
+    num_text = g.get("num")
+    amount = _number(num_text)
+    if amount is None and _key(num_text) not in [_key(v) for v in words()["vague_numbers"]]:
+        return None
+    if amount is not None and ("and a half" in _key(text) or "and-a-half" in _key(text)):
+        amount += 0.5
+    # "60 Minutes", "24 Hours of Le Mans": a capitalised unit after digits is a title.
+    if unit_text[:1].isupper() and num_text and num_text[:1].isdigit():
+        return None
+    if num_text and _key(num_text) in ("a", "an") and unit_text.lower().endswith("s"):
+        return None
+    return Reading("duration", unit=unit, amount=amount, mod=_approx(g.get("approx")))
+
+
+def _vague_duration(g: Groups, text: str) -> Reading | tuple[str, Reading] | None:
+    unit_text = g.get("unit") or ""
+    if unit_text[:1].isupper() and not text[:1].islower() and text[:1] == unit_text[:1]:
+        return None  # "Minutes" alone, capitalised: a title such as "60 Minutes"
+    return Reading("duration", unit=_unit(unit_text), amount=None, mod=_approx(g.get("approx")))
+
+
+_SET_ADVERBS = {
+    "daily": ("P1D", None), "nightly": ("P1D", None), "weekly": ("P1W", None), "biweekly": ("P2W", None),
+    "monthly": ("P1M", None), "bimonthly": ("P2M", None), "quarterly": ("P3M", None), "annually": ("P1Y", None),
+    "yearly": ("P1Y", None), "hourly": ("PT1H", None), "semiannually": ("P1Y", "2X"), "biannually": ("P1Y", "2X"),
+}
+_POD_SET = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_SEASON_SET = {"summer": "SU", "winter": "WI", "spring": "SP", "fall": "FA", "autumn": "FA"}
+
+
+def _set(g: Groups, text: str) -> Reading | None:
+    from timeline.resolve import duration_value  # the one place that spells durations
+
+    if g.get("adverb"):
+        value, freq = _SET_ADVERBS[_key(g["adverb"])]
+        return Reading("set", value=value, freq=freq)
+    if g.get("weekdays"):
+        day = _weekday(_key(g["weekdays"])[:-1])
+        return Reading("set", value=f"XXXX-WXX-{day}", quant="EVERY")
+    quant = _key(g.get("quant"))
+    freq_word = _key(g.get("freqword"))
+    freq = None
+    if freq_word:
+        count = {"once": 1, "twice": 2}.get(freq_word) or _number(freq_word.split()[0])
+        freq = f"{int(count)}X" if count else None
+    if quant in ("a", "an", "per") and not freq:
+        return None  # "a day" alone is a duration; "$5 a day" is too rare to guess
+    weekday = _weekday(g.get("weekday"))
+    quant_value = "EVERY" if quant in ("every", "per", "a", "an") else "EACH"
+    if weekday:
+        return Reading("set", value=f"XXXX-WXX-{weekday}", quant=quant_value, freq=freq)
+    unit_text = _key(g.get("unit"))
+    count_text = _key(g.get("num"))
+    count = 2.0 if count_text == "other" else _number(count_text) if count_text else 1.0
+    if unit_text in _POD_SET:
+        return Reading("set", value=f"XXXX-XX-XXT{_POD_SET[unit_text]}", quant=quant_value, freq=freq)
+    if unit_text in _SEASON_SET:
+        return Reading("set", value=f"XXXX-{_SEASON_SET[unit_text]}", quant=quant_value, freq=freq)
+    if unit_text == "weekend":
+        return Reading("set", value="XXXX-WXX-WE", quant=quant_value, freq=freq)
+    unit = _unit(unit_text)
+    if unit is None:
+        return None
+    return Reading("set", value=duration_value(unit, count), quant=quant_value, freq=freq)
+
+
+def _ref(g: Groups, text: str) -> Reading | None:
+    value = _lookup(words()["references"], g.get("ref"))
+    return Reading("ref", value=value)  # type: ignore[arg-type]
+
+
+PRODUCTIONS: dict[str, Production] = {
+    "iso": _iso,
+    "date": _date,
+    "numeric_date": _numeric_date,
+    "month_relative": _month_relative,
+    "weekday": _weekday_reading,
+    "quarter": _quarter,
+    "season": _season,
+    "decade": _decade,
+    "century": _century,
+    "year": _year,
+    "holiday": _holiday,
+    "deictic": _deictic,
+    "clock": _clock,
+    "offset": _offset,
+    "anchored": _anchored,
+    "anaphoric": _anaphoric,
+    "unit_relative": _unit_relative,
+    "duration": _duration,
+    "vague_duration": _vague_duration,
+    "set": _set,
+    "ref": _ref,
+}
+
+
+class Matcher:
+    """All rules compiled into one scanner. Build it once with :func:`matcher`."""
+
+    def __init__(self, rules: tuple[RuleSpec, ...]) -> None:
+        """Compile ``rules``; raises ``ValueError`` naming a rule whose production is unknown."""
+        self.rules = rules
+        parts = []
+        self._group_names: list[list[tuple[str, str]]] = []
+        for index, rule in enumerate(rules):
+            if rule.build not in PRODUCTIONS:
+                raise ValueError(f"rule {rule.name!r}: unknown production {rule.build!r}")
+            names: list[tuple[str, str]] = []
+
+            def rename(match: re.Match[str], index: int = index, names: list[tuple[str, str]] = names) -> str:
+                local = match.group(1)
+                names.append((local, f"r{index}_{local}"))
+                return f"(?P<r{index}_{local}>"
+
+            parts.append(f"(?P<r{index}>{_GROUP.sub(rename, rule.pattern)})")
+            self._group_names.append(names)
+        self.regex = re.compile(
+            r"(?<![\w'’-])(?:" + "|".join(parts) + r")(?![\w]|[’'-]\w)",
+            re.IGNORECASE | re.VERBOSE,
+        )
+        self._rule_index = {f"r{i}": i for i in range(len(rules))}
+
+    def scan(self, text: str) -> list[tuple[int, int, int, Groups]]:
+        """Every match: ``(start, end, rule index, groups)``, left to right, without overlaps."""
+        out = []
+        search = self.regex.search
+        pos = 0
+        while True:
+            match = search(text, pos)
+            if match is None:
+                return out
+            index = self._rule_index[match.lastgroup]  # type: ignore[index]
+            groups = {local: match.group(name) for local, name in self._group_names[index]}
+            out.append((match.start(), match.end(), index, groups))
+            pos = match.end() if match.end() > match.start() else match.start() + 1
+
+    def retry_from(self, text: str, pos: int) -> re.Match[str] | None:
+        """The next match starting strictly after ``pos`` (used when a production rejects)."""
+        return self.regex.search(text, pos)
+
+
+@functools.lru_cache(maxsize=1)
+def matcher() -> Matcher:
+    """The matcher over the packaged rules (compiled once per process)."""
+    return Matcher(load_rules())
+
+
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_WINDOW = 7  # how many words before a core word an expression may start ("at least the past 20 years")
+
+
+@functools.lru_cache(maxsize=1)
+def _cue_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(core words, first words): every expression contains a core word and starts with a
+    first word or a core word. Scanning for core words first keeps extraction fast."""
+    w = words()
+    core: set[str] = set()
+    for table in ("months", "weekdays", "units", "parts_of_day", "seasons", "references",
+                  "holidays_fixed", "holidays_computed"):
+        for phrase in w[table]:
+            tokens = [t.lower() for t in _TOKEN.findall(phrase) if len(t) > 2]
+            if tokens:  # the last word of a phrase is the one it cannot do without
+                core.add(tokens[-1])
+    core.update(d + "s" for d in w["weekdays"])
+    core.update(w["first_words"]["core"])
+    first: set[str] = set(w["first_words"]["first"])
+    for table in ("numbers", "approximators", "modifiers", "ordinals"):
+        for phrase in w[table]:
+            first.update(t.lower() for t in _TOKEN.findall(phrase)[:1])
+    first.update(t.lower() for phrase in w["vague_numbers"] for t in _TOKEN.findall(phrase)[:1])
+    return frozenset(core), frozenset(first)
+
+
+def _candidate_starts(text: str) -> list[int]:
+    core, first = _cue_words()
+    tokens = [(m.start(), m.group().lower()) for m in _TOKEN.finditer(text)]
+    starts: set[int] = set()
+    for index, (position, word) in enumerate(tokens):
+        if word in core or word[0].isdigit():
+            starts.add(position)
+            if position and word[0].isdigit() and text[position - 1] in "'’":
+                starts.add(position - 1)
+            for back in range(max(0, index - _WINDOW), index):
+                if tokens[back][1] in first:
+                    starts.add(tokens[back][0])
+    return sorted(starts)
+
+
 def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, ...]:
-    """Every time expression in ``text``, in order, without overlaps."""
-    return ()
+    """Every time expression in ``text``, in order, without overlaps.
+
+    ``sentences`` (from :func:`timeline.sentences.split_sentences`) gives each mention its
+    sentence index.
+    """
+    m = matcher()
+    sentence_starts = [s.char_start for s in sentences]
+    mentions: list[Mention] = []
+    match_at = m.regex.match
+    end_of_last = 0
+    for start in _candidate_starts(text):
+        if start < end_of_last:
+            continue
+        match = match_at(text, start)
+        if match is None:
+            continue
+        index = m._rule_index[match.lastgroup]  # type: ignore[index]
+        rule = m.rules[index]
+        groups = {local: match.group(name) for local, name in m._group_names[index]}
+        end = match.end()
+        produced = PRODUCTIONS[rule.build](groups, text[start:end])
+        if produced is None:
+            continue
+        timex_type, reading = produced if isinstance(produced, tuple) else (rule.timex_type, produced)
+        # Trim trailing punctuation and spaces that a pattern may have swallowed.
+        while end > start and text[end - 1] in " \t\n,;:":
+            end -= 1
+        sentence = max(bisect.bisect_right(sentence_starts, start) - 1, 0)
+        mentions.append(Mention(start, end, text[start:end], timex_type, reading, rule.name, sentence))
+        end_of_last = end
+    return tuple(mentions)

@@ -1,14 +1,627 @@
-"""Anchoring mentions to calendar values (placeholder while the rules are written)."""
+"""Anchoring mentions: :class:`~timeline.types.Mention` -> :class:`~timeline.types.Expression`.
+
+Deictic expressions ("yesterday", "last week", "two weeks ago") count from the publication
+date in news and from the reference time (the last mentioned date) in narratives. Anaphoric
+ones ("the next day", "that summer", "a year earlier") always count from the reference time.
+A date without a year ("January 9th", "in March", "Thursday") takes its year from the anchor,
+forwards or backwards by the tense of its clause. Nothing here reads the clock.
+"""
+
 from __future__ import annotations
+
 import datetime as dt
-from timeline.types import Expression, Mention, Sentence
-__all__ = ["detect_mode", "find_dateline", "resolve_mentions"]
+import math
+
+import attrs
+
+from timeline.calendar import (
+    DAY,
+    SEASON_MONTHS,
+    add_months,
+    as_datetime,
+    format_value,
+    interval_of,
+    shift_date,
+    weekday_on_or_after,
+    weekday_on_or_before,
+)
+from timeline.lexicon import words
+from timeline.tense import clause_tense
+from timeline.types import Expression, Grain, Mention, Reading, Sentence, TimeValue
+
+__all__ = [
+    "detect_mode",
+    "duration_value",
+    "find_dateline",
+    "resolve_mention",
+    "resolve_mentions",
+]
+
+_GRAIN_ORDER = [
+    Grain.SECOND, Grain.MINUTE, Grain.HOUR, Grain.PART_OF_DAY, Grain.DAY, Grain.WEEK, Grain.MONTH,
+    Grain.QUARTER, Grain.SEASON, Grain.HALF_YEAR, Grain.YEAR, Grain.DECADE, Grain.CENTURY, Grain.MILLENNIUM,
+]
+_RANK = {g: i for i, g in enumerate(_GRAIN_ORDER)}
+_SMALLER = {
+    "year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "day": ("hour", 24),
+    "hour": ("minute", 60), "minute": ("second", 60), "decade": ("year", 10), "century": ("year", 100),
+    "quarter": ("month", 3), "millennium": ("year", 1000),
+}
+_UNRESOLVED = {
+    Grain.DAY: "XXXX-XX-XX", Grain.WEEK: "XXXX-WXX", Grain.MONTH: "XXXX-XX", Grain.YEAR: "XXXX",
+    Grain.QUARTER: "XXXX-QX", Grain.SEASON: "XXXX-XX", Grain.DECADE: "XXX", Grain.CENTURY: "XX",
+    Grain.HALF_YEAR: "XXXX-HX", Grain.PART_OF_DAY: "XXXX-XX-XX", Grain.HOUR: "XXXX-XX-XXTXX:XX",
+}
+
+
+def duration_value(unit: str, amount: float | None) -> str:
+    """The TIMEX3 duration for ``amount`` ``unit``s: ``P6M``, ``PT3H``, ``PTXH`` (vague), ``P20Y``."""
+    if unit == "decade":
+        unit, amount = "year", None if amount is None else amount * 10
+    elif unit == "century":
+        unit, amount = "year", None if amount is None else amount * 100
+    elif unit == "millennium":
+        unit, amount = "year", None if amount is None else amount * 1000
+    letter = words()["unit_letters"].get(unit, "X")
+    time_part = unit in ("hour", "minute", "second")
+    if amount is None:
+        count = "X"
+    else:
+        while amount != int(amount) and unit in _SMALLER:
+            unit, factor = _SMALLER[unit]
+            amount *= factor
+            letter = words()["unit_letters"][unit]
+            time_part = unit in ("hour", "minute", "second")
+        count = str(int(amount)) if amount == int(amount) else f"{amount:g}"
+    return f"P{'T' if time_part else ''}{count}{letter}"
+
+
+def _value(start: dt.date | dt.datetime, grain: Grain, mod: str | None = None, approximate: bool = False,
+           timex_type: str = "DATE") -> TimeValue:
+    value = format_value(start, grain)
+    interval = interval_of(value)
+    begin, end = (interval[0], interval[1]) if interval else (None, None)
+    return TimeValue(timex_type, value, begin, end, grain, approximate or mod in ("APPROX",), mod)
+
+
+def _from_value(value: str, timex_type: str = "DATE", mod: str | None = None) -> TimeValue:
+    interval = interval_of(value)
+    if interval is None:
+        return TimeValue(timex_type, value, None, None, None, False, mod)
+    start, end, grain = interval
+    if mod in ("START", "MID", "END") and grain not in (Grain.DAY, Grain.HOUR, Grain.MINUTE, Grain.SECOND):
+        third = (end - start) / 3
+        offset = {"START": 0, "MID": 1, "END": 2}[mod]
+        start, end = start + third * offset, start + third * (offset + 1)
+        start = dt.datetime(start.year, start.month, start.day)
+        end = dt.datetime(end.year, end.month, end.day) + (DAY if end.time() != dt.time() else dt.timedelta())
+        return TimeValue(timex_type, value, start, end, grain, True, mod)
+    return TimeValue(timex_type, value, start, end, grain, mod == "APPROX", mod)
+
+
+@attrs.frozen
+class _Context:
+    """What a mention is resolved against."""
+
+    text: str
+    published: dt.date | dt.datetime | None
+    mode: str
+    reference: TimeValue | None  # last mentioned calendar value
+    reference_index: int | None
+    sentence: Sentence | None
+    same_sentence_day: TimeValue | None  # a day-grain value earlier in the same sentence
+
+
+def _pub_date(published: dt.date | dt.datetime | None) -> dt.date | None:
+    if published is None:
+        return None
+    return published.date() if isinstance(published, dt.datetime) else published
+
+
+def _deictic_anchor(ctx: _Context) -> tuple[dt.date | None, str]:
+    """Anchor for speech-time expressions: publication in news, reference time in narratives."""
+    if ctx.mode == "narrative" and ctx.reference is not None and ctx.reference.start is not None:
+        return ctx.reference.start.date(), f"expression {ctx.reference_index}"
+    pub = _pub_date(ctx.published)
+    if pub is not None:
+        return pub, "publication"
+    if ctx.reference is not None and ctx.reference.start is not None:
+        return ctx.reference.start.date(), f"expression {ctx.reference_index}"
+    return None, "unresolved"
+
+
+def _story_anchor(ctx: _Context) -> tuple[TimeValue | None, str]:
+    """Anchor for anaphoric expressions: the reference time, else the publication day."""
+    if ctx.reference is not None and ctx.reference.start is not None:
+        return ctx.reference, f"expression {ctx.reference_index}"
+    pub = _pub_date(ctx.published)
+    if pub is not None:
+        return _value(pub, Grain.DAY), "publication"
+    return None, "unresolved"
+
+
+def _tense(mention: Mention, ctx: _Context) -> str | None:
+    if ctx.sentence is None:
+        return None
+    return clause_tense(ctx.text, ctx.sentence.char_start, ctx.sentence.char_end, mention.char_start, mention.char_end)
+
+
+def _year_for(month: int, day: int | None, anchor: dt.date, tense: str | None) -> int:
+    """The year of a month/day without one: backwards in the past tense, forwards in the future."""
+    year = anchor.year
+    probe_day = day or 1
+
+    def key(y: int) -> tuple[int, int, int]:
+        return (y, month, probe_day)
+
+    here = (anchor.year, anchor.month, anchor.day if day else 1)
+    if tense == "future":
+        return year if key(year) >= here else year + 1
+    if tense == "past" or tense == "present":
+        if day is None:
+            return year if (year, month) <= (anchor.year, anchor.month) else year - 1
+        return year if key(year) <= here else year - 1
+    # No tense: the nearest occurrence.
+    candidates = [year - 1, year, year + 1]
+
+    def distance(y: int) -> int:
+        try:
+            return abs((dt.date(y, month, min(probe_day, 28)) - anchor).days)
+        except ValueError:
+            return 10**9
+
+    return min(candidates, key=distance)
+
+
+def _full_year(year: int, anchor: dt.date | None) -> int:
+    """A two-digit year in the century that puts it closest before (or just after) the anchor."""
+    base = anchor.year if anchor else 1950
+    century = base // 100 * 100
+    candidate = century + year
+    if candidate > base + 10:
+        candidate -= 100
+    return candidate
+
+
+def _easter(year: int) -> dt.date:
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    if n > 0:
+        first = weekday_on_or_after(dt.date(year, month, 1), weekday)
+        return first + dt.timedelta(weeks=n - 1)
+    last_day = add_months(dt.date(year, month, 1), 1) - DAY
+    return weekday_on_or_before(last_day, weekday)
+
+
+def holiday_date(name: str, year: int) -> dt.date:
+    """The date of a computed holiday (``easter``, ``thanksgiving+1``, ``memorial``...) in ``year``."""
+    base, sign, delta = name.partition("+") if "+" in name else name.partition("-")
+    shift = int(delta) * (1 if sign == "+" else -1) if delta else 0
+    if base == "easter":
+        day = _easter(year)
+    elif base == "thanksgiving":
+        day = _nth_weekday(year, 11, 4, 4)
+    elif base == "memorial":
+        day = _nth_weekday(year, 5, 1, -1)
+    elif base == "labor":
+        day = _nth_weekday(year, 9, 1, 1)
+    elif base == "mothers":
+        day = _nth_weekday(year, 5, 7, 2)
+    elif base == "fathers":
+        day = _nth_weekday(year, 6, 7, 3)
+    elif base == "mlk":
+        day = _nth_weekday(year, 1, 1, 3)
+    elif base == "presidents":
+        day = _nth_weekday(year, 2, 1, 3)
+    elif base == "superbowl":
+        day = _nth_weekday(year, 2, 7, 1)
+    else:
+        raise ValueError(f"unknown holiday {name!r}")
+    return day + dt.timedelta(days=shift)
+
+
+def _unresolved(mention: Mention, grain: Grain, reading: Reading) -> tuple[TimeValue, str]:
+    value = _UNRESOLVED.get(grain, "XXXX-XX-XX")
+    if reading.kind == "weekday" and reading.weekday:
+        value = f"XXXX-WXX-{reading.weekday}"
+    elif reading.month and grain in (Grain.MONTH, Grain.DAY):
+        value = f"XXXX-{reading.month:02d}" + (f"-{reading.day:02d}" if reading.day else "")
+    return TimeValue(mention.timex_type, value, None, None, grain, False, reading.mod), "unresolved"
+
+
+def _absolute(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str]:
+    anchor_date, anchor_name = _deictic_anchor(ctx)
+    year = r.year
+    anchor = "absolute"
+    if year is not None and r.century_from_anchor:
+        year = _full_year(year, anchor_date)
+    if year is None:
+        if r.month is None:
+            return _unresolved(mention, Grain.YEAR, r)
+        if anchor_date is None:
+            return _unresolved(mention, Grain.DAY if r.day else Grain.MONTH, r)
+        tense = _tense(mention, ctx)
+        if r.offset is not None:  # "last Christmas"
+            tense = "past" if r.offset < 0 else "future"
+        year = _year_for(r.month, r.day, anchor_date, tense)
+        anchor = anchor_name
+    if r.month is None:
+        value = f"{year:04d}"
+        return _from_value(value, "DATE", r.mod), anchor
+    if r.day is None:
+        return _from_value(f"{year:04d}-{r.month:02d}", "DATE", r.mod), anchor
+    value = f"{year:04d}-{r.month:02d}-{r.day:02d}"
+    if r.hour is not None:
+        value += f"T{r.hour:02d}:{r.minute or 0:02d}" + (f":{r.second:02d}" if r.second else "")
+    result = _from_value(value, mention.timex_type, r.mod)
+    if result.start is None:  # "February 30"
+        return attrs.evolve(result, grain=Grain.DAY), "invalid date"
+    return result, anchor
+
+
+def _month_relative(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str]:
+    anchor_date, anchor_name = _deictic_anchor(ctx)
+    if anchor_date is None or r.month is None:
+        return _unresolved(mention, Grain.MONTH, r)
+    offset = r.offset or 0
+    if "year" in mention.text.lower():  # "October, last year"
+        year = anchor_date.year + offset
+    elif offset < 0:
+        year = anchor_date.year if r.month < anchor_date.month else anchor_date.year - 1
+    elif offset > 0:
+        year = anchor_date.year if r.month > anchor_date.month else anchor_date.year + 1
+    else:
+        year = anchor_date.year
+    return _from_value(f"{year:04d}-{r.month:02d}", "DATE", r.mod), anchor_name
+
+
+def _weekday_day(weekday: int, offset: int | None, anchor: dt.date, tense: str | None) -> dt.date:
+    if offset is not None and offset < 0:
+        return weekday_on_or_before(anchor - DAY, weekday)
+    if offset is not None and offset > 0:
+        return weekday_on_or_after(anchor + DAY, weekday)
+    if tense == "future":
+        return weekday_on_or_after(anchor, weekday)
+    return weekday_on_or_before(anchor, weekday)
+
+
+def _weekday(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str]:
+    anchor_date, anchor_name = _deictic_anchor(ctx)
+    if anchor_date is None or r.weekday is None:
+        return _unresolved(mention, Grain.DAY, r)
+    day = _weekday_day(r.weekday, r.offset, anchor_date, _tense(mention, ctx))
+    value = format_value(day, Grain.DAY)
+    if r.part_of_day:
+        value += f"T{r.part_of_day}"
+    return _from_value(value, mention.timex_type, r.mod), anchor_name
+
+
+def _quarter(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str]:
+    is_quarter = r.unit == Grain.QUARTER.value
+    number = r.quarter if is_quarter else r.half
+    letter, months = ("Q", 3) if is_quarter else ("H", 6)
+    if r.year is not None and number is not None:
+        return _from_value(f"{r.year:04d}-{letter}{number}"), "absolute"
+    anchor_date, anchor_name = _deictic_anchor(ctx)
+    if anchor_date is None:
+        return _unresolved(mention, Grain.QUARTER if is_quarter else Grain.HALF_YEAR, r)
+    current = (anchor_date.month - 1) // months + 1
+    year = anchor_date.year + (r.week or 0)
+    if number is None:
+        step = r.offset if r.offset is not None else -1
+        index = anchor_date.year * (12 // months) + current - 1 + step
+        year, number0 = divmod(index, 12 // months)
+        return _from_value(f"{year:04d}-{letter}{number0 + 1}"), anchor_name
+    if r.week is None and r.year is None:
+        tense = _tense(mention, ctx)
+        if tense == "past" and number > current:
+            year -= 1
+    return _from_value(f"{year:04d}-{letter}{number}"), anchor_name
+
+
+def _season(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str]:
+    season = r.season or "SU"
+    if r.year is not None:
+        return _from_value(f"{r.year:04d}-{season}", "DATE", r.mod), "absolute"
+    anchor_date, anchor_name = _deictic_anchor(ctx)
+    if anchor_date is None:
+        return _unresolved(mention, Grain.SEASON, r)
+    first_month = SEASON_MONTHS[season][0]
+    year = anchor_date.year
+    if r.week is not None:
+        year += r.week
+    else:
+        start_this = dt.date(year, first_month, 1)
+        in_it = start_this <= anchor_date < add_months(start_this, 3)
+        if r.offset is None:
+            tense = _tense(mention, ctx)
+            r_offset = 1 if tense == "future" else -1 if tense == "past" else 0
+        else:
+            r_offset = r.offset
+        if r_offset < 0 and not (start_this < anchor_date and r.offset is None):
+            if start_this >= anchor_date or in_it and r.offset is not None:
+                year -= 1
+        elif r_offset > 0 and start_this <= anchor_date and not (in_it and r.offset is None):
+            year += 1
+    return _from_value(f"{year:04d}-{season}", "DATE", r.mod), anchor_name
+
+
+def _decade(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str]:
+    decade = r.decade or 0
+    if r.century_from_anchor:
+        anchor_date, _ = _deictic_anchor(ctx)
+        base = (anchor_date.year if anchor_date else 1999) // 10
+        candidate = base // 10 * 10 + decade
+        if candidate > base:
+            candidate -= 10
+        decade = candidate
+    return _from_value(f"{decade:03d}", "DATE", r.mod), "absolute"
+
+
+def _relative(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str]:
+    anchor_date, anchor_name = _deictic_anchor(ctx)
+    unit = r.unit or "day"
+    offset = r.offset or 0
+    if unit == "weekend":
+        if anchor_date is None:
+            return TimeValue("DATE", "XXXX-WXX-WE", None, None, Grain.WEEK, False, r.mod), "unresolved"
+        day = anchor_date + dt.timedelta(weeks=offset)
+        year, week, _ = day.isocalendar()
+        return _from_value(f"{year:04d}-W{week:02d}-WE", "DATE", r.mod), anchor_name
+    grain = Grain(unit)
+    if anchor_date is None:
+        return _unresolved(mention, grain, r)
+    day = shift_date(anchor_date, grain, offset)
+    if grain is Grain.DAY and r.part_of_day:
+        return _from_value(format_value(day, Grain.DAY) + f"T{r.part_of_day}", mention.timex_type, r.mod), anchor_name
+    return _from_value(format_value(day, grain), mention.timex_type, r.mod), anchor_name
+
+
+def _shift(day: dt.date, unit: str, amount: float, sign: int) -> dt.date:
+    """``day`` moved by a possibly fractional amount of ``unit``."""
+    while amount != int(amount) and unit in _SMALLER:
+        unit, factor = _SMALLER[unit]
+        amount *= factor
+    if unit in ("hour", "minute", "second"):
+        seconds = {"hour": 3600, "minute": 60, "second": 1}[unit] * amount
+        return (as_datetime(day) + sign * dt.timedelta(seconds=seconds)).date()
+    return shift_date(day, Grain(unit), sign * int(amount))
+
+
+def _offset(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str]:
+    unit = r.unit or "day"
+    sign = -1 if r.direction == "before" else 1
+    if r.amount is None:
+        value = "PAST_REF" if sign < 0 else "FUTURE_REF"
+        return TimeValue("DATE", value, None, None, None, False, r.mod), "publication"
+    grain = Grain(unit)
+    if r.value == "deictic":
+        anchor_date, anchor_name = _deictic_anchor(ctx)
+        value_grain = grain
+    else:
+        reference, anchor_name = _story_anchor(ctx)
+        anchor_date = reference.start.date() if reference is not None and reference.start is not None else None
+        ref_grain = reference.grain if reference is not None else None
+        value_grain = grain
+        if ref_grain is not None and _RANK[ref_grain] < _RANK[grain]:
+            if grain is Grain.YEAR and ref_grain in (Grain.QUARTER, Grain.MONTH, Grain.HALF_YEAR, Grain.DAY):
+                value_grain = ref_grain
+            elif grain is Grain.WEEK and ref_grain is Grain.DAY:
+                value_grain = Grain.DAY
+    if anchor_date is None:
+        return _unresolved(mention, grain, r)
+    try:
+        day = _shift(anchor_date, unit, r.amount, sign)
+    except (OverflowError, ValueError):
+        return _unresolved(mention, grain, r)
+    approximate = r.mod in ("APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE")
+    result = _from_value(format_value(day, value_grain), "DATE", r.mod if r.mod == "APPROX" else None)
+    return attrs.evolve(result, approximate=approximate or result.approximate), anchor_name
+
+
+def _anaphoric(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str]:
+    reference, anchor_name = _story_anchor(ctx)
+    unit = r.unit or "day"
+    if reference is None or reference.start is None:
+        grain = Grain.WEEK if unit == "weekend" else Grain(unit)
+        return _unresolved(mention, grain, r)
+    base = reference.start.date()
+    offset = r.offset or 0
+    if unit == "weekend":
+        day = base + dt.timedelta(weeks=offset)
+        year, week, _ = day.isocalendar()
+        return _from_value(f"{year:04d}-W{week:02d}-WE", "DATE", r.mod), anchor_name
+    if unit == Grain.SEASON.value:
+        season = r.season or "SU"
+        year = base.year + offset
+        return _from_value(f"{year:04d}-{season}", "DATE", r.mod), anchor_name
+    grain = Grain(unit)
+    try:
+        day = shift_date(base, grain, offset)
+    except (OverflowError, ValueError):
+        return _unresolved(mention, grain, r)
+    value = format_value(day, grain)
+    if grain is Grain.DAY and r.part_of_day:
+        value += f"T{r.part_of_day}"
+    return _from_value(value, mention.timex_type, r.mod), anchor_name
+
+
+def _clock(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str]:
+    hour = r.hour or 0
+    minute = r.minute or 0
+    anchor_name = "publication"
+    day: dt.date | None
+    if r.weekday is not None:
+        anchor_date, anchor_name = _deictic_anchor(ctx)
+        day = _weekday_day(r.weekday, None, anchor_date, _tense(mention, ctx)) if anchor_date else None
+    elif r.offset is not None:
+        anchor_date, anchor_name = _deictic_anchor(ctx)
+        day = anchor_date + dt.timedelta(days=r.offset) if anchor_date else None
+    elif ctx.same_sentence_day is not None and ctx.same_sentence_day.start is not None:
+        day, anchor_name = ctx.same_sentence_day.start.date(), f"expression {ctx.reference_index}"
+    else:
+        day, anchor_name = _deictic_anchor(ctx)
+    if day is None:
+        value = f"XXXX-XX-XXT{hour % 24:02d}:{minute:02d}"
+        return TimeValue("TIME", value, None, None, Grain.MINUTE, False, r.mod), "unresolved"
+    if hour == 24:
+        day, hour = day + DAY, 0
+    value = f"{format_value(day, Grain.DAY)}T{hour:02d}:{minute:02d}"
+    return _from_value(value, "TIME", r.mod), anchor_name
+
+
+def _holiday(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str]:
+    anchor_date, anchor_name = _deictic_anchor(ctx)
+    name = r.value or "easter"
+    if r.year is not None:
+        return _from_value(format_value(holiday_date(name, r.year), Grain.DAY)), "absolute"
+    if anchor_date is None:
+        return TimeValue("DATE", "XXXX-XX-XX", None, None, Grain.DAY), "unresolved"
+    tense = _tense(mention, ctx)
+    if r.offset is not None:
+        tense = "past" if r.offset < 0 else "future"
+    this_year = holiday_date(name, anchor_date.year)
+    if tense == "future" and this_year < anchor_date:
+        day = holiday_date(name, anchor_date.year + 1)
+    elif tense in ("past", "present") and this_year > anchor_date:
+        day = holiday_date(name, anchor_date.year - 1)
+    else:
+        day = this_year
+    return _from_value(format_value(day, Grain.DAY)), anchor_name
+
+
+def _duration(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str]:
+    value = duration_value(r.unit or "day", r.amount)
+    approximate = r.amount is None or r.mod == "APPROX"
+    return TimeValue("DURATION", value, None, None, None, approximate, r.mod), "absolute"
+
+
+def _anchored(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str]:
+    value = duration_value(r.unit or "day", r.amount)
+    return TimeValue("DURATION", value, None, None, None, r.amount is None or r.mod == "APPROX", r.mod), "event"
+
+
+def _set(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str]:
+    return TimeValue("SET", r.value or "XXXX", None, None, None, False, None), "absolute"
+
+
+def _ref(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str]:
+    return TimeValue("DATE", r.value or "PRESENT_REF", None, None, None, False, None), "publication"
+
+
+_RESOLVERS = {
+    "absolute": _absolute,
+    "month_relative": _month_relative,
+    "weekday": _weekday,
+    "quarter": _quarter,
+    "season": _season,
+    "decade": _decade,
+    "century": lambda m, r, c: (_from_value(f"{r.century or 0:02d}", "DATE", r.mod), "absolute"),
+    "relative": _relative,
+    "offset": _offset,
+    "anaphoric": _anaphoric,
+    "clock": _clock,
+    "holiday": _holiday,
+    "duration": _duration,
+    "anchored": _anchored,
+    "set": _set,
+    "ref": _ref,
+}
+
+
+def resolve_mention(mention: Mention, published: dt.date | dt.datetime | None, *,
+                    text: str | None = None, sentence: Sentence | None = None,
+                    reference: TimeValue | None = None, mode: str = "news") -> Expression:
+    """Resolve one mention on its own (no document context beyond what is passed)."""
+    ctx = _Context(text or mention.text, published, mode, reference, None if reference is None else 0,
+                   sentence, None)
+    time, anchor = _resolve(mention, ctx)
+    return Expression(mention, time, anchor, 0)
+
+
+def _resolve(mention: Mention, ctx: _Context) -> tuple[TimeValue, str]:
+    resolver = _RESOLVERS[mention.reading.kind]
+    try:
+        time, anchor = resolver(mention, mention.reading, ctx)
+    except (OverflowError, ValueError):
+        # Outside years 1..9999 or an impossible calendar value: keep the text, no interval.
+        return TimeValue(mention.timex_type, "XXXX-XX-XX", None, None, None, False, None), "invalid date"
+    if time.timex_type != mention.timex_type and mention.timex_type in ("DATE", "TIME") and time.timex_type in ("DATE", "TIME"):
+        time = attrs.evolve(time, timex_type=mention.timex_type)
+    return time, anchor
+
+
+def resolve_mentions(
+    mentions: tuple[Mention, ...],
+    sentences: tuple[Sentence, ...],
+    text: str,
+    published: dt.date | dt.datetime | None,
+    mode: str,
+) -> tuple[Expression, ...]:
+    """Resolve every mention of a document in order, tracking the reference time."""
+    expressions: list[Expression] = []
+    reference: TimeValue | None = None
+    reference_index: int | None = None
+    day_in_sentence: tuple[int, TimeValue] | None = None
+    for index, mention in enumerate(mentions):
+        sentence = sentences[mention.sentence] if 0 <= mention.sentence < len(sentences) else None
+        same_day = day_in_sentence[1] if day_in_sentence and day_in_sentence[0] == mention.sentence else None
+        ctx = _Context(text, published, mode, reference, reference_index, sentence, same_day)
+        time, anchor = _resolve(mention, ctx)
+        expressions.append(Expression(mention, time, anchor, index))
+        if time.start is not None and time.timex_type in ("DATE", "TIME") and mention.reading.kind != "ref":
+            reference, reference_index = time, index
+            if time.grain in (Grain.DAY, Grain.PART_OF_DAY):
+                day_in_sentence = (mention.sentence, time)
+    return tuple(expressions)
+
+
 def find_dateline(text: str, mentions: tuple[Mention, ...]) -> dt.date | None:
-    """The publication date written in a dateline at the top of the text, if any."""
+    """The publication date of a dateline ("WASHINGTON, Jan. 15, 2016 —") at the top of the text.
+
+    Only a full date (year, month and day) in the first line or the first 200 characters counts.
+    """
+    first_line_end = text.find("\n")
+    limit = min(200, first_line_end if first_line_end > 0 else 200)
+    for mention in mentions:
+        if mention.char_start > limit:
+            break
+        r = mention.reading
+        if r.kind == "absolute" and r.year and r.month and r.day and not r.century_from_anchor:
+            try:
+                return dt.date(r.year, r.month, r.day)
+            except ValueError:
+                return None
     return None
-def detect_mode(mentions: tuple[Mention, ...], published: dt.date | None) -> str:
-    """``news`` or ``narrative``."""
+
+
+_DEICTIC_KINDS = frozenset({"relative", "weekday", "clock"})
+
+
+def detect_mode(mentions: tuple[Mention, ...], published: dt.date | dt.datetime | None) -> str:
+    """``narrative`` when the text is dated by its own explicit years far from publication and
+    uses few speech-time expressions ("yesterday", "Thursday"); ``news`` otherwise."""
+    pub = _pub_date(published)
+    years = [m.reading.year for m in mentions if m.reading.kind == "absolute" and m.reading.year and not m.reading.century_from_anchor]
+    deictic = sum(
+        1 for m in mentions
+        if m.reading.kind in _DEICTIC_KINDS or (m.reading.kind == "offset" and m.reading.value == "deictic")
+        or (m.reading.kind == "month_relative" and "year" not in m.text.lower())
+    )
+    far = [y for y in years if pub is None or abs(y - pub.year) > 3]
+    if len(far) >= 2 and len(far) >= 0.6 * len(years) and deictic * 3 <= len(far):
+        return "narrative"
+    if pub is None and years and deictic == 0:
+        return "narrative"
     return "news"
-def resolve_mentions(mentions, sentences, text, published, mode) -> tuple[Expression, ...]:
-    """Resolve every mention."""
-    return ()

@@ -1,0 +1,127 @@
+"""Loading the word lists (``words.json``) and extraction rules (``rules.txt``).
+
+Everything language-specific lives in those two data files; this module only reads them and
+expands ``{MACRO}`` names in rule patterns into regular-expression alternations.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from importlib import resources
+from typing import Any
+
+import attrs
+
+__all__ = ["RuleSpec", "load_rules", "macros", "words"]
+
+
+@attrs.frozen
+class RuleSpec:
+    """One extraction rule as written in ``rules.txt`` (pattern already macro-expanded)."""
+
+    name: str
+    timex_type: str
+    build: str
+    pattern: str
+    examples: tuple[str, ...] = ()
+
+
+@functools.lru_cache(maxsize=1)
+def words() -> dict[str, Any]:
+    """The word lists and maps of ``words.json``."""
+    text = resources.files(__package__).joinpath("words.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _alternation(items: list[str], *, case_sensitive: bool = False) -> str:
+    escaped = []
+    for item in sorted(set(items), key=lambda s: (-len(s), s)):
+        piece = re.escape(item).replace(r"\ ", r"\s+").replace("'", "['’]").replace(r"\-", r"[\s-]?")
+        escaped.append(piece)
+    body = "|".join(escaped)
+    return f"(?-i:{body})" if case_sensitive else f"(?:{body})"
+
+
+def _cased(forms: list[str]) -> list[str]:
+    out = []
+    for form in forms:
+        out.extend({form.title(), form.upper()})
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def macros() -> dict[str, str]:
+    """``{MACRO}`` name -> regular expression, built from the word lists."""
+    w = words()
+    month_full = [m for m in w["months"] if len(m) > 4 or m in ("june", "july", "may")]
+    month_abbr = [m for m in w["months"] if m not in month_full]
+    # Lower-case full month names are accepted where they cannot be ordinary words.
+    lower_ok = ["january", "february", "april", "june", "july", "september", "october", "november", "december"]
+    numbers = [n for n in w["numbers"]]
+    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    ones = "one|two|three|four|five|six|seven|eight|nine"
+    weekday_full = [d for d in w["weekdays"] if len(d) > 5]
+    weekday_abbr = [d for d in w["weekdays"] if len(d) <= 5]
+    holidays = list(w["holidays_fixed"]) + list(w["holidays_computed"])
+    return {
+        "MONTH": "(?:" + _alternation(_cased(list(w["months"])), case_sensitive=True) + "|" + _alternation(lower_ok, case_sensitive=True) + ")",
+        "MONTH_FULL": "(?:" + _alternation(_cased(month_full), case_sensitive=True) + "|" + _alternation(lower_ok, case_sensitive=True) + ")",
+        "MONTH_ABBR": _alternation(_cased(month_abbr), case_sensitive=True),
+        "WEEKDAY": "(?:" + _alternation(weekday_full) + r"(?!\w)|" + _alternation(_cased(weekday_abbr), case_sensitive=True) + r"\.)",
+        "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?!\d)",
+        "YEAR_IN_DATE": r"(?:1\d{3}|2\d{3})",
+        "POD": _alternation(list(w["parts_of_day"])),
+        "MOD_PREFIX": r"(?:early|late|earlier|later|mid|(?:the\s+)?(?:very\s+)?(?:beginning|start|end|middle|close)\s+of)",
+        "SEASON": _alternation(list(w["seasons"])),
+        "UNIT": _alternation(list(w["units"])),
+        "UNIT_SINGULAR": _alternation([u for u in w["units"] if not u.endswith("s") and len(u) > 3] + ["fortnight"]),
+        "NUMBER": rf"(?:(?:{tens})(?:[\s-](?:{ones}))?|" + _alternation(numbers)[3:-1] + ")",
+        "VAGUE": _alternation(w["vague_numbers"]),
+        "APPROX": _alternation(list(w["approximators"])),
+        "ORDINAL_WORD": _alternation([o for o, n in w["ordinals"].items() if n > 0]),
+        "HOLIDAY": _alternation(holidays),
+        "NOT_YEAR_AFTER": _alternation(w["not_years_after"]),
+        "REFERENCE": _alternation(list(w["references"])),
+    }
+
+
+_MACRO = re.compile(r"\{([A-Z_]+)\}")
+
+
+@functools.lru_cache(maxsize=1)
+def load_rules() -> tuple[RuleSpec, ...]:
+    """Every rule of ``rules.txt``, in order, with macros expanded."""
+    text = resources.files(__package__).joinpath("rules.txt").read_text(encoding="utf-8")
+    table = macros()
+    specs: list[RuleSpec] = []
+    for block in re.split(r"\n\s*\n", text):
+        fields: dict[str, str] = {}
+        key = None
+        for line in block.splitlines():
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            if line[0].isspace() and key is not None:
+                fields[key] += " " + line.strip()
+                continue
+            key, _, value = line.partition(":")
+            key = key.strip()
+            fields[key] = value.strip()
+        if not fields:
+            continue
+        missing = {"rule", "type", "build", "pattern"} - fields.keys()
+        if missing:
+            raise ValueError(f"rules.txt: rule {fields.get('rule', '?')!r} lacks {sorted(missing)}")
+
+        def expand(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name not in table:
+                raise ValueError(f"rules.txt: unknown macro {{{name}}} in rule {fields['rule']!r}")
+            return table[name]
+
+        pattern = _MACRO.sub(expand, fields["pattern"])
+        examples = tuple(e.strip() for e in fields.get("example", "").split("|") if e.strip())
+        specs.append(RuleSpec(fields["rule"], fields["type"], fields["build"], pattern, examples))
+    return tuple(specs)
