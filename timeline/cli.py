@@ -14,9 +14,12 @@ import sys
 import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import pandas as pd
+
+if TYPE_CHECKING:  # pragma: no cover
+    from timeline.api import Timeline
 
 __all__ = ["CliError", "FORMATS", "main", "read_article", "render_events", "render_expressions"]
 
@@ -280,7 +283,7 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
     return wanted
 
 
-def _write(tl: Any, fmt: str, path: str, stdout: IO[str]) -> None:
+def _write(tl: Timeline, fmt: str, path: str, stdout: IO[str]) -> None:
     """Write one output through the :class:`timeline.Timeline` writers."""
     target = None if path == "-" else path
     if fmt == "html":
