@@ -54,16 +54,20 @@ def _grains(expected: str | list[str]) -> list[str]:
 def event_problem(events: pd.DataFrame, expected: dict[str, Any]) -> str | None:
     """Why no row of ``events`` matches ``expected`` (``None`` when one does).
 
-    A row matches when its ``event`` contains ``event_contains`` (case-insensitive), its start
+    A row matches when its ``event`` contains ``event_contains`` (case-insensitive; a list means
+    any of its words), its start
     day begins with ``start`` (a full date, or ``YYYY-MM`` for "some day of that month"), its
     ``grain`` is ``grain`` (or one of a list), its ``approximate`` flag equals ``approximate``,
     and, when given, ``derived`` says whether ``derived_from`` is set and ``duration`` equals
     the ``duration`` column.
     """
-    word = expected["event_contains"].lower()
-    candidates = events[events["event"].fillna("").str.lower().str.contains(word, regex=False)]
+    wanted = expected["event_contains"]
+    words = [wanted] if isinstance(wanted, str) else list(wanted)
+    phrases = events["event"].fillna("").str.lower()
+    candidates = events[[any(w.lower() in p for w in words) for p in phrases]]
+    word = " or ".join(repr(w) for w in words)
     if candidates.empty:
-        return f"no event contains {word!r}; events: {list(events['event'])}"
+        return f"no event contains {word}; events: {list(events['event'])}"
     grains = _grains(expected["grain"])
     for _, row in candidates.iterrows():
         day = _day(row["start"])
@@ -81,7 +85,7 @@ def event_problem(events: pd.DataFrame, expected: dict[str, Any]) -> str | None:
     shown = candidates[
         ["event", "start", "grain", "approximate", "derived_from", "duration", "expression"]
     ]
-    return f"no event containing {word!r} matches {expected}; candidates:\n{shown.to_string()}"
+    return f"no event containing {word} matches {expected}; candidates:\n{shown.to_string()}"
 
 
 def _same_span(found: str, wanted: str) -> bool:
@@ -168,7 +172,9 @@ def test_seed_mode_is_detected(stem: str) -> None:
 # --- the project's original seed article (not part of the repository) -------------------------
 
 ORIGINAL_EVENTS = [
-    {"event_contains": "interview", "start": "2016-01-14", "grain": "day", "approximate": False},
+    # "During an interview on Thursday with 60 Minutes the actor said ...": either clause.
+    {"event_contains": ["interview", "said"], "start": "2016-01-14", "grain": "day",
+     "approximate": False},
     {"event_contains": "met", "start": "2015-10-01", "grain": "month", "approximate": False,
      "derived": False},
     {"event_contains": "published", "start": "2016-01-09", "grain": "day", "approximate": False},
@@ -193,7 +199,8 @@ needs_original = pytest.mark.skipif(
 @needs_original
 @pytest.mark.parametrize("published", ["2016-01-15", "2016-01-17"])
 @pytest.mark.parametrize(
-    "expected", ORIGINAL_EVENTS, ids=[e["event_contains"] for e in ORIGINAL_EVENTS]
+    "expected", ORIGINAL_EVENTS, ids=["|".join(e["event_contains"]) if isinstance(e["event_contains"], list)
+         else e["event_contains"] for e in ORIGINAL_EVENTS]
 )
 def test_original_seed_event(published: str, expected: dict[str, Any]) -> None:
     problem = event_problem(original(published).events, expected)
