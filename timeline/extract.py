@@ -19,7 +19,7 @@ from timeline.types import Grain, Mention, Reading, Sentence
 __all__ = ["Matcher", "find_mentions", "matcher"]
 
 Groups = dict[str, "str | None"]
-Production = Callable[[Groups, str], "tuple[str, Reading] | Reading | None"]
+Production = Callable[..., "tuple[str, Reading] | Reading | None"]
 
 _GROUP = re.compile(r"\(\?P<([a-z_0-9]+)>")
 _WS = re.compile(r"\s+")
@@ -121,7 +121,7 @@ def _two_digit_year(text: str) -> tuple[int, bool]:
 # --- productions -------------------------------------------------------------------------
 
 
-def _iso(g: Groups, text: str) -> Reading | tuple[str, Reading] | None:
+def _iso(g: Groups, text: str, before: str = "", after: str = "") -> Reading | tuple[str, Reading] | None:
     reading = Reading(
         "absolute",
         year=int(g["year"]),  # type: ignore[arg-type]
@@ -134,7 +134,7 @@ def _iso(g: Groups, text: str) -> Reading | tuple[str, Reading] | None:
     return ("TIME", reading) if reading.hour is not None else reading
 
 
-def _date(g: Groups, text: str) -> Reading | None:
+def _date(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
     month = _month(g, "month", "month2", "month_abbr")
     day = _int(g.get("day") or g.get("day2"))
     year = g.get("year")
@@ -145,6 +145,8 @@ def _date(g: Groups, text: str) -> Reading | None:
     if month is None:
         return None
     if day is not None and not 1 <= day <= 31:
+        return None
+    if day is None and year is None and _looks_like_name(text, before, after):
         return None
     return Reading(
         "absolute",
@@ -157,7 +159,27 @@ def _date(g: Groups, text: str) -> Reading | None:
     )
 
 
-def _numeric_date(g: Groups, text: str) -> Reading | None:
+_PREPOSITION_BEFORE = re.compile(
+    r"(?:\b(?:in|on|since|by|until|till|during|of|from|through|throughout|last|this|next|early|late|mid|before|after|between|and|or|to|every|each|that|until|around|about)\s+|-)\Z",
+    re.IGNORECASE,
+)
+_CAPITALISED_AFTER = re.compile(r"\s+(?:I\b|[A-Z][a-z]+\b)")
+
+
+def _looks_like_name(text: str, before: str, after: str) -> bool:
+    """A bare month, season or title word followed by a capitalised word and not introduced by
+    a preposition is a name ("June Carter", "May I", "the Daily Mail")."""
+    if _PREPOSITION_BEFORE.search(before):
+        return False
+    following = _CAPITALISED_AFTER.match(after)
+    if not following:
+        return False
+    word = following.group(0).strip().lower().rstrip(".")
+    table = words()
+    return word not in table["months"] and word not in table["weekdays"]
+
+
+def _numeric_date(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
     year, century = _two_digit_year(g["year"])  # type: ignore[arg-type]
     return Reading(
         "absolute", year=year, month=int(g["month"]), day=int(g["day"]), century_from_anchor=century  # type: ignore[arg-type]
@@ -178,7 +200,7 @@ def _rel(text: str | None) -> int | None:
     return _REL_OFFSET.get(_key(text))
 
 
-def _month_relative(g: Groups, text: str) -> Reading | None:
+def _month_relative(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
     return Reading(
         "month_relative",
         month=_month(g, "month"),
@@ -187,7 +209,7 @@ def _month_relative(g: Groups, text: str) -> Reading | None:
     )
 
 
-def _weekday_reading(g: Groups, text: str) -> Reading | tuple[str, Reading] | None:
+def _weekday_reading(g: Groups, text: str, before: str = "", after: str = "") -> Reading | tuple[str, Reading] | None:
     rel = _key(g.get("rel"))
     offset = _rel(rel) if rel not in ("early", "late") else None
     mod = {"early": "START", "late": "END"}.get(rel)
@@ -196,7 +218,7 @@ def _weekday_reading(g: Groups, text: str) -> Reading | tuple[str, Reading] | No
     return ("TIME", reading) if pod else reading
 
 
-def _quarter(g: Groups, text: str) -> Reading | None:
+def _quarter(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
     unit = _key(g.get("unit")) or "quarter"
     ordinal = _key(g.get("ordinal"))
     number: int | None
@@ -233,15 +255,15 @@ def _quarter(g: Groups, text: str) -> Reading | None:
     )
 
 
-def _season(g: Groups, text: str) -> Reading | None:
+def _season(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
     season = _lookup(words()["seasons"], g.get("season"))
     year = _int(g.get("year"))
     rel = _rel(g.get("rel"))
     year_rel = _rel(g.get("year_rel"))
     mod = _mod(g.get("mod"))
-    bare = year is None and rel is None and year_rel is None and mod is None and not text.lower().startswith("the")
-    if bare and season == "FA":
-        return None  # "fall" on its own is the verb far more often than the season
+    bare = year is None and rel is None and year_rel is None and mod is None
+    if bare and not _PREPOSITION_BEFORE.search(before):
+        return None  # "fall" the verb, "a hot spring", "the spring in the mattress"
     return Reading(
         "season",
         season=season,  # type: ignore[arg-type]
@@ -259,7 +281,7 @@ _DECADE_WORDS = {
 }
 
 
-def _decade(g: Groups, text: str) -> Reading | None:
+def _decade(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
     mod = _mod(g.get("mod"))
     if g.get("decade"):
         return Reading("decade", decade=int(g["decade"]) // 10, mod=mod)  # type: ignore[arg-type]
@@ -268,7 +290,7 @@ def _decade(g: Groups, text: str) -> Reading | None:
     return Reading("decade", decade=tens, mod=mod, century_from_anchor=True)
 
 
-def _century(g: Groups, text: str) -> Reading | None:
+def _century(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
     ordinal = _key(g.get("ordinal"))
     number = _int(ordinal) if ordinal[:1].isdigit() else words()["ordinals"].get(ordinal)
     if not number or number < 1:
@@ -276,14 +298,20 @@ def _century(g: Groups, text: str) -> Reading | None:
     return Reading("century", century=int(number) - 1, mod=_mod(g.get("mod")))
 
 
-def _year(g: Groups, text: str) -> Reading | None:
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s*#?\Z")
+
+
+def _year(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
+    previous = _WORD_BEFORE.search(before)
+    if previous and previous.group(1).lower() in words()["not_years_before"] and not g.get("mod") and not g.get("pre"):
+        return None  # "Flight 1549", "Windows 2000", "Route 1866"
     year, century_from_anchor = _two_digit_year(g["year"])  # type: ignore[arg-type]
     pre = _key(g.get("pre"))
     mod = _mod(g.get("mod")) or ("MID" if pre == "mid" else "BEFORE" if pre == "pre" else "AFTER" if pre == "post" else None)
     return Reading("absolute", year=year, mod=mod, century_from_anchor=century_from_anchor)
 
 
-def _holiday(g: Groups, text: str) -> Reading | None:
+def _holiday(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
     key = _key(g.get("holiday"))
     table = words()
     fixed = table["holidays_fixed"].get(key)
@@ -303,7 +331,7 @@ _DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0,
             "the day before yesterday": -2, "the day after tomorrow": 2}
 
 
-def _deictic(g: Groups, text: str) -> Reading | tuple[str, Reading] | None:
+def _deictic(g: Groups, text: str, before: str = "", after: str = "") -> Reading | tuple[str, Reading] | None:
     word = _key(g.get("word"))
     pod = _pod(g.get("pod"))
     if word == "tonight":
@@ -314,7 +342,7 @@ def _deictic(g: Groups, text: str) -> Reading | tuple[str, Reading] | None:
         return None
     mod = _mod(g.get("mod"))
     reading = Reading("relative", unit=Grain.DAY.value, offset=_DEICTIC[word], part_of_day=pod, mod=mod)
-    if pod is not None and word != "tonight":
+    if pod is not None:
         return ("TIME", reading)
     return reading
 
@@ -322,7 +350,7 @@ def _deictic(g: Groups, text: str) -> Reading | tuple[str, Reading] | None:
 _WORD_HOURS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split())}
 
 
-def _clock(g: Groups, text: str) -> Reading | tuple[str, Reading] | None:
+def _clock(g: Groups, text: str, before: str = "", after: str = "") -> Reading | tuple[str, Reading] | None:
     minute = 0
     if g.get("hour24"):
         hour, minute = int(g["hour24"]), int(g["minute24"])  # type: ignore[arg-type]
@@ -356,7 +384,7 @@ def _clock(g: Groups, text: str) -> Reading | tuple[str, Reading] | None:
     return ("TIME", reading)
 
 
-def _offset(g: Groups, text: str) -> Reading | None:
+def _offset(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
     signal = _key(g.get("signal"))
     unit = _unit(g.get("unit"))
     if unit is None:
@@ -377,21 +405,26 @@ def _offset(g: Groups, text: str) -> Reading | None:
     )
 
 
-def _anchored(g: Groups, text: str) -> Reading | None:
+def _anchored(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
     unit = _unit(g.get("unit"))
     if unit is None:
         return None
     signal = _key(g.get("signal"))
+    amount = _number(g.get("num"))
+    if amount is not None and "and a half" in _key(text):
+        amount += 0.5
     return Reading(
         "anchored",
         unit=unit,
-        amount=_number(g.get("num")),
-        direction="before" if signal in ("before", "prior to") else "after",
+        amount=amount,
+        direction="before" if signal in ("before", "prior to", "earlier", "previously") else "after",
         mod=_approx(g.get("approx")),
+        # "two days later": counted from the previous event, not from a clause that follows
+        value="previous" if signal in ("later", "earlier", "afterwards", "afterward", "previously") else None,
     )
 
 
-def _anaphoric(g: Groups, text: str) -> Reading | tuple[str, Reading] | None:
+def _anaphoric(g: Groups, text: str, before: str = "", after: str = "") -> Reading | tuple[str, Reading] | None:
     unit_text = _key(g.get("unit"))
     rel = _key(g.get("rel"))
     offset = {"next": 1, "following": 1, "very next": 1, "previous": -1, "preceding": -1, "prior": -1,
@@ -415,19 +448,24 @@ def _anaphoric(g: Groups, text: str) -> Reading | tuple[str, Reading] | None:
     return ("TIME", reading) if pod and pod != "NI" else reading
 
 
-def _unit_relative(g: Groups, text: str) -> Reading | tuple[str, Reading] | None:
+def _unit_relative(g: Groups, text: str, before: str = "", after: str = "") -> Reading | tuple[str, Reading] | None:
     unit_text = _key(g.get("unit"))
     offset = _rel(g.get("rel"))
-    if offset is None:
+    if offset is None and _key(g.get("rel")) != "the":
         return None
     mod = _mod(g.get("mod"))
     unit = "weekend" if unit_text == "weekend" else _unit(unit_text)
     if unit is None:
         return None
+    rel = _key(g.get("rel"))
+    if rel == "the" and unit == "weekend":
+        return Reading("relative", unit=unit, offset=None, mod=mod)  # "the weekend": by tense
+    if rel in ("the past", "the last", "the next", "the coming") and unit != "weekend" and mod is None:
+        return ("DURATION", Reading("duration", unit=unit, amount=1.0))  # "the past year"
     return Reading("relative", unit=unit, offset=offset, mod=mod)
 
 
-def _duration(g: Groups, text: str) -> Reading | None:
+def _duration(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
     unit_text = g.get("unit") or ""
     unit = _unit(unit_text)
     if unit is None:
@@ -443,13 +481,17 @@ def _duration(g: Groups, text: str) -> Reading | None:
         return None
     if num_text and _key(num_text) in ("a", "an") and unit_text.lower().endswith("s"):
         return None
+    if unit == "second" and _key(num_text) in ("a", "an") and re.match(r"\s+[a-z]", after) and not re.match(r"\s+(?:later|ago|after|before|or)\b", after):
+        return None  # "a second chance", "a second term"
     return Reading("duration", unit=unit, amount=amount, mod=_approx(g.get("approx")))
 
 
-def _vague_duration(g: Groups, text: str) -> Reading | tuple[str, Reading] | None:
+def _vague_duration(g: Groups, text: str, before: str = "", after: str = "") -> Reading | tuple[str, Reading] | None:
     unit_text = g.get("unit") or ""
     if unit_text[:1].isupper() and not text[:1].islower() and text[:1] == unit_text[:1]:
         return None  # "Minutes" alone, capitalised: a title such as "60 Minutes"
+    if _key(g.get("rel")) == "recent" and _unit(unit_text) in ("year", "decade", "century"):
+        return ("DATE", Reading("ref", value="PAST_REF"))  # "recent years"
     return Reading("duration", unit=_unit(unit_text), amount=None, mod=_approx(g.get("approx")))
 
 
@@ -462,10 +504,12 @@ _POD_SET = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _SEASON_SET = {"summer": "SU", "winter": "WI", "spring": "SP", "fall": "FA", "autumn": "FA"}
 
 
-def _set(g: Groups, text: str) -> Reading | None:
+def _set(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
     from timeline.resolve import duration_value  # the one place that spells durations
 
     if g.get("adverb"):
+        if text[:1].isupper() and _looks_like_name(text, before, after):
+            return None
         value, freq = _SET_ADVERBS[_key(g["adverb"])]
         return Reading("set", value=value, freq=freq)
     if g.get("weekdays"):
@@ -482,10 +526,13 @@ def _set(g: Groups, text: str) -> Reading | None:
     weekday = _weekday(g.get("weekday"))
     quant_value = "EVERY" if quant in ("every", "per", "a", "an") else "EACH"
     if weekday:
-        return Reading("set", value=f"XXXX-WXX-{weekday}", quant=quant_value, freq=freq)
+        pod = _pod(g.get("pod"))
+        return Reading("set", value=f"XXXX-WXX-{weekday}" + (f"T{pod}" if pod else ""), quant=quant_value, freq=freq)
+    if g.get("month"):
+        return Reading("set", value=f"XXXX-{_month(g, 'month'):02d}", quant=quant_value, freq=freq)
     unit_text = _key(g.get("unit"))
     count_text = _key(g.get("num"))
-    count = 2.0 if count_text == "other" else _number(count_text) if count_text else 1.0
+    count = 2.0 if count_text == "other" else _number(count_text) if count_text not in ("", "few", "couple of") else None if count_text == "few" else 2.0 if count_text else 1.0
     if unit_text in _POD_SET:
         return Reading("set", value=f"XXXX-XX-XXT{_POD_SET[unit_text]}", quant=quant_value, freq=freq)
     if unit_text in _SEASON_SET:
@@ -498,7 +545,7 @@ def _set(g: Groups, text: str) -> Reading | None:
     return Reading("set", value=duration_value(unit, count), quant=quant_value, freq=freq)
 
 
-def _ref(g: Groups, text: str) -> Reading | None:
+def _ref(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
     value = _lookup(words()["references"], g.get("ref"))
     return Reading("ref", value=value)  # type: ignore[arg-type]
 
@@ -549,7 +596,7 @@ class Matcher:
             parts.append(f"(?P<r{index}>{_GROUP.sub(rename, rule.pattern)})")
             self._group_names.append(names)
         self.regex = re.compile(
-            r"(?<![\w'’-])(?:" + "|".join(parts) + r")(?![\w]|[’'-]\w)",
+            r"(?<![\w'’-])(?:" + "|".join(parts) + r")(?!\w|-\w|['’](?![sS]\b)\w)",
             re.IGNORECASE | re.VERBOSE,
         )
         self._rule_index = {f"r{i}": i for i in range(len(rules))}
@@ -605,6 +652,15 @@ def _cue_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(core), frozenset(first)
 
 
+_ADJECTIVE_ARTICLE = re.compile(r"(?:an?|the)\s+(?=[\w.]+-[A-Za-z]+(?:-long|-old)?$)", re.IGNORECASE)
+
+
+def _adjective_article(span: str) -> int:
+    """Length of a leading article before a hyphenated adjective ("a week-long" -> "a ")."""
+    match = _ADJECTIVE_ARTICLE.match(span)
+    return match.end() if match else 0
+
+
 def _candidate_starts(text: str) -> list[int]:
     core, first = _cue_words()
     tokens = [(m.start(), m.group().lower()) for m in _TOKEN.finditer(text)]
@@ -641,13 +697,15 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, 
         rule = m.rules[index]
         groups = {local: match.group(name) for local, name in m._group_names[index]}
         end = match.end()
-        produced = PRODUCTIONS[rule.build](groups, text[start:end])
+        produced = PRODUCTIONS[rule.build](groups, text[start:end], text[max(0, start - 30):start], text[end:end + 30])
         if produced is None:
             continue
         timex_type, reading = produced if isinstance(produced, tuple) else (rule.timex_type, produced)
         # Trim trailing punctuation and spaces that a pattern may have swallowed.
         while end > start and text[end - 1] in " \t\n,;:":
             end -= 1
+        if timex_type == "DURATION":
+            start += _adjective_article(text[start:end])
         sentence = max(bisect.bisect_right(sentence_starts, start) - 1, 0)
         mentions.append(Mention(start, end, text[start:end], timex_type, reading, rule.name, sentence))
         end_of_last = end

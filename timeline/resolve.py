@@ -55,25 +55,26 @@ _UNRESOLVED = {
 
 
 def duration_value(unit: str, amount: float | None) -> str:
-    """The TIMEX3 duration for ``amount`` ``unit``s: ``P6M``, ``PT3H``, ``PTXH`` (vague), ``P20Y``."""
-    if unit == "decade":
-        unit, amount = "year", None if amount is None else amount * 10
-    elif unit == "century":
-        unit, amount = "year", None if amount is None else amount * 100
-    elif unit == "millennium":
-        unit, amount = "year", None if amount is None else amount * 1000
-    letter = words()["unit_letters"].get(unit, "X")
+    """The TIMEX3 duration for ``amount`` ``unit``s: ``P6M``, ``PT3H``, ``PTXH`` (vague), ``P20Y``,
+    ``P2Y6M`` (fractions are written out in the next smaller unit)."""
+    if unit in ("decade", "century", "millennium"):
+        factor = {"decade": 10, "century": 100, "millennium": 1000}[unit]
+        unit, amount = "year", None if amount is None else amount * factor
+    letters = words()["unit_letters"]
     time_part = unit in ("hour", "minute", "second")
     if amount is None:
-        count = "X"
-    else:
-        while amount != int(amount) and unit in _SMALLER:
-            unit, factor = _SMALLER[unit]
-            amount *= factor
-            letter = words()["unit_letters"][unit]
-            time_part = unit in ("hour", "minute", "second")
-        count = str(int(amount)) if amount == int(amount) else f"{amount:g}"
-    return f"P{'T' if time_part else ''}{count}{letter}"
+        return f"P{'T' if time_part else ''}X{letters.get(unit, 'X')}"
+    whole = int(amount)
+    parts = [(whole, unit)] if whole else []
+    rest = amount - whole
+    if rest and unit in _SMALLER:
+        smaller, factor = _SMALLER[unit]
+        parts.append((round(rest * factor), smaller))
+    elif rest:
+        parts = [(amount, unit)]
+    date_part = "".join(f"{n:g}{letters[u]}" for n, u in parts if u not in ("hour", "minute", "second"))
+    clock_part = "".join(f"{n:g}{letters[u]}" for n, u in parts if u in ("hour", "minute", "second"))
+    return "P" + date_part + (("T" + clock_part) if clock_part else "") if (date_part or clock_part) else "P0D"
 
 
 def _value(start: dt.date | dt.datetime, grain: Grain, mod: str | None = None, approximate: bool = False,
@@ -146,31 +147,29 @@ def _tense(mention: Mention, ctx: _Context) -> str | None:
     return clause_tense(ctx.text, ctx.sentence.char_start, ctx.sentence.char_end, mention.char_start, mention.char_end)
 
 
+#: (days back, days forward) from the anchor in which a date without a year is looked for,
+#: by tense. Measured on news: past-tense dates lie up to ten months back and up to two months
+#: ahead (deadlines, "payable Dec. 15"); future-tense ones up to eleven months ahead.
+_YEARLESS_WINDOW = {"past": (330, 31), "future": (31, 334), "present": (182, 183), None: (182, 183)}
+
+
 def _year_for(month: int, day: int | None, anchor: dt.date, tense: str | None) -> int:
-    """The year of a month/day without one: backwards in the past tense, forwards in the future."""
-    year = anchor.year
-    probe_day = day or 1
-
-    def key(y: int) -> tuple[int, int, int]:
-        return (y, month, probe_day)
-
-    here = (anchor.year, anchor.month, anchor.day if day else 1)
-    if tense == "future":
-        return year if key(year) >= here else year + 1
-    if tense == "past" or tense == "present":
-        if day is None:
-            return year if (year, month) <= (anchor.year, anchor.month) else year - 1
-        return year if key(year) <= here else year - 1
-    # No tense: the nearest occurrence.
-    candidates = [year - 1, year, year + 1]
-
-    def distance(y: int) -> int:
+    """The year of a month/day without one: the occurrence inside the tense's window."""
+    back, forward = _YEARLESS_WINDOW.get(tense, _YEARLESS_WINDOW[None])
+    best_year, best_distance = anchor.year, None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        if not 1 <= year <= 9999:
+            continue
         try:
-            return abs((dt.date(y, month, min(probe_day, 28)) - anchor).days)
+            probe = dt.date(year, month, day if day is not None else 15)
         except ValueError:
-            return 10**9
-
-    return min(candidates, key=distance)
+            continue  # February 29 in a common year
+        delta = (probe - anchor).days
+        outside = max(-delta - back, delta - forward, 0)
+        distance = (outside, abs(delta))
+        if best_distance is None or distance < best_distance:
+            best_year, best_distance = year, distance
+    return best_year
 
 
 def _full_year(year: int, anchor: dt.date | None) -> int:
@@ -291,7 +290,7 @@ def _weekday_day(weekday: int, offset: int | None, anchor: dt.date, tense: str |
         return weekday_on_or_before(anchor - DAY, weekday)
     if offset is not None and offset > 0:
         return weekday_on_or_after(anchor + DAY, weekday)
-    if tense == "future":
+    if tense == "future" or (offset == 0 and tense != "past"):
         return weekday_on_or_after(anchor, weekday)
     return weekday_on_or_before(anchor, weekday)
 
@@ -327,6 +326,8 @@ def _quarter(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, st
         tense = _tense(mention, ctx)
         if tense == "past" and number > current:
             year -= 1
+        elif tense == "future" and number < current:
+            year += 1
     return _from_value(f"{year:04d}-{letter}{number}"), anchor_name
 
 
@@ -376,7 +377,11 @@ def _relative(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, s
     if unit == "weekend":
         if anchor_date is None:
             return TimeValue("DATE", "XXXX-WXX-WE", None, None, Grain.WEEK, False, r.mod), "unresolved"
-        day = anchor_date + dt.timedelta(weeks=offset)
+        if r.offset is None:  # "the weekend": the last one in the past tense, else the coming one
+            saturday = (weekday_on_or_before if _tense(mention, ctx) == "past" else weekday_on_or_after)(anchor_date, 6)
+            day = saturday
+        else:
+            day = anchor_date + dt.timedelta(weeks=offset)
         year, week, _ = day.isocalendar()
         return _from_value(f"{year:04d}-W{week:02d}-WE", "DATE", r.mod), anchor_name
     grain = Grain(unit)
@@ -415,7 +420,7 @@ def _offset(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str
         ref_grain = reference.grain if reference is not None else None
         value_grain = grain
         if ref_grain is not None and _RANK[ref_grain] < _RANK[grain]:
-            if grain is Grain.YEAR and ref_grain in (Grain.QUARTER, Grain.MONTH, Grain.HALF_YEAR, Grain.DAY):
+            if grain is Grain.YEAR and ref_grain in (Grain.QUARTER, Grain.HALF_YEAR):
                 value_grain = ref_grain
             elif grain is Grain.WEEK and ref_grain is Grain.DAY:
                 value_grain = Grain.DAY

@@ -1,8 +1,10 @@
-"""The tense of the clause around a time expression: past, present or future.
+"""The tense of the verb that governs a time expression: past, present or future.
 
-News reports past events in the past tense and announce future ones with "will", "is to",
-"plans to", "next"...; that decides whether "Thursday" or "in March" points back or forward.
-Rule-based, on the clause that holds the expression; no parser.
+News reports past events in the past tense and announces future ones with "will", "is to",
+"plans to"...; that decides whether "Thursday" or "in March" points back or forward. The verb
+nearest to the expression inside its clause decides (looking left first, then right): a
+modal or "going to" before it makes it future, a past form or a perfect makes it past.
+Rule-based, no parser.
 """
 
 from __future__ import annotations
@@ -14,25 +16,56 @@ from timeline.lexicon import words
 
 __all__ = ["clause_tense"]
 
-_CLAUSE_BREAK = re.compile(r"[;:!?\"“”]|,\s+(?:but|and|while|whereas|although|though|which|who)\b|\s+(?:but|while|whereas)\s+")
-_PAST = re.compile(
-    r"\b(?:was|were|had|did|said|told|went|came|took|made|met|saw|gave|got|left|found|began|became|"
-    r"held|won|lost|ran|fell|rose|sold|bought|paid|sent|spoke|wrote|thought|knew|brought|kept|led|"
-    r"hit|struck|shot|fled|quit|set|put|cut|announced|\w{2,}ed)\b",
-    re.IGNORECASE,
+_CLAUSE_BREAK = re.compile(
+    r"[;:!?\"“”()]|,\s+(?:but|and|while|whereas|although|though|which|who|saying|after|before|when|as)\b"
+    r"|\s(?:but|while|whereas|because|although|though)\s|''|``"
 )
-_PRESENT = re.compile(r"\b(?:is|are|am|has|have|does|do|says)\b", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z’']+")
+_BE_BEFORE_PARTICIPLE = frozenset({"be", "been", "being"})
 
 
 @functools.lru_cache(maxsize=1)
-def _future() -> re.Pattern[str]:
-    markers = sorted(words()["future_markers"], key=len, reverse=True)
-    body = "|".join(re.escape(m).replace(r"\ ", r"\s+").replace("'", "['’]") for m in markers)
-    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
+def _vocabulary() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    w = words()
+    tense = w["tense"]
+    single_future = frozenset(m for m in tense["future"] if " " not in m)
+    return (
+        single_future,
+        frozenset(tense["past"]),
+        frozenset(tense["present"]),
+        frozenset(tense["not_verbs"]),
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _future_phrases() -> re.Pattern[str]:
+    phrases = [m for m in words()["tense"]["future"] if " " in m]
+    body = "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+
+
+def _classify(token: str, previous: list[str]) -> str | None:
+    future, past, present, not_verbs = _vocabulary()
+    word = token.lower().replace("’", "'")
+    if word in future:
+        return "future"
+    if word in not_verbs:
+        return None
+    is_past = word in past or (len(word) > 4 and word.endswith("ed"))
+    if is_past:
+        auxiliaries = [p.lower() for p in previous[-3:]]
+        if any(a in future for a in auxiliaries) or (
+            auxiliaries and auxiliaries[-1] in _BE_BEFORE_PARTICIPLE and "to" in auxiliaries[:-1]
+        ):
+            return "future"
+        return "past"
+    if word in present:
+        return "present"
+    return None
 
 
 def clause_tense(text: str, sentence_start: int, sentence_end: int, start: int, end: int) -> str | None:
-    """``"future"``, ``"past"``, ``"present"`` or ``None`` for the clause holding ``text[start:end]``.
+    """``"future"``, ``"past"``, ``"present"`` or ``None`` for the expression ``text[start:end]``.
 
     The clause runs from the last clause break before the expression to the first one after it,
     within the sentence ``[sentence_start, sentence_end)``.
@@ -45,13 +78,21 @@ def clause_tense(text: str, sentence_start: int, sentence_end: int, start: int, 
     clause_end = end + following.start() if following else sentence_end
     before = text[clause_start:start]
     after = text[end:clause_end]
-    for part in (before, after):
-        if _future().search(part):
+    phrases = _future_phrases()
+    left_words = list(_WORD.finditer(before))
+    tokens = [m.group() for m in left_words]
+    for index in range(len(left_words) - 1, max(-1, len(left_words) - 12), -1):
+        if phrases.match(before, left_words[index].start()):
             return "future"
-    for part in (before, after):
-        if _PAST.search(part):
-            return "past"
-    for part in (before, after):
-        if _PRESENT.search(part):
-            return "present"
+        found = _classify(tokens[index], tokens[:index])
+        if found:
+            return found
+    right_words = list(_WORD.finditer(after))
+    right_tokens = [m.group() for m in right_words]
+    for index in range(min(12, len(right_words))):
+        if phrases.match(after, right_words[index].start()):
+            return "future"
+        found = _classify(right_tokens[index], tokens + right_tokens[:index])
+        if found:
+            return found
     return None
