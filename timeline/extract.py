@@ -655,6 +655,17 @@ def _cue_words() -> tuple[frozenset[str], frozenset[str]]:
 _ADJECTIVE_ARTICLE = re.compile(r"(?:an?|the)\s+(?=[\w.]+-[A-Za-z]+(?:-long|-old)?$)", re.IGNORECASE)
 
 
+_TRAILING_WORD = re.compile(r"([A-Za-z]+)\.\Z")
+
+
+@functools.lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    w = words()
+    short = {m for m in w["months"] if len(m) <= 4 and m not in ("june", "july", "may")}
+    short |= {d for d in w["weekdays"] if len(d) <= 5}
+    return frozenset(short | {"m", "a", "p", "st", "no", "jr", "sr", "ft"})
+
+
 def _adjective_article(span: str) -> int:
     """Length of a leading article before a hyphenated adjective ("a week-long" -> "a ")."""
     match = _ADJECTIVE_ARTICLE.match(span)
@@ -704,6 +715,8 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, 
         # Trim trailing punctuation and spaces that a pattern may have swallowed.
         while end > start and text[end - 1] in " \t\n,;:":
             end -= 1
+        if text[end - 1] == "." and _TRAILING_WORD.search(text, start, end) and _TRAILING_WORD.search(text, start, end).group(1).lower() not in _abbreviations():
+            end -= 1  # a sentence's full stop, not an abbreviation's ("14 June." / "Jan.")
         if timex_type == "DURATION":
             start += _adjective_article(text[start:end])
         sentence = max(bisect.bisect_right(sentence_starts, start) - 1, 0)

@@ -10,7 +10,7 @@ forwards or backwards by the tense of its clause. Nothing here reads the clock.
 from __future__ import annotations
 
 import datetime as dt
-import math
+import re
 
 import attrs
 
@@ -172,6 +172,18 @@ def _year_for(month: int, day: int | None, anchor: dt.date, tense: str | None) -
     return best_year
 
 
+def _narrative_year(month: int, day: int | None, ctx: _Context) -> int | None:
+    """In a narrative, a date without a year belongs to the story's current year: the year of a
+    year-grain reference ("In 1939 ... In March"), else the next occurrence after a finer one
+    (stories move forward)."""
+    if ctx.mode != "narrative" or ctx.reference is None or ctx.reference.start is None:
+        return None
+    reference = ctx.reference
+    if reference.grain is not None and _RANK[reference.grain] >= _RANK[Grain.YEAR]:
+        return reference.start.year if reference.grain is Grain.YEAR else None
+    return _year_for(month, day, reference.start.date(), "future")
+
+
 def _full_year(year: int, anchor: dt.date | None) -> int:
     """A two-digit year in the century that puts it closest before (or just after) the anchor."""
     base = anchor.year if anchor else 1950
@@ -253,7 +265,9 @@ def _absolute(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, s
         tense = _tense(mention, ctx)
         if r.offset is not None:  # "last Christmas"
             tense = "past" if r.offset < 0 else "future"
-        year = _year_for(r.month, r.day, anchor_date, tense)
+        year = _narrative_year(r.month, r.day, ctx)
+        if year is None:
+            year = _year_for(r.month, r.day, anchor_date, tense)
         anchor = anchor_name
     if r.month is None:
         value = f"{year:04d}"
@@ -567,6 +581,9 @@ def _resolve(mention: Mention, ctx: _Context) -> tuple[TimeValue, str]:
     return time, anchor
 
 
+_CLOCK_DAY_GAP = re.compile(r"\s*(?:on\s+|,\s*)?", re.IGNORECASE)
+
+
 def resolve_mentions(
     mentions: tuple[Mention, ...],
     sentences: tuple[Sentence, ...],
@@ -582,6 +599,14 @@ def resolve_mentions(
     for index, mention in enumerate(mentions):
         sentence = sentences[mention.sentence] if 0 <= mention.sentence < len(sentences) else None
         same_day = day_in_sentence[1] if day_in_sentence and day_in_sentence[0] == mention.sentence else None
+        if mention.reading.kind == "clock" and index + 1 < len(mentions):
+            # "3 p.m. on Thursday": the day written right after the clock time is its day.
+            following = mentions[index + 1]
+            if _CLOCK_DAY_GAP.fullmatch(text, mention.char_end, following.char_start) and following.reading.kind in ("weekday", "absolute", "relative"):
+                follow_ctx = _Context(text, published, mode, reference, reference_index, sentence, None)
+                day_value, _ = _resolve(following, follow_ctx)
+                if day_value.grain in (Grain.DAY, Grain.PART_OF_DAY):
+                    same_day = day_value
         ctx = _Context(text, published, mode, reference, reference_index, sentence, same_day)
         time, anchor = _resolve(mention, ctx)
         expressions.append(Expression(mention, time, anchor, index))

@@ -1,0 +1,713 @@
+"""Rule-based clause splitting and event phrases (no NLP library).
+
+A sentence is tokenized once (:class:`SentenceAnalysis`), split into clause segments at
+``;``, quotes, ", which/who/while/...", subordinators that introduce a clause (after, before,
+when, as, because, since, until ...), "and/but" followed by a clause, and after a reporting verb
+that takes a clause ("Penn said | his article failed"). Verbs are found with a list of
+auxiliaries, a list of irregular past forms, the "-ed" ending and a list of common news verbs
+(all in ``timeline/lexicon/events.json``); event nouns come from the same file.
+
+Everything here works on one sentence at a time in linear time over its tokens.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+import attrs
+
+__all__ = [
+    "Found",
+    "Group",
+    "Segment",
+    "SentenceAnalysis",
+    "Token",
+    "lexicon",
+    "stem",
+    "tokenize",
+]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, object]:
+    """The word lists of ``timeline/lexicon/events.json`` (loaded once)."""
+    path = Path(__file__).with_name("lexicon") / "events.json"
+    with path.open(encoding="utf-8") as handle:
+        data: dict[str, object] = json.load(handle)
+    return data
+
+
+def _set(name: str) -> frozenset[str]:
+    value = lexicon()[name]
+    assert isinstance(value, (list, dict))
+    return frozenset(value)
+
+
+_AUX = _set("auxiliaries")
+_COPULA = _set("copulas")
+_LIGHT = _set("light_verbs")
+_REPORTING = _set("reporting_verbs")
+_ADVERBS = _set("adverbs")
+_IRREGULAR: dict[str, str] = dict(lexicon()["irregular"])  # type: ignore[arg-type]
+_AMBIGUOUS = _set("ambiguous_past")
+_ED_STOP = _set("ed_stoplist")
+_ING_STOP = _set("ing_stoplist")
+_BASE_VERBS = _set("verbs") | frozenset(_IRREGULAR.values())
+_EVENT_NOUNS = _set("event_nouns")
+_LINKING = _set("linking_verbs")
+_SUBORDINATORS = _set("subordinators")
+_RELATIVE = _set("relative_markers")
+_COORD = _set("coordinators")
+_COMMA_MARKERS = _set("comma_clause_markers")
+_DETERMINERS = _set("determiners")
+_POSSESSIVES = _set("possessives")
+_PRONOUNS = _set("pronouns")
+_PREPOSITIONS = _set("prepositions")
+_TIME_PREPS = _set("time_prepositions")
+_TIME_MODS = _set("time_modifiers")
+_LEADING_DROP = _set("phrase_leading_drop")
+_TRAILING_DROP = _set("phrase_trailing_drop")
+_STEM_SUFFIXES: tuple[str, ...] = tuple(
+    sorted(lexicon()["stem_suffixes"], key=len, reverse=True)  # type: ignore[arg-type]
+)
+
+
+def _s_forms(bases: frozenset[str]) -> frozenset[str]:
+    forms = set()
+    for base in bases:
+        if base.endswith("y") and base[-2:-1] not in "aeiou":
+            forms.add(base[:-1] + "ies")
+        elif base.endswith(("s", "sh", "ch", "x", "z", "o")):
+            forms.add(base + "es")
+        else:
+            forms.add(base + "s")
+    return frozenset(forms)
+
+
+_S_FORMS = _s_forms(_BASE_VERBS) | frozenset({"says", "has", "does", "goes"})
+_HARD = frozenset({".", "!", "?", ";", ":", "(", ")", "[", "]", "—", "–", '"', "“", "”", "‘", "«", "»"})
+_TOKEN = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jr|Sr|Prof|Lt|Col|Capt|Sgt|Mt|Ft|Gov|Pres|Supt)\."
+    r"|(?:[A-Za-z]\.){2,}|\w+(?:[-'’]\w+)*|[^\w\s]"
+)
+
+
+class Token(NamedTuple):
+    """A word or punctuation mark: absolute character span, text and lower-case text."""
+
+    start: int
+    end: int
+    text: str
+    low: str
+
+
+class Segment(NamedTuple):
+    """A clause: token range ``[lo, hi)`` of its sentence and the word that opened it."""
+
+    lo: int
+    hi: int
+    marker: str | None
+
+
+class Group(NamedTuple):
+    """A verb group: first token (auxiliary or verb), head (main verb), finite or not."""
+
+    first: int
+    head: int
+    finite: bool
+
+
+@attrs.frozen
+class Found:
+    """An event found in a sentence: its trigger and its readable phrase.
+
+    Attributes:
+        trigger: the verb or event noun naming the event.
+        trigger_start: absolute offset of the trigger (the event's identity in the document).
+        trigger_end: offset one past the trigger.
+        phrase: the trimmed phrase (pieces joined by one space).
+        char_start: offset of the phrase's first character.
+        char_end: offset one past the phrase's last character.
+        kind: ``verb``, ``noun`` or ``other``.
+        definite: a noun mention with a definite or possessive determiner ("his recapture").
+        lemma: a base form of the trigger ("met" -> "meet").
+    """
+
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    phrase: str
+    char_start: int
+    char_end: int
+    kind: str
+    definite: bool = False
+    lemma: str = ""
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with absolute offsets."""
+    stop = len(text) if end is None else end
+    return [
+        Token(m.start(), m.end(), m.group(0), m.group(0).lower().replace("’", "'"))
+        for m in _TOKEN.finditer(text, start, stop)
+    ]
+
+
+def stem(word: str) -> str:
+    """A crude stem for matching mentions of one event ("recaptured", "recapture" -> "recaptur")."""
+    low = word.lower()
+    low = _IRREGULAR.get(low, low)
+    for suffix in _STEM_SUFFIXES:
+        if low.endswith(suffix) and len(low) - len(suffix) >= 4:
+            low = low[: -len(suffix)]
+            break
+    if low.endswith("e") and len(low) > 4:
+        low = low[:-1]
+    return low
+
+
+def lemma(word: str) -> str:
+    """A base form good enough for the lexicon's lists ("met" -> "meet", "voted" -> "vote")."""
+    low = word.lower()
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
+    if low in _BASE_VERBS or low in _EVENT_NOUNS:
+        return low
+    for cut, add in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""),
+                     ("s", ""), ("ing", ""), ("ing", "e")):
+        if low.endswith(cut):
+            candidate = low[: -len(cut)] + add
+            if candidate in _BASE_VERBS:
+                return candidate
+    return low
+
+
+class SentenceAnalysis:
+    """One sentence, tokenized and split into clause segments, with event-finding helpers."""
+
+    __slots__ = ("_seg_of", "_starts", "groups", "segments", "sentence_end", "stops", "text",
+                 "time_tokens", "tokens")
+
+    def __init__(self, text: str, char_start: int, char_end: int,
+                 time_spans: list[tuple[int, int]] | tuple[()] = ()) -> None:
+        """Analyse ``text[char_start:char_end]`` (offsets stay absolute).
+
+        ``time_spans`` are the character spans of the time expressions in the sentence: their
+        words are never verbs ("May 26") and a clause may open with them ("and two days
+        later the president fled").
+        """
+        self.text = text
+        self.sentence_end = char_end
+        self.tokens = tokenize(text, char_start, char_end)
+        self._starts = [t.start for t in self.tokens]
+        self.time_tokens: set[int] = set()
+        for span_start, span_end in time_spans:
+            lo, hi = self.token_range(span_start, span_end)
+            self.time_tokens.update(range(lo, hi))
+        self.groups = self._verb_groups(0, len(self.tokens))
+        self.segments = self._segments()
+        seg_of = [0] * len(self.tokens)
+        for number, seg in enumerate(self.segments):
+            for i in range(seg.lo, seg.hi):
+                seg_of[i] = number
+        self._seg_of = seg_of
+        #: token indices where a phrase must end (signal words of anchored phrases)
+        self.stops: set[int] = set()
+
+    # --- token helpers ----------------------------------------------------------------------
+
+    def token_index(self, char: int) -> int:
+        """Index of the token that contains or follows absolute offset ``char``."""
+        i = bisect.bisect_right(self._starts, char) - 1
+        if i >= 0 and self.tokens[i].end > char:
+            return i
+        return i + 1
+
+    def token_range(self, char_start: int, char_end: int) -> tuple[int, int]:
+        """Token index range ``[lo, hi)`` covering the character span."""
+        lo = self.token_index(char_start)
+        hi = lo
+        while hi < len(self.tokens) and self.tokens[hi].start < char_end:
+            hi += 1
+        return lo, hi
+
+    def segment_at(self, index: int) -> Segment:
+        """The clause segment holding token ``index``."""
+        if not self.tokens:
+            return Segment(0, 0, None)
+        return self.segments[self._seg_of[min(index, len(self.tokens) - 1)]]
+
+    def _past(self, i: int) -> bool:
+        tok = self.tokens[i]
+        low = tok.low
+        prev = self.tokens[i - 1].low if i > 0 else ""
+        if prev in _DETERMINERS and prev != "that":
+            return False
+        if low in _IRREGULAR:
+            if low in _AMBIGUOUS and (prev in _PREPOSITIONS or prev in _DETERMINERS):
+                return False
+            return True
+        if not (len(low) > 3 and low.endswith("ed") and low.isalpha()) or low in _ED_STOP:
+            return False
+        return not (i > 0 and tok.text[0].isupper())
+
+    def _present(self, i: int) -> bool:
+        low = self.tokens[i].low
+        if low not in _S_FORMS:
+            return False
+        if i == 0:
+            return False
+        prev = self.tokens[i - 1]
+        if prev.low in _DETERMINERS or prev.low in _PREPOSITIONS or prev.low in _AUX:
+            return False
+        return prev.low in _PRONOUNS or prev.text[:1].isupper() or prev.low.isalpha()
+
+    def _not_verb(self, i: int) -> bool:
+        """Words of time expressions and capitalized words inside the sentence ("May 26")."""
+        return i in self.time_tokens or (i > 0 and self.tokens[i].text[:1].isupper()
+                                         and self.tokens[i - 1].low not in _HARD)
+
+    def finite_at(self, i: int) -> bool:
+        """Does a finite verb (auxiliary, past or present form) stand at token ``i``?"""
+        if self._not_verb(i):
+            return False
+        low = self.tokens[i].low
+        return low in _AUX or low.endswith("n't") or self._past(i) or self._present(i)
+
+    def _verb_groups(self, lo: int, hi: int) -> list[Group]:
+        tokens = self.tokens
+        groups: list[Group] = []
+        i = lo
+        while i < hi:
+            low = tokens[i].low
+            if self._not_verb(i):
+                i += 1
+                continue
+            if low in _AUX or low.endswith("n't"):
+                head = i
+                k = i + 1
+                while k < hi and not self._not_verb(k):
+                    nxt = tokens[k].low
+                    if nxt in _ADVERBS:
+                        k += 1
+                        continue
+                    if (
+                        nxt in _AUX
+                        or nxt in _IRREGULAR
+                        or nxt in _BASE_VERBS
+                        or (nxt.isalpha() and len(nxt) > 3 and nxt.endswith(("ed", "en", "ing"))
+                            and nxt not in _ED_STOP and nxt not in _ING_STOP)
+                    ):
+                        head = k
+                        k += 1
+                        continue
+                    break
+                groups.append(Group(i, head, True))
+                i = max(k, i + 1)
+                continue
+            if low == "to" and i + 1 < hi and tokens[i + 1].low in _BASE_VERBS:
+                groups.append(Group(i, i + 1, False))
+                i += 2
+                continue
+            if self._past(i) or self._present(i):
+                k = i + 1
+                if low in _LINKING and k < hi and not self._not_verb(k) and (
+                    tokens[k].low in _IRREGULAR or (tokens[k].low.endswith("ed")
+                                                    and tokens[k].low not in _ED_STOP)
+                ):
+                    k += 1  # "stayed closed", "became involved": one verb group
+                groups.append(Group(i, i, True))
+                i = k
+                continue
+            i += 1
+        return groups
+
+    def _clause_follows(self, j: int, limit: int = 10) -> bool:
+        tokens = self.tokens
+        stop = min(len(tokens), j + limit)
+        k = j
+        while k < stop:
+            low = tokens[k].low
+            if low == "," or low in _HARD or (low in _SUBORDINATORS and k > j):
+                return False
+            if k == j and low in _PREPOSITIONS:
+                return False
+            if self.finite_at(k):
+                return True
+            k += 1
+        return False
+
+    def _segments(self) -> list[Segment]:
+        tokens = self.tokens
+        n = len(tokens)
+        out: list[Segment] = []
+        start = 0
+        marker: str | None = None
+        close_at_comma = False
+
+        def close(end: int) -> None:
+            if end > start:
+                out.append(Segment(start, end, marker))
+
+        i = 0
+        while i < n:
+            low = tokens[i].low
+            if low in _HARD or (low in ("'", "’") and tokens[i].text in ("'", "’")):
+                close(i)
+                start, marker, close_at_comma = i + 1, None, False
+                i += 1
+                continue
+            if low == ",":
+                nxt = tokens[i + 1].low if i + 1 < n else ""
+                if nxt in _COMMA_MARKERS and (nxt in _RELATIVE or self._clause_follows(i + 2)):
+                    close(i)
+                    start, marker, close_at_comma = i + 2, nxt, nxt in _RELATIVE
+                    i += 2
+                    continue
+                if close_at_comma or (
+                    nxt.endswith("ing") and len(nxt) > 4 and nxt not in _EVENT_NOUNS
+                ):
+                    close(i)
+                    start, marker, close_at_comma = i + 1, ",", False
+                    i += 1
+                    continue
+                i += 1
+                continue
+            if low in _SUBORDINATORS and self._clause_follows(i + 1):
+                prev = tokens[i - 1].low if i > 0 else ""
+                if not (low == "as" and prev in ("such", "well", "as")):
+                    close(i)
+                    start, marker = i + 1, low
+                    close_at_comma = i == 0 or tokens[i - 1].low in _HARD
+                    i += 1
+                    continue
+            after = i + 1
+            while after < n and (after in self.time_tokens or tokens[after].low == ","):
+                after += 1
+            if low in _COORD and i > start and after < n and (
+                self.finite_at(after) or (
+                    (tokens[after].low in _PRONOUNS or tokens[after].low in _DETERMINERS)
+                    and self._clause_follows(after, 5)
+                )
+            ):
+                close(i)
+                start, marker, close_at_comma = i + 1, low, False
+                i += 1
+                continue
+            if (
+                low in _REPORTING
+                and i + 1 < n
+                and tokens[i + 1].low != ","
+                and tokens[i + 1].low not in _HARD
+                and self.finite_at(i)
+                and self._clause_follows(i + 1, 8)
+            ):
+                close(i + 1)
+                start, marker = i + 1, "that"
+                if tokens[i + 1].low == "that":
+                    start += 1
+                i = start
+                continue
+            i += 1
+        close(n)
+        return out or [Segment(0, n, None)]
+
+    # --- events -----------------------------------------------------------------------------
+
+    def exclusion(self, spans: list[tuple[int, int]]) -> set[int]:
+        """Token indices of the given time-expression spans plus their time prepositions."""
+        out: set[int] = set()
+        for char_start, char_end in spans:
+            lo, hi = self.token_range(char_start, char_end)
+            out.update(range(lo, hi))
+            k = lo - 1
+            steps = 0
+            while k >= 0 and steps < 3 and (
+                self.tokens[k].low in _TIME_PREPS or self.tokens[k].low in _TIME_MODS
+                or self.tokens[k].low == ","
+            ):
+                if self.tokens[k].low == "," and not (k + 1 < len(self.tokens)
+                                                      and (k + 1) in out):
+                    break
+                out.add(k)
+                k -= 1
+                steps += 1
+            if hi < len(self.tokens) and self.tokens[hi].low in ("'s", "s"):
+                out.add(hi)
+        return out
+
+    def event_for_span(self, char_start: int, char_end: int, exclude: set[int]) -> Found | None:
+        """The event that the time expression at ``[char_start, char_end)`` dates."""
+        if not self.tokens:
+            return None
+        lo, hi = self.token_range(char_start, char_end)
+        if lo >= len(self.tokens):
+            return None
+        seg = self.segment_at(lo)
+        noun = self._noun_for_expression(lo, hi, seg, exclude)
+        if noun is not None:
+            return self._noun_event(noun, seg.lo, seg.hi, exclude)
+        groups = [g for g in self.groups if seg.lo <= g.first < seg.hi and g.head not in exclude]
+        before = [g for g in groups if g.head < lo]
+        after = [g for g in groups if g.first >= hi]
+        choice = (
+            next((g for g in reversed(before) if g.finite), None)
+            or next((g for g in after if g.finite), None)
+            or (before[-1] if before else None)
+            or (after[0] if after else None)
+        )
+        if choice is not None:
+            return self._verb_event(choice, seg.lo, seg.hi, exclude)
+        for k in range(seg.lo, seg.hi):
+            if self.tokens[k].low in _EVENT_NOUNS and k not in exclude:
+                return self._noun_event(k, seg.lo, seg.hi, exclude)
+        return self._other_event(seg.lo, seg.hi, exclude)
+
+    def _noun_for_expression(self, lo: int, hi: int, seg: Segment, exclude: set[int]) -> int | None:
+        tokens = self.tokens
+        # "<time>'s <event noun>": Tuesday's vote
+        if tokens[hi - 1].low.endswith(("'s", "s'")) or (hi < len(tokens) and tokens[hi].low == "'s"):
+            k = hi + (1 if hi < len(tokens) and tokens[hi].low == "'s" else 0)
+            for j in range(k, min(k + 3, seg.hi)):
+                if tokens[j].low in _EVENT_NOUNS:
+                    return j
+        # "<event noun> (<PP>) on|in|at <time>": an interview on Thursday
+        k = lo - 1
+        while k >= seg.lo and k in exclude:
+            k -= 1
+        steps = 0
+        while k >= seg.lo and steps < 5:
+            low = tokens[k].low
+            if low == "," or low in _HARD:
+                return None
+            if any(g.head == k or g.first == k for g in self.groups):
+                return None
+            if low in _EVENT_NOUNS:
+                j = k - 1
+                while j >= seg.lo and j > k - 4 and tokens[j].low not in _DETERMINERS and \
+                        tokens[j].low not in _PREPOSITIONS and tokens[j].low != ",":
+                    j -= 1
+                if j >= seg.lo and tokens[j].low in _DETERMINERS:
+                    j -= 1
+                in_pp = j >= seg.lo and (tokens[j].low in _PREPOSITIONS or tokens[j].low in _SUBORDINATORS)
+                verb_before = any(g.finite and seg.lo <= g.head < k for g in self.groups)
+                return k if (in_pp or not verb_before) else None
+            k -= 1
+            steps += 1
+        return None
+
+    def anchor_event(self, after_token: int, exclude: set[int]) -> Found | None:
+        """The event named by the clause or noun phrase that starts at token ``after_token``.
+
+        The clause runs to the next comma, hard punctuation or subordinate clause; its trigger
+        is its first finite verb, else an event noun, else the head of the noun phrase.
+        """
+        tokens = self.tokens
+        n = len(tokens)
+        lo = after_token
+        if lo >= n:
+            return None
+        hi = lo
+        while hi < n and tokens[hi].low != "," and tokens[hi].low not in _HARD:
+            if hi > lo and tokens[hi].low in _SUBORDINATORS and self._clause_follows(hi + 1):
+                break
+            hi += 1
+        if hi == lo:
+            return None
+        for g in self.groups:
+            if lo <= g.first < hi and g.finite:
+                return self._verb_event(g, lo, hi, exclude)
+        for k in range(lo, hi):
+            if tokens[k].low in _EVENT_NOUNS and k not in exclude:
+                return self._noun_event(k, lo, hi, exclude)
+        for g in self.groups:
+            if lo <= g.first < hi:
+                return self._verb_event(g, lo, hi, exclude)
+        # the head noun: the last word before a preposition
+        head = lo
+        for k in range(lo, hi):
+            if k > lo and (tokens[k].low in _PREPOSITIONS or k in exclude):
+                break
+            if tokens[k].low[:1].isalnum():
+                head = k
+        return self._noun_event(head, lo, hi, exclude)
+
+    def anchor_clause_end(self, after_token: int) -> int:
+        """Token index where the clause starting at ``after_token`` ends (see anchor_event)."""
+        tokens = self.tokens
+        hi = after_token
+        while hi < len(tokens) and tokens[hi].low != "," and tokens[hi].low not in _HARD:
+            if hi > after_token and tokens[hi].low in _SUBORDINATORS and self._clause_follows(hi + 1):
+                break
+            hi += 1
+        return hi
+
+    def governing_event(self, before_token: int, exclude: set[int], skip_to: int) -> Found | None:
+        """The clause an event-anchored phrase hangs on.
+
+        The nearest finite verb before token ``before_token`` in the sentence; when there is
+        none (the phrase opens the sentence), the first finite verb from ``skip_to`` on.
+        """
+        candidates = [g for g in self.groups if g.finite and g.head < before_token
+                      and g.head not in exclude]
+        if not candidates:
+            candidates = [g for g in self.groups if g.finite and g.first >= skip_to
+                          and g.head not in exclude][:1]
+        if not candidates:
+            return None
+        g = candidates[-1]
+        seg = self.segment_at(g.head)
+        return self._verb_event(g, seg.lo, seg.hi, exclude)
+
+    # --- phrases ----------------------------------------------------------------------------
+
+    def _verb_event(self, g: Group, lo: int, hi: int, exclude: set[int]) -> Found:
+        tokens = self.tokens
+        head = g.head
+        trigger_tok = tokens[head]
+        # a light verb with an event noun subject: "the vote was held" -> vote
+        trigger_index = head
+        kind = "verb"
+        first = g.first
+        subject = self._subject_start(first, lo, exclude)
+        if trigger_tok.low in _LIGHT:
+            for k in range(subject, first):
+                if tokens[k].low in _EVENT_NOUNS:
+                    trigger_index, kind = k, "noun"
+        included = list(range(subject, head + 1))
+        k = head + 1
+        taken = 0
+        while k < hi and taken < 9:
+            low = tokens[k].low
+            if k in self.stops:
+                break
+            if k in exclude:
+                k += 1
+                continue
+            if low == "," or low in _HARD:
+                break
+            included.append(k)
+            taken += 1
+            k += 1
+        included = [i for i in included if i not in exclude or i == trigger_index]
+        included = self._trim(included, trigger_index)
+        tok = tokens[trigger_index]
+        definite = kind == "noun" and trigger_index > 0 and tokens[trigger_index - 1].low in (
+            _POSSESSIVES | {"the", "this", "that"})
+        return self._found(included, tok, kind, definite)
+
+    def _subject_start(self, first: int, lo: int, exclude: set[int]) -> int:
+        tokens = self.tokens
+        start = first
+        k = first - 1
+        count = 0
+        while k >= lo and count < 6:
+            low = tokens[k].low
+            if low == "," or low in _HARD or k in exclude:
+                break
+            if low in _PREPOSITIONS and low != "of":
+                break
+            if low in _SUBORDINATORS or low in _COORD or low in _RELATIVE:
+                break
+            if any(g.head == k for g in self.groups):
+                break
+            start = k
+            if low in _PRONOUNS:
+                break
+            if low in _DETERMINERS and not (k > lo and tokens[k - 1].low == "of"):
+                break
+            count += 1
+            k -= 1
+        return start
+
+    def _noun_event(self, noun: int, lo: int, hi: int, exclude: set[int]) -> Found:
+        tokens = self.tokens
+        start = noun
+        k = noun - 1
+        while k >= lo and k > noun - 4:
+            low = tokens[k].low
+            if low == "," or low in _HARD or k in exclude or low in _PREPOSITIONS or \
+                    low in _SUBORDINATORS or any(g.head == k for g in self.groups):
+                break
+            start = k
+            if low in _DETERMINERS:
+                break
+            k -= 1
+        included = list(range(start, noun + 1))
+        k = noun + 1
+        while k < hi and k in exclude:
+            k += 1
+        if k < hi and tokens[k].low in _PREPOSITIONS and tokens[k].low not in ("after", "before"):
+            pp = [k]
+            j = k + 1
+            content = False
+            while j < hi and len(pp) < 5:
+                low = tokens[j].low
+                if j in exclude or low == "," or low in _HARD or any(g.first == j for g in self.groups):
+                    break
+                if content and (low in _DETERMINERS or low in _PREPOSITIONS):
+                    break
+                if low not in _DETERMINERS:
+                    content = True
+                pp.append(j)
+                j += 1
+            if content:
+                included.extend(pp)
+        included = self._trim(included, noun)
+        definite = start < noun and tokens[start].low in (_POSSESSIVES | {"the", "this", "that"})
+        return self._found(included, tokens[noun], "noun", definite)
+
+    def _other_event(self, lo: int, hi: int, exclude: set[int]) -> Found | None:
+        included = [k for k in range(lo, hi) if k not in exclude
+                    and self.tokens[k].low != "," and self.tokens[k].low not in _HARD][:10]
+        if not included:
+            return None
+        words = [k for k in included if self.tokens[k].low[:1].isalpha()
+                 and self.tokens[k].low not in _DETERMINERS and self.tokens[k].low not in _PREPOSITIONS]
+        if not words:
+            return None
+        head = words[0]
+        included = self._trim(included, head)
+        return self._found(included, self.tokens[head], "other", False)
+
+    def _trim(self, included: list[int], keep: int) -> list[int]:
+        tokens = self.tokens
+        while len(included) > 1 and included[0] != keep and (
+            tokens[included[0]].low in _LEADING_DROP or not tokens[included[0]].low[:1].isalnum()
+        ):
+            included.pop(0)
+        while len(included) > 1 and included[-1] != keep and (
+            tokens[included[-1]].low in _TRAILING_DROP
+            or not tokens[included[-1]].low[:1].isalnum()
+        ):
+            included.pop()
+        return included
+
+    def _found(self, included: list[int], trigger: Token, kind: str, definite: bool) -> Found:
+        tokens = self.tokens
+        pieces: list[tuple[int, int]] = []
+        previous = -2
+        for i in included:
+            tok = tokens[i]
+            if pieces and i == previous + 1:
+                pieces[-1] = (pieces[-1][0], tok.end)
+            else:
+                pieces.append((tok.start, tok.end))
+            previous = i
+        phrase = " ".join(self.text[s:e] for s, e in pieces)
+        return Found(
+            trigger=trigger.text,
+            trigger_start=trigger.start,
+            trigger_end=trigger.end,
+            phrase=phrase,
+            char_start=pieces[0][0],
+            char_end=pieces[-1][1],
+            kind=kind,
+            definite=definite,
+            lemma=lemma(trigger.text),
+        )

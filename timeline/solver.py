@@ -1,0 +1,365 @@
+"""A simple temporal network: difference constraints between event times, solved exactly.
+
+Every node is one instant, the time an event happened, measured in whole seconds from
+``0001-01-01T00:00``. Two kinds of facts constrain the nodes:
+
+* a :class:`Bound` (``lo <= t_node <= hi``): what an explicit date says (an event dated "January
+  9th" happened at some instant of that day: ``lo`` = midnight, ``hi`` = the day's last second);
+* a :class:`Constraint` (``lo <= t_target - t_source <= hi``): what an event-anchored phrase says
+  ("a day after the recapture": ``t_publication - t_recapture`` is exactly one day).
+
+:func:`solve` computes the all-pairs shortest paths of the distance graph (the classic Simple
+Temporal Network of Dechter, Meiri and Pearl): edge ``i -> j`` of weight ``hi`` and
+``j -> i`` of weight ``-lo``, with node 0 the origin. The tightest interval of node ``j`` is then
+``[-d[j][0], d[0][j]]``. Facts are added one at a time in priority order (explicit bounds first,
+then the constraints in text order) and the distance matrix is kept closed after each addition
+(an O(n^2) Floyd–Warshall update per fact), so a fact that would close a negative cycle is
+detected at the moment it is added, rejected, and reported; it never overwrites what came first.
+
+Calendar units: :func:`offset_range` turns "6 months after" into seconds with calendar arithmetic
+from a reference instant (July 8 -> January 8 is 184 days, not 6 x 30), and widens coarse or
+round units by their uncertainty (:data:`UNIT_SLACK`): people say "6 months" for anything from
+about 5.5 to 6.5 months, "two years" for 1.5 to 2.5 years; days, hours and minutes are exact.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+
+import attrs
+
+from timeline.types import Grain, TimeValue
+
+__all__ = [
+    "INF",
+    "UNIT_SECONDS",
+    "UNIT_SLACK",
+    "Bound",
+    "Constraint",
+    "Solution",
+    "add_calendar",
+    "from_seconds",
+    "interval_value",
+    "offset_range",
+    "solve",
+    "to_seconds",
+]
+
+#: an unbounded side of an interval
+INF = math.inf
+
+_DAY = 86_400
+
+#: average length of one unit in seconds (months and years use calendar arithmetic when a
+#: reference instant is known; these are the fallbacks)
+UNIT_SECONDS: dict[str, int] = {
+    "second": 1,
+    "minute": 60,
+    "hour": 3_600,
+    "part_of_day": 6 * 3_600,
+    "day": _DAY,
+    "week": 7 * _DAY,
+    "month": 2_629_746,  # 365.2425 / 12 days
+    "quarter": 3 * 2_629_746,
+    "season": 3 * 2_629_746,
+    "half_year": 6 * 2_629_746,
+    "year": 31_556_952,
+    "decade": 10 * 31_556_952,
+    "century": 100 * 31_556_952,
+    "millennium": 1000 * 31_556_952,
+}
+
+#: how far a round amount of a unit is widened on each side, in seconds. Days and finer units
+#: are taken at their word; "a week" may be a day off; a month count +-15 days; a quarter or
+#: season +-45 days; a year count +-6 months; decades and longer +-half a unit.
+UNIT_SLACK: dict[str, int] = {
+    "second": 0,
+    "minute": 0,
+    "hour": 0,
+    "part_of_day": 0,
+    "day": 0,
+    "week": _DAY,
+    "month": 15 * _DAY,
+    "quarter": 45 * _DAY,
+    "season": 45 * _DAY,
+    "half_year": 91 * _DAY,
+    "year": 182 * _DAY,
+    "decade": 5 * 31_556_952,
+    "century": 50 * 31_556_952,
+    "millennium": 500 * 31_556_952,
+}
+
+_MIN_SECONDS = 0
+_MAX_SECONDS = (dt.date.max.toordinal()) * _DAY - 1
+
+
+@attrs.frozen
+class Bound:
+    """``lo <= t_node <= hi`` in seconds (``lo``/``hi`` may be -INF/INF); ``label`` explains it."""
+
+    node: int
+    lo: float
+    hi: float
+    label: str = ""
+
+
+@attrs.frozen
+class Constraint:
+    """``lo <= t_target - t_source <= hi`` in seconds; ``label`` explains it ("1 day after")."""
+
+    source: int
+    target: int
+    lo: float
+    hi: float
+    label: str = ""
+
+
+@attrs.frozen
+class Solution:
+    """The tightest interval of every node and the facts that had to be rejected.
+
+    Attributes:
+        lo: per node, the earliest possible time (seconds; -INF when unbounded).
+        hi: per node, the latest possible time (seconds; INF when unbounded).
+        rejected: the bounds and constraints that contradicted earlier facts, in the order
+            they were tried; they are not part of the solution.
+        distance: the closed distance matrix over nodes ``0..n`` (0 = origin), for callers
+            that want the tightest relative bounds between two nodes.
+    """
+
+    lo: tuple[float, ...]
+    hi: tuple[float, ...]
+    rejected: tuple[Bound | Constraint, ...]
+    distance: tuple[tuple[float, ...], ...]
+
+    def between(self, source: int, target: int) -> tuple[float, float]:
+        """The tightest ``(lo, hi)`` the facts give for ``t_target - t_source``."""
+        d = self.distance
+        return (-d[target + 1][source + 1], d[source + 1][target + 1])
+
+
+def solve(
+    n_nodes: int,
+    bounds: list[Bound] | tuple[Bound, ...],
+    constraints: list[Constraint] | tuple[Constraint, ...],
+) -> Solution:
+    """Solve the network: every node's tightest interval; contradictory facts are rejected.
+
+    Nodes are numbered ``0 .. n_nodes - 1``. Bounds are added first, then constraints, each in
+    the order given; a fact that is inconsistent with the facts already added (it would close a
+    negative cycle) is skipped and listed in ``Solution.rejected``.
+
+    Raises:
+        ValueError: a node number is out of range or a fact has ``lo > hi``.
+    """
+    if n_nodes < 0:
+        raise ValueError("n_nodes must be >= 0")
+    size = n_nodes + 1
+    d = [[INF] * size for _ in range(size)]
+    for i in range(size):
+        d[i][i] = 0.0
+    rejected: list[Bound | Constraint] = []
+    facts: list[Bound | Constraint] = [*bounds, *constraints]
+    for fact in facts:
+        if isinstance(fact, Bound):
+            _check_node(fact.node, n_nodes)
+            src, dst = 0, fact.node + 1
+        else:
+            _check_node(fact.source, n_nodes)
+            _check_node(fact.target, n_nodes)
+            src, dst = fact.source + 1, fact.target + 1
+        if fact.lo > fact.hi:
+            raise ValueError(f"fact {fact!r} has lo > hi")
+        # t_dst - t_src <= hi  (edge src -> dst) and t_src - t_dst <= -lo (edge dst -> src)
+        if d[dst][src] + fact.hi < 0 or d[src][dst] - fact.lo < 0:
+            rejected.append(fact)
+            continue
+        _add_edge(d, src, dst, fact.hi)
+        _add_edge(d, dst, src, -fact.lo)
+    lo = tuple(-d[i][0] for i in range(1, size))
+    hi = tuple(d[0][i] for i in range(1, size))
+    return Solution(lo=lo, hi=hi, rejected=tuple(rejected), distance=tuple(map(tuple, d)))
+
+
+def _check_node(node: int, n_nodes: int) -> None:
+    if not 0 <= node < n_nodes:
+        raise ValueError(f"node {node} out of range 0..{n_nodes - 1}")
+
+
+def _add_edge(d: list[list[float]], u: int, v: int, w: float) -> None:
+    """Add edge ``u -> v`` of weight ``w`` to a closed distance matrix and keep it closed."""
+    if w >= d[u][v]:
+        return
+    size = len(d)
+    into_u = [d[i][u] for i in range(size)]
+    from_v = d[v]
+    for i in range(size):
+        iu = into_u[i]
+        if iu == INF:
+            continue
+        row = d[i]
+        base = iu + w
+        for j in range(size):
+            candidate = base + from_v[j]
+            if candidate < row[j]:
+                row[j] = candidate
+
+
+# --- calendar ------------------------------------------------------------------------------
+
+
+def to_seconds(moment: dt.datetime | dt.date) -> int:
+    """Seconds from ``0001-01-01T00:00`` (naive; a timezone is dropped, microseconds ignored)."""
+    if not isinstance(moment, dt.datetime):
+        return (moment.toordinal() - 1) * _DAY
+    return (moment.toordinal() - 1) * _DAY + moment.hour * 3600 + moment.minute * 60 + moment.second
+
+
+def from_seconds(seconds: float) -> dt.datetime | None:
+    """The naive datetime ``seconds`` after ``0001-01-01T00:00``; ``None`` outside years 1..9999."""
+    if not math.isfinite(seconds) or seconds < _MIN_SECONDS or seconds > _MAX_SECONDS:
+        return None
+    whole = int(seconds)
+    days, rest = divmod(whole, _DAY)
+    base = dt.datetime.fromordinal(days + 1)
+    return base + dt.timedelta(seconds=rest)
+
+
+def add_calendar(moment: dt.datetime, amount: int, unit: str) -> dt.datetime | None:
+    """``moment`` moved by ``amount`` whole units, months and years by the calendar.
+
+    The day of month is clipped (January 31 + 1 month = February 29 in a leap year).
+    Returns ``None`` when the result leaves years 1..9999.
+    """
+    months = {"month": 1, "quarter": 3, "season": 3, "half_year": 6, "year": 12,
+              "decade": 120, "century": 1200, "millennium": 12000}.get(unit)
+    try:
+        if months is None:
+            return moment + dt.timedelta(seconds=amount * UNIT_SECONDS[unit])
+        total = moment.year * 12 + (moment.month - 1) + amount * months
+        year, month0 = divmod(total, 12)
+        if not 1 <= year <= 9999:
+            return None
+        day = min(moment.day, calendar.monthrange(year, month0 + 1)[1])
+        return moment.replace(year=year, month=month0 + 1, day=day)
+    except (OverflowError, ValueError):
+        return None
+
+
+def offset_range(
+    amount: float | None,
+    unit: str,
+    *,
+    reference: dt.datetime | None = None,
+    approximate: bool = False,
+    vague: tuple[float, float] = (2.0, 10.0),
+) -> tuple[float, float, bool]:
+    """The ``(lo, hi, widened)`` seconds that "``amount`` ``unit``" can span, going forward.
+
+    ``reference`` is the instant the amount is counted from when known (calendar arithmetic
+    for months and years); ``approximate`` ("about 6 months") widens by one more unit's slack
+    or a quarter of the amount, whichever is larger (at least half a unit). ``amount=None``
+    ("several days") spans ``vague`` units. ``widened`` is True when the result is a range.
+
+    Raises:
+        ValueError: ``unit`` is not a known grain or ``amount`` is negative.
+    """
+    if unit not in UNIT_SECONDS:
+        raise ValueError(f"unknown unit {unit!r}")
+    size = UNIT_SECONDS[unit]
+    if amount is None:
+        return (vague[0] * size, vague[1] * size, True)
+    if amount < 0:
+        raise ValueError("amount must be >= 0")
+    exact: float
+    if reference is not None and float(amount).is_integer():
+        moved = add_calendar(reference, int(amount), unit)
+        exact = (to_seconds(moved) - to_seconds(reference)) if moved is not None else amount * size
+    else:
+        exact = amount * size
+    slack = UNIT_SLACK[unit] if amount >= 1 else 0
+    if not float(amount).is_integer():
+        slack = max(slack, size // 4)
+    if approximate:
+        slack = slack + int(max(UNIT_SLACK[unit], amount * size / 4, size / 2))
+    lo = max(0.0, exact - slack)
+    return (lo, exact + slack, slack > 0)
+
+
+# --- turning an interval into an honest TIMEX3 value ----------------------------------------
+
+_GRAIN_LIMITS: tuple[tuple[int, Grain], ...] = (
+    (120, Grain.MINUTE),
+    (2 * 3_600, Grain.HOUR),
+    (3 * _DAY, Grain.DAY),
+    (14 * _DAY, Grain.WEEK),
+    (62 * _DAY, Grain.MONTH),
+    (800 * _DAY, Grain.YEAR),
+    (15 * 366 * _DAY, Grain.DECADE),
+)
+
+
+def interval_value(start: dt.datetime, end: dt.datetime, *, timex_type: str = "DATE") -> TimeValue:
+    """A :class:`TimeValue` for the interval ``[start, end)`` at the grain its width supports.
+
+    The value names the calendar unit that holds the interval's midpoint ("2015-07");
+    ``approximate`` is True unless the interval is exactly that unit. ``start``/``end`` stay
+    the interval itself, not the unit's.
+
+    Raises:
+        ValueError: ``end`` is not after ``start``.
+    """
+    if end <= start:
+        raise ValueError("end must be after start")
+    width = (end - start).total_seconds()
+    mid = start + (end - start) / 2
+    grain = Grain.CENTURY
+    for limit, candidate in _GRAIN_LIMITS:
+        if width <= limit:
+            grain = candidate
+            break
+    value, unit_start, unit_end = _unit_of(mid, grain)
+    exact = unit_start == start and unit_end == end
+    return TimeValue(
+        timex_type=timex_type,
+        value=value,
+        start=start,
+        end=end,
+        grain=grain,
+        approximate=not exact,
+    )
+
+
+def _unit_of(mid: dt.datetime, grain: Grain) -> tuple[str, dt.datetime, dt.datetime]:
+    if grain == Grain.MINUTE:
+        s = mid.replace(second=0, microsecond=0)
+        return s.strftime("%Y-%m-%dT%H:%M"), s, s + dt.timedelta(minutes=1)
+    if grain == Grain.HOUR:
+        s = mid.replace(minute=0, second=0, microsecond=0)
+        return s.strftime("%Y-%m-%dT%H"), s, s + dt.timedelta(hours=1)
+    if grain == Grain.DAY:
+        s = dt.datetime(mid.year, mid.month, mid.day)
+        return s.date().isoformat(), s, s + dt.timedelta(days=1)
+    if grain == Grain.WEEK:
+        year, week, weekday = mid.isocalendar()
+        s = dt.datetime(mid.year, mid.month, mid.day) - dt.timedelta(days=weekday - 1)
+        return f"{year:04d}-W{week:02d}", s, s + dt.timedelta(days=7)
+    if grain == Grain.MONTH:
+        s = dt.datetime(mid.year, mid.month, 1)
+        e = dt.datetime(mid.year + (mid.month == 12), mid.month % 12 + 1, 1) if mid.year < 9999 or mid.month < 12 else s
+        return f"{mid.year:04d}-{mid.month:02d}", s, e
+    if grain == Grain.YEAR:
+        s = dt.datetime(mid.year, 1, 1)
+        e = dt.datetime(mid.year + 1, 1, 1) if mid.year < 9999 else s
+        return f"{mid.year:04d}", s, e
+    if grain == Grain.DECADE:
+        first = mid.year - mid.year % 10
+        s = dt.datetime(max(first, 1), 1, 1)
+        e = dt.datetime(first + 10, 1, 1) if first + 10 <= 9999 else s
+        return f"{first // 10:03d}", s, e
+    first = mid.year - mid.year % 100
+    s = dt.datetime(max(first, 1), 1, 1)
+    e = dt.datetime(first + 100, 1, 1) if first + 100 <= 9999 else s
+    return f"{first // 100:02d}", s, e
