@@ -627,7 +627,7 @@ def matcher() -> Matcher:
 
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
-_WINDOW = 7  # how many words before a core word an expression may start ("at least the past 20 years")
+_WINDOW = 5  # how many words before a core word an expression may start ("at least the past 20 years")
 
 
 @functools.lru_cache(maxsize=1)

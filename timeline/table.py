@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
+import numpy as np
 import pandas as pd
 
 from timeline.types import Event, Expression, TimeValue
@@ -73,33 +74,36 @@ def _time_fields(time: TimeValue | None) -> dict[str, object]:
     }
 
 
+_EPOCH = dt.datetime(1970, 1, 1)
+_NAT = np.iinfo(np.int64).min
+
+
+def _seconds(value: object) -> int:
+    if value is None:
+        return _NAT
+    if isinstance(value, dt.datetime):
+        delta = value.replace(tzinfo=None) - _EPOCH
+    elif isinstance(value, dt.date):
+        delta = dt.datetime(value.year, value.month, value.day) - _EPOCH
+    else:
+        raise TypeError(f"not a date or datetime: {value!r}")
+    return delta.days * 86400 + delta.seconds
+
+
 def _frame(rows: Sequence[dict[str, object]], columns: dict[str, str]) -> pd.DataFrame:
-    data: dict[str, pd.Series] = {}
+    """Build the frame column by column from NumPy arrays (one pandas call, no per-cell work)."""
+    data: dict[str, np.ndarray] = {}
     for name, dtype in columns.items():
         values = [row[name] for row in rows]
         if dtype == TIME_DTYPE:
-            data[name] = _time_series(values)
+            data[name] = np.array([_seconds(v) for v in values], dtype=np.int64).view(TIME_DTYPE)
         elif dtype == "object":
-            data[name] = pd.Series(values, dtype=object)
+            array = np.empty(len(values), dtype=object)
+            array[:] = values
+            data[name] = array
         else:
-            data[name] = pd.Series(values, dtype=dtype)
-    return pd.DataFrame(data, columns=list(columns))
-
-
-def _time_series(values: Sequence[object]) -> pd.Series:
-    """A ``datetime64[s]`` series; ``None`` becomes ``NaT``. Works for years 1..9999."""
-    import numpy as np
-
-    array = np.array(
-        [
-            np.datetime64(v.replace(tzinfo=None) if isinstance(v, dt.datetime) else v, "s")
-            if v is not None
-            else np.datetime64("NaT", "s")
-            for v in values
-        ],
-        dtype="datetime64[s]",
-    )
-    return pd.Series(array, dtype=TIME_DTYPE)
+            data[name] = np.array(values, dtype=dtype)
+    return pd.DataFrame(data, columns=list(columns), copy=False)
 
 
 def expressions_frame(expressions: Iterable[Expression]) -> pd.DataFrame:
@@ -142,9 +146,9 @@ def events_frame(events: Iterable[Event]) -> pd.DataFrame:
         }
         row.update(_time_fields(event.time))
         rows.append(row)
-    frame = _frame(rows, EVENT_COLUMNS)
-    if len(frame):
-        frame = frame.sort_values(
-            ["start", "end", "char_start"], na_position="last", kind="stable"
-        ).reset_index(drop=True)
-    return frame
+    rows.sort(key=lambda row: (row["start"] is None, _sort_key(row["start"]), _sort_key(row["end"]), row["char_start"]))
+    return _frame(rows, EVENT_COLUMNS)
+
+
+def _sort_key(value: object) -> int:
+    return 0 if value is None else _seconds(value)

@@ -36,12 +36,32 @@ def words() -> dict[str, Any]:
     return data
 
 
+_CHAR_PATTERN = {" ": r"\s+", "'": "['’]", "-": r"[\s-]?", "’": "['’]"}
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    """A regular expression for a character trie: shared prefixes are matched once, so an
+    alternation of many words costs a few character tests instead of one test per word."""
+    ends = "" in node
+    branches = []
+    for char in sorted(k for k in node if k):
+        branches.append(_CHAR_PATTERN.get(char, re.escape(char)) + _trie_pattern(node[char]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+    if ends:
+        body = (body if body.startswith("(?:") and len(branches) > 1 else "(?:" + body + ")") + "?"
+    return body
+
+
 def _alternation(items: list[str], *, case_sensitive: bool = False) -> str:
-    escaped = []
-    for item in sorted(set(items), key=lambda s: (-len(s), s)):
-        piece = re.escape(item).replace(r"\ ", r"\s+").replace("'", "['’]").replace(r"\-", r"[\s-]?")
-        escaped.append(piece)
-    body = "|".join(escaped)
+    trie: dict[str, dict] = {}
+    for item in set(items):
+        node = trie
+        for char in item:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    body = _trie_pattern(trie)
     return f"(?-i:{body})" if case_sensitive else f"(?:{body})"
 
 
