@@ -152,10 +152,13 @@ class Found:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with absolute offsets."""
     stop = len(text) if end is None else end
-    return [
-        Token(m.start(), m.end(), m.group(0), m.group(0).lower().replace("’", "'"))
-        for m in _TOKEN.finditer(text, start, stop)
-    ]
+    lowered = text[start:stop].lower().replace("’", "'")  # same length: offsets hold
+    make = Token._make
+    out = []
+    for match in _TOKEN.finditer(text, start, stop):
+        s, e = match.span()
+        out.append(make((s, e, text[s:e], lowered[s - start:e - start])))
+    return out
 
 
 def stem(word: str) -> str:

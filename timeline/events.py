@@ -51,10 +51,7 @@ _QUALIFIERS: dict[str, list[float]] = dict(lexicon()["signal_qualifiers"])  # ty
 _SINCE_UNTIL: dict[str, str] = dict(lexicon()["since_until"])  # type: ignore[arg-type]
 _NO_COREF = frozenset(lexicon()["reporting_coref_exclude"])  # type: ignore[arg-type]
 _VAGUE = tuple(lexicon()["vague_amount_range"])  # type: ignore[arg-type]
-_SIGNAL_TEXT = re.compile(
-    r"\b(?:since|until|till|(?:shortly|soon|immediately|right|directly|just)\s+(?:after|before))\b",
-    re.IGNORECASE,
-)
+_SIGNAL_WORDS = ("since", "Since", "until", "Until", "till", "Till", " after", " before")
 _CONFIDENCE_EXPLICIT = 0.9
 _PARTS_OF_DAY = {"MO": (6, 12), "MI": (11, 13), "AF": (12, 18), "EV": (18, 24), "NI": (20, 28),
                  "DT": (9, 17)}
@@ -120,7 +117,7 @@ def build_events(
             index = max(0, bisect.bisect_right(starts, expression.mention.char_start) - 1)
         by_sentence.setdefault(index, []).append(expression)
     signal_sentences = {
-        max(0, bisect.bisect_right(starts, m.start()) - 1) for m in _SIGNAL_TEXT.finditer(text)
+        max(0, bisect.bisect_right(starts, position) - 1) for position in _signal_positions(text)
     }
     builder = _Builder(text, sentences)
     for index in sorted(set(by_sentence) | signal_sentences):
@@ -578,6 +575,25 @@ class _Builder:
         if reference is None or reference not in ids:
             return None
         return _relative_link(expression, ids[reference])
+
+
+def _signal_positions(text: str) -> list[int]:
+    """Offsets of "since", "until" and "<qualifier> after/before" (str.find: no regex scan)."""
+    out: list[int] = []
+    size = len(text)
+    for word in _SIGNAL_WORDS:
+        position = text.find(word)
+        while position >= 0:
+            end = position + len(word)
+            whole = (end >= size or not text[end].isalpha()) and (
+                position == 0 or not text[position - 1].isalpha())
+            if whole and word[0] == " ":
+                before = text[max(0, position - 12):position].rsplit(None, 1)
+                whole = bool(before) and before[-1].lower() in _QUALIFIERS
+            if whole:
+                out.append(position)
+            position = text.find(word, end)
+    return out
 
 
 def _signal_token(analysis: SentenceAnalysis, expression: Expression) -> int | None:

@@ -1,0 +1,299 @@
+"""Events and event-anchored dates: the cases in ``tests/events_cases/*.json`` plus unit tests.
+
+Each case is a sentence or two with its time expressions marked up (``tests/events_markup.py``
+builds the resolved expressions the resolver would return) and the events expected from it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from events_markup import parse_markup  # noqa: E402
+
+from timeline.clauses import SentenceAnalysis, stem  # noqa: E402
+from timeline.events import build_events  # noqa: E402
+from timeline.sentences import split_sentences  # noqa: E402
+from timeline.types import Event, Expression, Mention, Reading, TimeValue  # noqa: E402
+
+CASES_DIR = Path(__file__).resolve().parent / "events_cases"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEED = SHARED / "seeds" / "000_97afb06ab074d6df.txt"
+
+
+def _load_cases() -> list[Any]:
+    params = []
+    for path in sorted(CASES_DIR.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for case in data["cases"]:
+            params.append(pytest.param(case, id=f"{path.stem}: {case['name']}"))
+    return params
+
+
+CASES = _load_cases()
+
+
+def _find(events: tuple[Event, ...], expected: dict[str, Any], used: set[int]) -> Event:
+    for event in events:
+        if event.event_id in used or event.trigger.lower() != expected["trigger"].lower():
+            continue
+        if "phrase" in expected and event.phrase != expected["phrase"]:
+            continue
+        used.add(event.event_id)
+        return event
+    raise AssertionError(
+        f"no event with trigger {expected['trigger']!r}"
+        + (f" and phrase {expected['phrase']!r}" if "phrase" in expected else "")
+        + f" in {[(e.trigger, e.phrase) for e in events]}"
+    )
+
+
+def _iso(moment: dt.datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat(timespec="minutes")
+
+
+def test_there_are_at_least_forty_cases() -> None:
+    assert len(CASES) >= 40
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_case(case: dict[str, Any]) -> None:
+    text, sentences, expressions = parse_markup(case["text"])
+    events = build_events(text, sentences, expressions, None)
+    # invariants of every result
+    assert [e.event_id for e in events] == list(range(1, len(events) + 1))
+    assert [e.char_start for e in events] == sorted(e.char_start for e in events)
+    for event in events:
+        assert event.phrase
+        assert event.trigger in text[event.char_start:event.char_end]
+        assert text[event.char_start:event.char_end].startswith(event.phrase.split(" ")[0])
+        assert event.sentence_text == sentences[event.sentence].text
+        if event.time is not None and event.time.start is not None:
+            assert event.time.end is not None and event.time.start < event.time.end
+    if "count" in case:
+        assert len(events) == case["count"], [(e.trigger, e.phrase) for e in events]
+    used: set[int] = set()
+    for expected in case["expect"]:
+        event = _find(events, expected, used)
+        where = f"event {event.event_id} {event.phrase!r}"
+        if expected.get("undated"):
+            assert event.time is None or event.time.start is None, where
+        if "value" in expected:
+            assert event.time is not None, where
+            assert event.time.value == expected["value"], where
+        if "start" in expected:
+            assert event.time is not None and _iso(event.time.start) == expected["start"], (
+                where, event.time)
+        if "end" in expected:
+            assert event.time is not None and _iso(event.time.end) == expected["end"], (
+                where, event.time)
+        if "approximate" in expected:
+            assert event.time is not None and event.time.approximate == expected["approximate"], (
+                where, event.time)
+        if "dated_by" in expected:
+            assert event.dated_by == expected["dated_by"], where
+        if "derived" in expected:
+            assert event.derived_from is not None and expected["derived"] in event.derived_from, (
+                where, event.derived_from)
+        if "note" in expected:
+            assert event.note is not None and expected["note"] in event.note, (where, event.note)
+        if "no_note" in expected:
+            assert event.note is None or expected["no_note"] not in event.note, (where, event.note)
+        if "duration" in expected:
+            assert event.duration == expected["duration"], where
+        if "expression" in expected:
+            assert event.expression == expected["expression"], where
+        if "confidence" in expected:
+            assert event.confidence == pytest.approx(expected["confidence"]), where
+
+
+# --- units ---------------------------------------------------------------------------------
+
+
+def _analyse(sentence: str) -> SentenceAnalysis:
+    return SentenceAnalysis(sentence, 0, len(sentence))
+
+
+def _segments(sentence: str) -> list[str]:
+    analysis = _analyse(sentence)
+    out = []
+    for segment in analysis.segments:
+        tokens = analysis.tokens[segment.lo:segment.hi]
+        if tokens:
+            out.append(sentence[tokens[0].start:tokens[-1].end])
+    return out
+
+
+def test_split_at_clause_introducing_subordinator_not_at_pp() -> None:
+    parts = _segments("The police arrived after a long chase, two hours after the thieves fled.")
+    assert parts == ["The police arrived after a long chase, two hours", "the thieves fled"]
+
+
+def test_relative_clause_closes_at_the_next_comma() -> None:
+    parts = _segments("The mayor, who was elected in May, resigned on Friday.")
+    assert parts == ["The mayor", "was elected in May", "resigned on Friday"]
+
+
+def test_split_after_reporting_verb_and_at_semicolon() -> None:
+    parts = _segments("Officials said the bridge had collapsed; nobody was hurt.")
+    assert parts == ["Officials said", "the bridge had collapsed", "nobody was hurt"]
+
+
+def test_split_at_and_with_a_new_clause_but_not_at_noun_coordination() -> None:
+    assert _segments("The rebels took the town and the army fled.") == [
+        "The rebels took the town", "the army fled"]
+    assert _segments("Bread and milk were scarce.") == ["Bread and milk were scarce"]
+
+
+def test_irregular_and_ed_verbs_and_adjectival_participles() -> None:
+    analysis = _analyse("The injured man met the doctor and thanked her.")
+    heads = [analysis.tokens[g.head].text for g in analysis.groups if g.finite]
+    assert heads == ["met", "thanked"]
+
+
+def test_auxiliary_group_head_is_the_main_verb() -> None:
+    analysis = _analyse("The suspect has not yet been charged.")
+    heads = [analysis.tokens[g.head].text for g in analysis.groups]
+    assert heads == ["charged"]
+
+
+def test_stem_matches_verb_and_noun_mentions() -> None:
+    assert stem("recaptured") == stem("recapture")
+    assert stem("escaped") == stem("escape")
+    assert stem("elected") == stem("election")
+    assert stem("met") == stem("meeting")
+    assert stem("announced") == stem("announcement")
+
+
+def test_phrase_span_points_into_the_text() -> None:
+    sentence = "Last week the council approved the budget on Monday after a long debate."
+    analysis = _analyse(sentence)
+    start = sentence.index("Monday")
+    exclude = analysis.exclusion([(start, start + 6)])
+    found = analysis.event_for_span(start, start + 6, exclude)
+    assert found is not None
+    assert found.trigger == "approved"
+    assert found.phrase == "the council approved the budget after a long debate"
+    assert sentence[found.trigger_start:found.trigger_end] == "approved"
+
+
+def _expression(text: str, span: str, reading: Reading, time: TimeValue, anchor: str,
+                index: int, sentence: int) -> Expression:
+    start = text.index(span)
+    mention = Mention(start, start + len(span), span, time.timex_type, reading, "test", sentence)
+    return Expression(mention=mention, time=time, anchor=anchor, index=index)
+
+
+def test_no_expressions_no_events_and_empty_text() -> None:
+    assert build_events("", (), (), None) == ()
+    text = "The minister spoke to reporters."
+    assert build_events(text, split_sentences(text), (), None) == ()
+
+
+def test_events_are_pure_and_repeatable() -> None:
+    text, sentences, expressions = parse_markup(CASES[0].values[0]["text"])
+    assert build_events(text, sentences, expressions, None) == build_events(
+        text, sentences, expressions, dt.date(2016, 1, 15))
+
+
+def test_unresolved_dated_expression_gives_an_undated_event() -> None:
+    text = "The minister resigned recently."
+    reading = Reading(kind="ref", value="PAST_REF")
+    expression = _expression(text, "recently", reading, TimeValue("DATE", "PAST_REF"),
+                             "publication", 0, 0)
+    (event,) = build_events(text, split_sentences(text), (expression,), None)
+    assert event.trigger == "resigned"
+    assert event.time is not None and event.time.value == "PAST_REF"
+    assert event.confidence < 0.9
+
+
+def test_anchored_expression_without_signal_is_a_duration() -> None:
+    text = "The talks lasted two days in May."
+    anchored = Reading(kind="anchored", amount=2, unit="day", direction="after")
+    may = dt.datetime(2016, 5, 1)
+    expressions = (
+        _expression(text, "two days", anchored, TimeValue("DURATION", "P2D"), "event", 0, 0),
+        _expression(text, "May", Reading(kind="absolute", month=5),
+                    TimeValue("DATE", "2016-05", may, dt.datetime(2016, 6, 1)), "publication", 1, 0),
+    )
+    (event,) = build_events(text, split_sentences(text), expressions, None)
+    assert event.duration == "P2D"
+    assert event.time is not None and event.time.value == "2016-05"
+
+
+# --- the seed article (read from ../shared when present) -----------------------------------
+
+
+def _seed_expressions(text: str) -> tuple[Expression, ...]:
+    sentences = split_sentences(text)
+
+    def sentence_of(start: int) -> int:
+        return max(s.index for s in sentences if s.char_start <= start)
+
+    out = []
+    specs = [
+        ("Thursday", Reading(kind="weekday", weekday=4),
+         TimeValue("DATE", "2016-01-14", dt.datetime(2016, 1, 14), dt.datetime(2016, 1, 15)),
+         "publication"),
+        ("October, last year", Reading(kind="month_relative", month=10),
+         TimeValue("DATE", "2015-10", dt.datetime(2015, 10, 1), dt.datetime(2015, 11, 1)),
+         "publication"),
+        ("several hours", Reading(kind="duration", unit="hour"), TimeValue("DURATION", "PTXH"),
+         "absolute"),
+        ("January 9th", Reading(kind="absolute", month=1, day=9, year_from_anchor=True),
+         TimeValue("DATE", "2016-01-09", dt.datetime(2016, 1, 9), dt.datetime(2016, 1, 10)),
+         "publication"),
+        ("a day", Reading(kind="anchored", amount=1, unit="day", direction="after"),
+         TimeValue("DURATION", "P1D"), "event"),
+        ("6 months", Reading(kind="anchored", amount=6, unit="month", direction="after"),
+         TimeValue("DURATION", "P6M"), "event"),
+    ]
+    for index, (span, reading, time, anchor) in enumerate(specs):
+        start = text.index(span)
+        mention = Mention(start, start + len(span), span, time.timex_type, reading, "seed",
+                          sentence_of(start))
+        out.append(Expression(mention=mention, time=time, anchor=anchor, index=index))
+    return tuple(out)
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="../shared/seeds is not available")
+def test_seed_article_events() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    events = build_events(text, split_sentences(text), _seed_expressions(text), None)
+    by_trigger = {e.trigger: e for e in events}
+    assert by_trigger["interview"].time.value == "2016-01-14"  # type: ignore[union-attr]
+    assert by_trigger["met"].phrase == "the actor met with Mr. Guzmán secretly"
+    assert by_trigger["published"].phrase == "The magazine published the article online"
+    recapture = by_trigger["recaptured"]
+    assert recapture.phrase == "the drug leader was recaptured in his home state"
+    assert recapture.time is not None and recapture.time.value == "2016-01-08"
+    assert recapture.dated_by == "anchored"
+    assert recapture.derived_from == f"event {by_trigger['published'].event_id} - 1 day"
+    escape = by_trigger["escaped"]
+    assert escape.time is not None and escape.time.value == "2015-07"
+    assert escape.time.grain is not None and escape.time.grain.value == "month"
+    assert escape.time.approximate
+    assert escape.derived_from == f"event {recapture.event_id} - 6 months (approximate)"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="../shared/seeds is not available")
+def test_seed_article_through_build() -> None:
+    import timeline
+
+    text = SEED.read_text(encoding="utf-8")
+    result = timeline.build(text, published="2016-01-15")
+    if not result.expression_list:
+        pytest.skip("the resolver does not return expressions yet")
+    triggers = {e.trigger: e for e in result.event_list}
+    assert "published" in triggers
+    published = triggers["published"]
+    assert published.time is not None and published.time.value == "2016-01-09"
+    if "recaptured" in triggers and triggers["recaptured"].time is not None:
+        assert triggers["recaptured"].time.value == "2016-01-08"
