@@ -193,8 +193,8 @@ def lemma(word: str) -> str:
 class SentenceAnalysis:
     """One sentence, tokenized and split into clause segments, with event-finding helpers."""
 
-    __slots__ = ("_seg_of", "_starts", "groups", "segments", "sentence_end", "stops", "text",
-                 "time_tokens", "tokens")
+    __slots__ = ("_finite", "_firsts", "_heads", "_notverb", "_seg_of", "_starts", "groups",
+                 "segments", "sentence_end", "stops", "text", "time_tokens", "tokens")
 
     def __init__(self, text: str, char_start: int, char_end: int,
                  time_spans: list[tuple[int, int]] | tuple[()] = ()) -> None:
@@ -212,7 +212,10 @@ class SentenceAnalysis:
         for span_start, span_end in time_spans:
             lo, hi = self.token_range(span_start, span_end)
             self.time_tokens.update(range(lo, hi))
+        self._classify()
         self.groups = self._verb_groups(0, len(self.tokens))
+        self._heads = {g.head for g in self.groups}
+        self._firsts = {g.first for g in self.groups}
         self.segments = self._segments()
         seg_of = [0] * len(self.tokens)
         for number, seg in enumerate(self.segments):
@@ -270,17 +273,34 @@ class SentenceAnalysis:
             return False
         return prev.low in _PRONOUNS or prev.text[:1].isupper() or prev.low.isalpha()
 
+    def _classify(self) -> None:
+        """Per token, once: can it not be a verb, and is it a finite verb form?"""
+        tokens = self.tokens
+        time_tokens = self.time_tokens
+        notverb = [False] * len(tokens)
+        finite = [False] * len(tokens)
+        previous = ""
+        for i, tok in enumerate(tokens):
+            low = tok.low
+            if i in time_tokens or (i > 0 and tok.text[0].isupper() and previous not in _HARD):
+                notverb[i] = True
+            elif low in _AUX or low.endswith("n't"):
+                finite[i] = True
+            elif (low in _IRREGULAR or low.endswith("ed") or low in _S_FORMS) and (
+                self._past(i) or self._present(i)
+            ):
+                finite[i] = True
+            previous = low
+        self._notverb = notverb
+        self._finite = finite
+
     def _not_verb(self, i: int) -> bool:
         """Words of time expressions and capitalized words inside the sentence ("May 26")."""
-        return i in self.time_tokens or (i > 0 and self.tokens[i].text[:1].isupper()
-                                         and self.tokens[i - 1].low not in _HARD)
+        return self._notverb[i]
 
     def finite_at(self, i: int) -> bool:
         """Does a finite verb (auxiliary, past or present form) stand at token ``i``?"""
-        if self._not_verb(i):
-            return False
-        low = self.tokens[i].low
-        return low in _AUX or low.endswith("n't") or self._past(i) or self._present(i)
+        return self._finite[i]
 
     def _verb_groups(self, lo: int, hi: int) -> list[Group]:
         tokens = self.tokens
@@ -317,7 +337,7 @@ class SentenceAnalysis:
                 groups.append(Group(i, i + 1, False))
                 i += 2
                 continue
-            if self._past(i) or self._present(i):
+            if self._finite[i]:
                 k = i + 1
                 if low in _LINKING and k < hi and not self._not_verb(k) and (
                     tokens[k].low in _IRREGULAR or (tokens[k].low.endswith("ed")
@@ -488,7 +508,7 @@ class SentenceAnalysis:
             low = tokens[k].low
             if low == "," or low in _HARD:
                 return None
-            if any(g.head == k or g.first == k for g in self.groups):
+            if k in self._heads or k in self._firsts:
                 return None
             if low in _EVENT_NOUNS:
                 j = k - 1
@@ -617,7 +637,7 @@ class SentenceAnalysis:
                 break
             if low in _SUBORDINATORS or low in _COORD or low in _RELATIVE:
                 break
-            if any(g.head == k for g in self.groups):
+            if k in self._heads:
                 break
             start = k
             if low in _PRONOUNS:
@@ -635,7 +655,7 @@ class SentenceAnalysis:
         while k >= lo and k > noun - 4:
             low = tokens[k].low
             if low == "," or low in _HARD or k in exclude or low in _PREPOSITIONS or \
-                    low in _SUBORDINATORS or any(g.head == k for g in self.groups):
+                    low in _SUBORDINATORS or k in self._heads:
                 break
             start = k
             if low in _DETERMINERS:
@@ -651,7 +671,7 @@ class SentenceAnalysis:
             content = False
             while j < hi and len(pp) < 5:
                 low = tokens[j].low
-                if j in exclude or low == "," or low in _HARD or any(g.first == j for g in self.groups):
+                if j in exclude or low == "," or low in _HARD or j in self._firsts:
                     break
                 if content and (low in _DETERMINERS or low in _PREPOSITIONS):
                     break

@@ -120,7 +120,13 @@ def build_events(
         max(0, bisect.bisect_right(starts, position) - 1) for position in _signal_positions(text)
     }
     builder = _Builder(text, sentences)
-    for index in sorted(set(by_sentence) | signal_sentences):
+    # a sentence whose expressions are all durations or sets has no event to date
+    wanted = {
+        index for index, found in by_sentence.items()
+        if any(e.time.timex_type in ("DATE", "TIME") or e.mention.reading.kind == "anchored"
+               or e.anchor == "event" for e in found)
+    }
+    for index in sorted(wanted | signal_sentences):
         builder.sentence(index, by_sentence.get(index, []))
     return builder.finish()
 

@@ -236,8 +236,9 @@ def _quarter(g: Groups, text: str, before: str = "", after: str = "") -> Reading
     if number is not None and number > (4 if unit == "quarter" else 2):
         return None
     offset: int | None = None
-    if rel in ("year-earlier", "year-ago"):
-        year_rel, offset = -1, None
+    if rel in ("year-earlier", "year-ago") or _key(text).startswith(("the year-earlier", "the year-ago")):
+        return Reading("quarter", unit=Grain.QUARTER.value, quarter=number, offset=None, year_offset=-1,
+                       value="comparison")  # the same quarter a year before the one reported on
     elif rel in ("latest", "last", "previous", "past"):
         offset = -1
     elif rel in ("next", "coming"):
@@ -250,7 +251,7 @@ def _quarter(g: Groups, text: str, before: str = "", after: str = "") -> Reading
         year=year,
         unit=Grain.QUARTER.value if unit == "quarter" else Grain.HALF_YEAR.value,
         offset=offset,
-        week=year_rel,  # the year offset ("of last year"); week is unused for quarters
+        year_offset=year_rel,
         **grain_field,
     )
 
@@ -269,7 +270,7 @@ def _season(g: Groups, text: str, before: str = "", after: str = "") -> Reading 
         season=season,  # type: ignore[arg-type]
         year=year,
         offset=rel,
-        week=year_rel,
+        year_offset=year_rel,
         mod=mod,
         year_from_anchor=year is None,
     )

@@ -109,6 +109,7 @@ class _Context:
     mode: str
     reference: TimeValue | None  # last mentioned calendar value
     reference_index: int | None
+    reference_sentence: int | None
     sentence: Sentence | None
     same_sentence_day: TimeValue | None  # a day-grain value earlier in the same sentence
 
@@ -320,8 +321,33 @@ def _weekday(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, st
     return _from_value(value, mention.timex_type, r.mod), anchor_name
 
 
+def _reported_quarter(ctx: _Context, sentences_back: int) -> tuple[TimeValue, str] | None:
+    """The quarter a report is about: the last quarter mentioned within a few sentences."""
+    reference = ctx.reference
+    if reference is None or reference.grain not in (Grain.QUARTER, Grain.HALF_YEAR) or reference.start is None:
+        return None
+    if ctx.sentence is None or ctx.reference_sentence is None or ctx.sentence.index - ctx.reference_sentence > sentences_back:
+        return None
+    return reference, f"expression {ctx.reference_index}"
+
+
+def _year_before(value: TimeValue) -> TimeValue:
+    year, rest = value.value[:4], value.value[4:]
+    return _from_value(f"{int(year) - 1:04d}{rest}")
+
+
 def _quarter(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str]:
     is_quarter = r.unit == Grain.QUARTER.value
+    if r.value == "comparison":  # "the year-ago quarter": the reported quarter, a year before
+        reported = _reported_quarter(ctx, 3)
+        if reported is not None:
+            return _year_before(reported[0]), reported[1]
+        anchor_date, anchor_name = _deictic_anchor(ctx)
+        if anchor_date is None:
+            return _unresolved(mention, Grain.QUARTER, r)
+        index = anchor_date.year * 4 + (anchor_date.month - 1) // 3 - 1
+        year, quarter0 = divmod(index, 4)
+        return _from_value(f"{year - 1:04d}-Q{r.quarter or quarter0 + 1}"), anchor_name
     number = r.quarter if is_quarter else r.half
     letter, months = ("Q", 3) if is_quarter else ("H", 6)
     if r.year is not None and number is not None:
@@ -330,17 +356,17 @@ def _quarter(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, st
     if anchor_date is None:
         return _unresolved(mention, Grain.QUARTER if is_quarter else Grain.HALF_YEAR, r)
     current = (anchor_date.month - 1) // months + 1
-    year = anchor_date.year + (r.week or 0)
+    year = anchor_date.year + (r.year_offset or 0)
     if number is None:
         step = r.offset if r.offset is not None else -1
         index = anchor_date.year * (12 // months) + current - 1 + step
         year, number0 = divmod(index, 12 // months)
         return _from_value(f"{year:04d}-{letter}{number0 + 1}"), anchor_name
-    if r.week is None and r.year is None:
+    if r.year_offset is None and r.year is None:
         tense = _tense(mention, ctx)
         if tense == "past" and number > current:
             year -= 1
-        elif tense == "future" and number < current:
+        elif tense == "future" and number < current - 1:
             year += 1
     return _from_value(f"{year:04d}-{letter}{number}"), anchor_name
 
@@ -354,8 +380,8 @@ def _season(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str
         return _unresolved(mention, Grain.SEASON, r)
     first_month = SEASON_MONTHS[season][0]
     year = anchor_date.year
-    if r.week is not None:
-        year += r.week
+    if r.year_offset is not None:
+        year += r.year_offset
     else:
         start_this = dt.date(year, first_month, 1)
         in_it = start_this <= anchor_date < add_months(start_this, 3)
@@ -425,6 +451,10 @@ def _offset(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str
         value = "PAST_REF" if sign < 0 else "FUTURE_REF"
         return TimeValue("DATE", value, None, None, None, False, r.mod), "publication"
     grain = Grain(unit)
+    if grain is Grain.YEAR and r.amount == 1 and sign < 0:
+        reported = _reported_quarter(ctx, 2)
+        if reported is not None:  # "profit rose from $3 million a year ago" after "third-quarter"
+            return _year_before(reported[0]), reported[1]
     if r.value == "deictic":
         anchor_date, anchor_name = _deictic_anchor(ctx)
         value_grain = grain
@@ -564,7 +594,7 @@ def resolve_mention(mention: Mention, published: dt.date | dt.datetime | None, *
                     reference: TimeValue | None = None, mode: str = "news") -> Expression:
     """Resolve one mention on its own (no document context beyond what is passed)."""
     ctx = _Context(text or mention.text, published, mode, reference, None if reference is None else 0,
-                   sentence, None)
+                   None, sentence, None)
     time, anchor = _resolve(mention, ctx)
     return Expression(mention, time, anchor, 0)
 
@@ -595,6 +625,7 @@ def resolve_mentions(
     expressions: list[Expression] = []
     reference: TimeValue | None = None
     reference_index: int | None = None
+    reference_sentence: int | None = None
     day_in_sentence: tuple[int, TimeValue] | None = None
     for index, mention in enumerate(mentions):
         sentence = sentences[mention.sentence] if 0 <= mention.sentence < len(sentences) else None
@@ -603,15 +634,15 @@ def resolve_mentions(
             # "3 p.m. on Thursday": the day written right after the clock time is its day.
             following = mentions[index + 1]
             if _CLOCK_DAY_GAP.fullmatch(text, mention.char_end, following.char_start) and following.reading.kind in ("weekday", "absolute", "relative"):
-                follow_ctx = _Context(text, published, mode, reference, reference_index, sentence, None)
+                follow_ctx = _Context(text, published, mode, reference, reference_index, reference_sentence, sentence, None)
                 day_value, _ = _resolve(following, follow_ctx)
                 if day_value.grain in (Grain.DAY, Grain.PART_OF_DAY):
                     same_day = day_value
-        ctx = _Context(text, published, mode, reference, reference_index, sentence, same_day)
+        ctx = _Context(text, published, mode, reference, reference_index, reference_sentence, sentence, same_day)
         time, anchor = _resolve(mention, ctx)
         expressions.append(Expression(mention, time, anchor, index))
         if time.start is not None and time.timex_type in ("DATE", "TIME") and mention.reading.kind != "ref":
-            reference, reference_index = time, index
+            reference, reference_index, reference_sentence = time, index, mention.sentence
             if time.grain in (Grain.DAY, Grain.PART_OF_DAY):
                 day_in_sentence = (mention.sentence, time)
     return tuple(expressions)

@@ -115,6 +115,7 @@ class Reading:
     direction: str | None = None  # before / after for anchored readings
     mod: str | None = None  # TIMEX3 mod: APPROX, START, MID, END, BEFORE, AFTER, ...
     value: str | None = None  # a literal TIMEX3 value (sets, refs)
+    year_offset: int | None = None  # years from the anchor's year ("of last year": -1)
     year_from_anchor: bool = False  # the year must come from the anchor ("January 9th")
     century_from_anchor: bool = False  # two-digit years ("'98")
     quant: str | None = None  # set quantifier: EVERY, EACH
