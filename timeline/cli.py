@@ -55,7 +55,7 @@ _EVENT_VIEW = {  # column -> (header, max width)
     "grain": ("grain", 11),
     "event": ("event", 60),
     "expression": ("expression", 30),
-    "derived_from": ("derived_from", 28),
+    "derived_from": ("derived_from", 40),
 }
 
 _EXPRESSION_VIEW = {
