@@ -60,6 +60,7 @@ _ING_STOP = _set("ing_stoplist")
 _BASE_VERBS = _set("verbs") | frozenset(_IRREGULAR.values())
 _EVENT_NOUNS = _set("event_nouns")
 _LINKING = _set("linking_verbs")
+_PP_SIGNALS = frozenset({"since", "after", "before", "until", "till", "following", "during", "amid"})
 _SUBORDINATORS = _set("subordinators")
 _RELATIVE = _set("relative_markers")
 _COORD = _set("coordinators")
@@ -504,10 +505,16 @@ class SentenceAnalysis:
         while k >= seg.lo and k in exclude:
             k -= 1
         steps = 0
+        head: int | None = None  # "since its founding in 1949": founding
+        if k >= seg.lo and tokens[k].low.isalpha() and tokens[k].low not in _PREPOSITIONS \
+                and tokens[k].low not in _DETERMINERS:
+            head = k
         while k >= seg.lo and steps < 5:
             low = tokens[k].low
             if low == "," or low in _HARD:
                 return None
+            if low in _PP_SIGNALS and k != head:
+                return head
             if k in self._heads or k in self._firsts:
                 return None
             if low in _EVENT_NOUNS:

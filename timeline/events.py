@@ -326,11 +326,11 @@ class _Builder:
             return ()
         rep = self._merge()
         reps = sorted(set(rep.values()), key=lambda k: (self.mentions[k].found.char_start, k))
-        relations = [
-            attrs.evolve(r, governed=rep[r.governed], anchor=rep[r.anchor])
-            for r in self.relations
-            if rep[r.governed] != rep[r.anchor]
-        ]
+        relations = []
+        for relation in self.relations:
+            relation.governed, relation.anchor = rep[relation.governed], rep[relation.anchor]
+            if relation.governed != relation.anchor:
+                relations.append(relation)
         nodes = sorted({r.governed for r in relations} | {r.anchor for r in relations},
                        key=reps.index)
         node_of = {key: i for i, key in enumerate(nodes)}
@@ -483,11 +483,14 @@ class _Builder:
                 if isinstance(fact, Bound):
                     notes[nodes[fact.node]].append(
                         "contradiction: its date conflicts with the events it is tied to")
-        ids = {key: number + 1 for number, key in enumerate(reps)}
         dated = set(explicit) | set(relative_times)
         parents = _derivation(nodes, accepted, dated)
-        events: list[tuple[int, Event]] = []
-        for key in reps:
+        # mentions found only through "since/until/shortly after" and tied to nothing dated
+        # are dropped; the others are numbered in text order
+        kept = [k for k in reps if not (self.mentions[k].optional and k not in parents)]
+        ids = {key: number for number, key in enumerate(kept, start=1)}
+        events: list[Event] = []
+        for key in kept:
             mention = self.mentions[key]
             found = mention.found
             time: TimeValue | None = None
@@ -535,15 +538,13 @@ class _Builder:
                         dated_by = "anchored"
                         confidence = max(0.3, 0.9 - 0.1 * depth - (0.1 if time.approximate else 0.0))
             elif key in node_of and time is None:
-                links = [r for r in accepted if key in (r.governed, r.anchor)]
-                if links:
-                    r = links[0]
+                for r in accepted:
                     other = r.anchor if r.governed == key else r.governed
-                    derived = _link(r, ids[other], r.governed == key)
-            if time is None and mention.optional and key not in parents:
-                continue
-            events.append((key, Event(
-                event_id=0,
+                    if key in (r.governed, r.anchor) and other in ids:
+                        derived = _link(r, ids[other], r.governed == key)
+                        break
+            events.append(Event(
+                event_id=ids[key],
                 phrase=found.phrase,
                 trigger=found.trigger,
                 sentence=mention.sentence,
@@ -557,21 +558,8 @@ class _Builder:
                 dated_by=dated_by,
                 confidence=round(confidence, 2),
                 note="; ".join(notes[key]) or None,
-            )))
-        # renumber after dropping undated optional mentions; keep derived_from consistent
-        old_to_new = {ids[key]: number for number, (key, _) in enumerate(events, start=1)}
-
-        def renumber(match: re.Match[str]) -> str:
-            old = int(match.group(1))
-            return f"event {old_to_new.get(old, old)}"
-
-        out = []
-        for number, (_, event) in enumerate(events, start=1):
-            derived = event.derived_from
-            if derived is not None:
-                derived = re.sub(r"event (\d+)", renumber, derived)
-            out.append(attrs.evolve(event, event_id=number, derived_from=derived))
-        return tuple(out)
+            ))
+        return tuple(events)
 
     def _resolved_relative_link(self, expression: Expression, ids: dict[int, int]) -> str | None:
         reading = expression.mention.reading
@@ -609,6 +597,12 @@ def _signal_token(analysis: SentenceAnalysis, expression: Expression) -> int | N
     signal = hi - 1 if hi > lo and tokens[hi - 1].low in _SIGNALS else hi
     if signal >= len(tokens) or tokens[signal].low not in _SIGNALS:
         return None
+    if tokens[signal].low == "of":
+        # only "within a week of X" anchors; "210 years of loyalty" is a duration
+        mod = expression.mention.reading.mod or expression.time.mod
+        if mod not in ("LESS_THAN", "EQUAL_OR_LESS") and \
+                not expression.mention.text.lower().startswith("within"):
+            return None
     return signal
 
 
