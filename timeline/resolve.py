@@ -648,22 +648,32 @@ def resolve_mentions(
     return tuple(expressions)
 
 
-def find_dateline(text: str, mentions: tuple[Mention, ...]) -> dt.date | None:
-    """The publication date of a dateline ("WASHINGTON, Jan. 15, 2016 —") at the top of the text.
+_DATELINE_AFTER = re.compile(r"\s*(?:\(\w[\w .&-]*\)\s*)?(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?)?(?:[—–|/]|--|-\s|\n|\Z)")
+_DATELINE_BEFORE = re.compile(r"\A\s*(?:[A-Z][\w.'’ -]{0,40}(?:,\s*[A-Z][\w.'’ -]{0,30})?,?\s*)?(?:(?:posted|published|updated|dated)(?:\s+on)?:?\s*)?\Z", re.IGNORECASE)
 
-    Only a full date (year, month and day) in the first line or the first 200 characters counts.
+
+def find_dateline(text: str, mentions: tuple[Mention, ...]) -> dt.date | None:
+    """The publication date of a dateline at the top of the text, if there is one.
+
+    A dateline is a full date (year, month and day) that opens the text, alone or after a
+    place name ("WASHINGTON, Jan. 15, 2016 (AP) —", "2016-01-15", "Published: 15 January
+    2016"), and is followed by a dash, a line break or the end of the text. A date inside the
+    first sentence of the story does not count.
     """
-    first_line_end = text.find("\n")
-    limit = min(200, first_line_end if first_line_end > 0 else 200)
     for mention in mentions:
-        if mention.char_start > limit:
+        if mention.char_start > 120:
             break
         r = mention.reading
-        if r.kind == "absolute" and r.year and r.month and r.day and not r.century_from_anchor:
-            try:
-                return dt.date(r.year, r.month, r.day)
-            except ValueError:
-                return None
+        if not (r.kind == "absolute" and r.year and r.month and r.day and not r.century_from_anchor):
+            continue
+        if not _DATELINE_BEFORE.match(text[: mention.char_start]):
+            return None
+        if not _DATELINE_AFTER.match(text, mention.char_end):
+            return None
+        try:
+            return dt.date(r.year, r.month, r.day)
+        except ValueError:
+            return None
     return None
 
 

@@ -14,6 +14,7 @@ import pandas as pd
 from timeline.types import Event, Expression, TimeValue
 
 __all__ = [
+    "TEXT_DTYPE",
     "EVENT_COLUMNS",
     "EXPRESSION_COLUMNS",
     "TIME_DTYPE",
@@ -23,42 +24,45 @@ __all__ = [
 
 TIME_DTYPE = "datetime64[s]"
 
+#: Text columns use pandas' default string dtype: ``str`` on pandas 3, ``object`` on pandas 2.
+TEXT_DTYPE = "str" if int(pd.__version__.split(".")[0]) >= 3 else "object"
+
 #: column -> dtype of ``Timeline.expressions``
 EXPRESSION_COLUMNS: dict[str, str] = {
     "char_start": "int64",
     "char_end": "int64",
-    "text": "object",
-    "type": "object",
-    "value": "object",
+    "text": TEXT_DTYPE,
+    "type": TEXT_DTYPE,
+    "value": TEXT_DTYPE,
     "start": TIME_DTYPE,
     "end": TIME_DTYPE,
-    "grain": "object",
+    "grain": TEXT_DTYPE,
     "approximate": "bool",
-    "mod": "object",
-    "anchor": "object",
+    "mod": TEXT_DTYPE,
+    "anchor": TEXT_DTYPE,
     "sentence": "int64",
 }
 
 #: column -> dtype of ``Timeline.events``
 EVENT_COLUMNS: dict[str, str] = {
     "event_id": "int64",
-    "event": "object",
-    "trigger": "object",
-    "sentence": "object",
+    "event": TEXT_DTYPE,
+    "trigger": TEXT_DTYPE,
+    "sentence": TEXT_DTYPE,
     "sentence_index": "int64",
     "char_start": "int64",
     "char_end": "int64",
-    "expression": "object",
-    "value": "object",
+    "expression": TEXT_DTYPE,
+    "value": TEXT_DTYPE,
     "start": TIME_DTYPE,
     "end": TIME_DTYPE,
-    "grain": "object",
+    "grain": TEXT_DTYPE,
     "approximate": "bool",
-    "derived_from": "object",
-    "duration": "object",
-    "dated_by": "object",
+    "derived_from": TEXT_DTYPE,
+    "duration": TEXT_DTYPE,
+    "dated_by": TEXT_DTYPE,
     "confidence": "float64",
-    "note": "object",
+    "note": TEXT_DTYPE,
 }
 
 
@@ -97,10 +101,13 @@ def _frame(rows: Sequence[dict[str, object]], columns: dict[str, str]) -> pd.Dat
         values = [row[name] for row in rows]
         if dtype == TIME_DTYPE:
             data[name] = np.array([_seconds(v) for v in values], dtype=np.int64).view(TIME_DTYPE)
-        elif dtype == "object":
-            array = np.empty(len(values), dtype=object)
-            array[:] = values
-            data[name] = array
+        elif dtype == TEXT_DTYPE:
+            if TEXT_DTYPE == "object":
+                array = np.empty(len(values), dtype=object)
+                array[:] = values
+                data[name] = array
+            else:
+                data[name] = pd.array(values, dtype=TEXT_DTYPE)
         else:
             data[name] = np.array(values, dtype=dtype)
     return pd.DataFrame(data, columns=list(columns), copy=False)
