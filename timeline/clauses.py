@@ -195,7 +195,7 @@ class SentenceAnalysis:
     """One sentence, tokenized and split into clause segments, with event-finding helpers."""
 
     __slots__ = ("_finite", "_firsts", "_heads", "_notverb", "_seg_of", "_starts", "groups",
-                 "segments", "sentence_end", "stops", "text", "time_tokens", "tokens")
+                 "lows", "segments", "sentence_end", "stops", "text", "time_tokens", "tokens")
 
     def __init__(self, text: str, char_start: int, char_end: int,
                  time_spans: list[tuple[int, int]] | tuple[()] = ()) -> None:
@@ -209,6 +209,7 @@ class SentenceAnalysis:
         self.sentence_end = char_end
         self.tokens = tokenize(text, char_start, char_end)
         self._starts = [t.start for t in self.tokens]
+        self.lows = [t.low for t in self.tokens]
         self.time_tokens: set[int] = set()
         for span_start, span_end in time_spans:
             lo, hi = self.token_range(span_start, span_end)
@@ -249,48 +250,35 @@ class SentenceAnalysis:
             return Segment(0, 0, None)
         return self.segments[self._seg_of[min(index, len(self.tokens) - 1)]]
 
-    def _past(self, i: int) -> bool:
-        tok = self.tokens[i]
-        low = tok.low
-        prev = self.tokens[i - 1].low if i > 0 else ""
-        if prev in _DETERMINERS and prev != "that":
-            return False
-        if low in _IRREGULAR:
-            if low in _AMBIGUOUS and (prev in _PREPOSITIONS or prev in _DETERMINERS):
-                return False
-            return True
-        if not (len(low) > 3 and low.endswith("ed") and low.isalpha()) or low in _ED_STOP:
-            return False
-        return not (i > 0 and tok.text[0].isupper())
-
-    def _present(self, i: int) -> bool:
-        low = self.tokens[i].low
-        if low not in _S_FORMS:
-            return False
-        if i == 0:
-            return False
-        prev = self.tokens[i - 1]
-        if prev.low in _DETERMINERS or prev.low in _PREPOSITIONS or prev.low in _AUX:
-            return False
-        return prev.low in _PRONOUNS or prev.text[:1].isupper() or prev.low.isalpha()
-
     def _classify(self) -> None:
         """Per token, once: can it not be a verb, and is it a finite verb form?"""
         tokens = self.tokens
+        lows = self.lows
         time_tokens = self.time_tokens
-        notverb = [False] * len(tokens)
-        finite = [False] * len(tokens)
+        n = len(tokens)
+        notverb = [False] * n
+        finite = [False] * n
         previous = ""
-        for i, tok in enumerate(tokens):
-            low = tok.low
-            if i in time_tokens or (i > 0 and tok.text[0].isupper() and previous not in _HARD):
+        for i in range(n):
+            low = lows[i]
+            if i in time_tokens or (i > 0 and tokens[i].text[0].isupper() and previous not in _HARD):
                 notverb[i] = True
-            elif low in _AUX or low.endswith("n't"):
+            elif low in _AUX or low[-3:] == "n't":
                 finite[i] = True
-            elif (low in _IRREGULAR or low.endswith("ed") or low in _S_FORMS) and (
-                self._past(i) or self._present(i)
-            ):
-                finite[i] = True
+            elif low in _IRREGULAR:
+                if not (previous in _DETERMINERS and previous != "that") and not (
+                    low in _AMBIGUOUS and previous in _PREPOSITIONS
+                ):
+                    finite[i] = True
+            elif low[-2:] == "ed":
+                finite[i] = (
+                    len(low) > 3 and low.isalpha() and low not in _ED_STOP
+                    and not (previous in _DETERMINERS and previous != "that")
+                )
+            elif low in _S_FORMS and i > 0 and previous not in _DETERMINERS \
+                    and previous not in _PREPOSITIONS and previous not in _AUX:
+                finite[i] = previous in _PRONOUNS or tokens[i - 1].text[:1].isupper() \
+                    or previous.isalpha()
             previous = low
         self._notverb = notverb
         self._finite = finite
@@ -305,10 +293,11 @@ class SentenceAnalysis:
 
     def _verb_groups(self, lo: int, hi: int) -> list[Group]:
         tokens = self.tokens
+        lows = self.lows
         groups: list[Group] = []
         i = lo
         while i < hi:
-            low = tokens[i].low
+            low = lows[i]
             if self._not_verb(i):
                 i += 1
                 continue
@@ -316,7 +305,7 @@ class SentenceAnalysis:
                 head = i
                 k = i + 1
                 while k < hi and not self._not_verb(k):
-                    nxt = tokens[k].low
+                    nxt = lows[k]
                     if nxt in _ADVERBS:
                         k += 1
                         continue
@@ -334,15 +323,15 @@ class SentenceAnalysis:
                 groups.append(Group(i, head, True))
                 i = max(k, i + 1)
                 continue
-            if low == "to" and i + 1 < hi and tokens[i + 1].low in _BASE_VERBS:
+            if low == "to" and i + 1 < hi and lows[i + 1] in _BASE_VERBS:
                 groups.append(Group(i, i + 1, False))
                 i += 2
                 continue
             if self._finite[i]:
                 k = i + 1
                 if low in _LINKING and k < hi and not self._not_verb(k) and (
-                    tokens[k].low in _IRREGULAR or (tokens[k].low.endswith("ed")
-                                                    and tokens[k].low not in _ED_STOP)
+                    lows[k] in _IRREGULAR or (lows[k].endswith("ed")
+                                                    and lows[k] not in _ED_STOP)
                 ):
                     k += 1  # "stayed closed", "became involved": one verb group
                 groups.append(Group(i, i, True))
@@ -353,10 +342,11 @@ class SentenceAnalysis:
 
     def _clause_follows(self, j: int, limit: int = 10) -> bool:
         tokens = self.tokens
+        lows = self.lows
         stop = min(len(tokens), j + limit)
         k = j
         while k < stop:
-            low = tokens[k].low
+            low = lows[k]
             if low == "," or low in _HARD or (low in _SUBORDINATORS and k > j):
                 return False
             if k == j and low in _PREPOSITIONS:
@@ -368,6 +358,7 @@ class SentenceAnalysis:
 
     def _segments(self) -> list[Segment]:
         tokens = self.tokens
+        lows = self.lows
         n = len(tokens)
         out: list[Segment] = []
         start = 0
@@ -380,14 +371,14 @@ class SentenceAnalysis:
 
         i = 0
         while i < n:
-            low = tokens[i].low
+            low = lows[i]
             if low in _HARD or (low in ("'", "’") and tokens[i].text in ("'", "’")):
                 close(i)
                 start, marker, close_at_comma = i + 1, None, False
                 i += 1
                 continue
             if low == ",":
-                nxt = tokens[i + 1].low if i + 1 < n else ""
+                nxt = lows[i + 1] if i + 1 < n else ""
                 if nxt in _COMMA_MARKERS and (nxt in _RELATIVE or self._clause_follows(i + 2)):
                     close(i)
                     start, marker, close_at_comma = i + 2, nxt, nxt in _RELATIVE
@@ -403,19 +394,19 @@ class SentenceAnalysis:
                 i += 1
                 continue
             if low in _SUBORDINATORS and self._clause_follows(i + 1):
-                prev = tokens[i - 1].low if i > 0 else ""
+                prev = lows[i - 1] if i > 0 else ""
                 if not (low == "as" and prev in ("such", "well", "as")):
                     close(i)
                     start, marker = i + 1, low
-                    close_at_comma = i == 0 or tokens[i - 1].low in _HARD
+                    close_at_comma = i == 0 or lows[i - 1] in _HARD
                     i += 1
                     continue
             after = i + 1
-            while after < n and (after in self.time_tokens or tokens[after].low == ","):
+            while after < n and (after in self.time_tokens or lows[after] == ","):
                 after += 1
             if low in _COORD and i > start and after < n and (
                 self.finite_at(after) or (
-                    (tokens[after].low in _PRONOUNS or tokens[after].low in _DETERMINERS)
+                    (lows[after] in _PRONOUNS or lows[after] in _DETERMINERS)
                     and self._clause_follows(after, 5)
                 )
             ):
@@ -426,14 +417,14 @@ class SentenceAnalysis:
             if (
                 low in _REPORTING
                 and i + 1 < n
-                and tokens[i + 1].low != ","
-                and tokens[i + 1].low not in _HARD
+                and lows[i + 1] != ","
+                and lows[i + 1] not in _HARD
                 and self.finite_at(i)
                 and self._clause_follows(i + 1, 8)
             ):
                 close(i + 1)
                 start, marker = i + 1, "that"
-                if tokens[i + 1].low == "that":
+                if lows[i + 1] == "that":
                     start += 1
                 i = start
                 continue
@@ -452,16 +443,16 @@ class SentenceAnalysis:
             k = lo - 1
             steps = 0
             while k >= 0 and steps < 3 and (
-                self.tokens[k].low in _TIME_PREPS or self.tokens[k].low in _TIME_MODS
-                or self.tokens[k].low == ","
+                self.lows[k] in _TIME_PREPS or self.lows[k] in _TIME_MODS
+                or self.lows[k] == ","
             ):
-                if self.tokens[k].low == "," and not (k + 1 < len(self.tokens)
+                if self.lows[k] == "," and not (k + 1 < len(self.tokens)
                                                       and (k + 1) in out):
                     break
                 out.add(k)
                 k -= 1
                 steps += 1
-            if hi < len(self.tokens) and self.tokens[hi].low in ("'s", "s"):
+            if hi < len(self.tokens) and self.lows[hi] in ("'s", "s"):
                 out.add(hi)
         return out
 
@@ -488,17 +479,18 @@ class SentenceAnalysis:
         if choice is not None:
             return self._verb_event(choice, seg.lo, seg.hi, exclude)
         for k in range(seg.lo, seg.hi):
-            if self.tokens[k].low in _EVENT_NOUNS and k not in exclude:
+            if self.lows[k] in _EVENT_NOUNS and k not in exclude:
                 return self._noun_event(k, seg.lo, seg.hi, exclude)
         return self._other_event(seg.lo, seg.hi, exclude)
 
     def _noun_for_expression(self, lo: int, hi: int, seg: Segment, exclude: set[int]) -> int | None:
         tokens = self.tokens
+        lows = self.lows
         # "<time>'s <event noun>": Tuesday's vote
-        if tokens[hi - 1].low.endswith(("'s", "s'")) or (hi < len(tokens) and tokens[hi].low == "'s"):
-            k = hi + (1 if hi < len(tokens) and tokens[hi].low == "'s" else 0)
+        if lows[hi - 1].endswith(("'s", "s'")) or (hi < len(tokens) and lows[hi] == "'s"):
+            k = hi + (1 if hi < len(tokens) and lows[hi] == "'s" else 0)
             for j in range(k, min(k + 3, seg.hi)):
-                if tokens[j].low in _EVENT_NOUNS:
+                if lows[j] in _EVENT_NOUNS:
                     return j
         # "<event noun> (<PP>) on|in|at <time>": an interview on Thursday
         k = lo - 1
@@ -506,11 +498,11 @@ class SentenceAnalysis:
             k -= 1
         steps = 0
         head: int | None = None  # "since its founding in 1949": founding
-        if k >= seg.lo and tokens[k].low.isalpha() and tokens[k].low not in _PREPOSITIONS \
-                and tokens[k].low not in _DETERMINERS:
+        if k >= seg.lo and lows[k].isalpha() and lows[k] not in _PREPOSITIONS \
+                and lows[k] not in _DETERMINERS:
             head = k
         while k >= seg.lo and steps < 5:
-            low = tokens[k].low
+            low = lows[k]
             if low == "," or low in _HARD:
                 return None
             if low in _PP_SIGNALS and k != head:
@@ -519,12 +511,12 @@ class SentenceAnalysis:
                 return None
             if low in _EVENT_NOUNS:
                 j = k - 1
-                while j >= seg.lo and j > k - 4 and tokens[j].low not in _DETERMINERS and \
-                        tokens[j].low not in _PREPOSITIONS and tokens[j].low != ",":
+                while j >= seg.lo and j > k - 4 and lows[j] not in _DETERMINERS and \
+                        lows[j] not in _PREPOSITIONS and lows[j] != ",":
                     j -= 1
-                if j >= seg.lo and tokens[j].low in _DETERMINERS:
+                if j >= seg.lo and lows[j] in _DETERMINERS:
                     j -= 1
-                in_pp = j >= seg.lo and (tokens[j].low in _PREPOSITIONS or tokens[j].low in _SUBORDINATORS)
+                in_pp = j >= seg.lo and (lows[j] in _PREPOSITIONS or lows[j] in _SUBORDINATORS)
                 verb_before = any(g.finite and seg.lo <= g.head < k for g in self.groups)
                 return k if (in_pp or not verb_before) else None
             k -= 1
@@ -538,13 +530,14 @@ class SentenceAnalysis:
         is its first finite verb, else an event noun, else the head of the noun phrase.
         """
         tokens = self.tokens
+        lows = self.lows
         n = len(tokens)
         lo = after_token
         if lo >= n:
             return None
         hi = lo
-        while hi < n and tokens[hi].low != "," and tokens[hi].low not in _HARD:
-            if hi > lo and tokens[hi].low in _SUBORDINATORS and self._clause_follows(hi + 1):
+        while hi < n and lows[hi] != "," and lows[hi] not in _HARD:
+            if hi > lo and lows[hi] in _SUBORDINATORS and self._clause_follows(hi + 1):
                 break
             hi += 1
         if hi == lo:
@@ -553,7 +546,7 @@ class SentenceAnalysis:
             if lo <= g.first < hi and g.finite:
                 return self._verb_event(g, lo, hi, exclude)
         for k in range(lo, hi):
-            if tokens[k].low in _EVENT_NOUNS and k not in exclude:
+            if lows[k] in _EVENT_NOUNS and k not in exclude:
                 return self._noun_event(k, lo, hi, exclude)
         for g in self.groups:
             if lo <= g.first < hi:
@@ -561,18 +554,19 @@ class SentenceAnalysis:
         # the head noun: the last word before a preposition
         head = lo
         for k in range(lo, hi):
-            if k > lo and (tokens[k].low in _PREPOSITIONS or k in exclude):
+            if k > lo and (lows[k] in _PREPOSITIONS or k in exclude):
                 break
-            if tokens[k].low[:1].isalnum():
+            if lows[k][:1].isalnum():
                 head = k
         return self._noun_event(head, lo, hi, exclude)
 
     def anchor_clause_end(self, after_token: int) -> int:
         """Token index where the clause starting at ``after_token`` ends (see anchor_event)."""
         tokens = self.tokens
+        lows = self.lows
         hi = after_token
-        while hi < len(tokens) and tokens[hi].low != "," and tokens[hi].low not in _HARD:
-            if hi > after_token and tokens[hi].low in _SUBORDINATORS and self._clause_follows(hi + 1):
+        while hi < len(tokens) and lows[hi] != "," and lows[hi] not in _HARD:
+            if hi > after_token and lows[hi] in _SUBORDINATORS and self._clause_follows(hi + 1):
                 break
             hi += 1
         return hi
@@ -598,6 +592,7 @@ class SentenceAnalysis:
 
     def _verb_event(self, g: Group, lo: int, hi: int, exclude: set[int]) -> Found:
         tokens = self.tokens
+        lows = self.lows
         head = g.head
         trigger_tok = tokens[head]
         # a light verb with an event noun subject: "the vote was held" -> vote
@@ -607,13 +602,13 @@ class SentenceAnalysis:
         subject = self._subject_start(first, lo, exclude)
         if trigger_tok.low in _LIGHT:
             for k in range(subject, first):
-                if tokens[k].low in _EVENT_NOUNS:
+                if lows[k] in _EVENT_NOUNS:
                     trigger_index, kind = k, "noun"
         included = list(range(subject, head + 1))
         k = head + 1
         taken = 0
         while k < hi and taken < 9:
-            low = tokens[k].low
+            low = lows[k]
             if k in self.stops:
                 break
             if k in exclude:
@@ -627,17 +622,18 @@ class SentenceAnalysis:
         included = [i for i in included if i not in exclude or i == trigger_index]
         included = self._trim(included, trigger_index)
         tok = tokens[trigger_index]
-        definite = kind == "noun" and trigger_index > 0 and tokens[trigger_index - 1].low in (
+        definite = kind == "noun" and trigger_index > 0 and lows[trigger_index - 1] in (
             _POSSESSIVES | {"the", "this", "that"})
         return self._found(included, tok, kind, definite)
 
     def _subject_start(self, first: int, lo: int, exclude: set[int]) -> int:
         tokens = self.tokens
+        lows = self.lows
         start = first
         k = first - 1
         count = 0
         while k >= lo and count < 6:
-            low = tokens[k].low
+            low = lows[k]
             if low == "," or low in _HARD or k in exclude:
                 break
             if low in _PREPOSITIONS and low != "of":
@@ -649,7 +645,7 @@ class SentenceAnalysis:
             start = k
             if low in _PRONOUNS:
                 break
-            if low in _DETERMINERS and not (k > lo and tokens[k - 1].low == "of"):
+            if low in _DETERMINERS and not (k > lo and lows[k - 1] == "of"):
                 break
             count += 1
             k -= 1
@@ -657,10 +653,11 @@ class SentenceAnalysis:
 
     def _noun_event(self, noun: int, lo: int, hi: int, exclude: set[int]) -> Found:
         tokens = self.tokens
+        lows = self.lows
         start = noun
         k = noun - 1
         while k >= lo and k > noun - 4:
-            low = tokens[k].low
+            low = lows[k]
             if low == "," or low in _HARD or k in exclude or low in _PREPOSITIONS or \
                     low in _SUBORDINATORS or k in self._heads:
                 break
@@ -672,12 +669,12 @@ class SentenceAnalysis:
         k = noun + 1
         while k < hi and k in exclude:
             k += 1
-        if k < hi and tokens[k].low in _PREPOSITIONS and tokens[k].low not in ("after", "before"):
+        if k < hi and lows[k] in _PREPOSITIONS and lows[k] not in ("after", "before"):
             pp = [k]
             j = k + 1
             content = False
             while j < hi and len(pp) < 5:
-                low = tokens[j].low
+                low = lows[j]
                 if j in exclude or low == "," or low in _HARD or j in self._firsts:
                     break
                 if content and (low in _DETERMINERS or low in _PREPOSITIONS):
@@ -689,16 +686,16 @@ class SentenceAnalysis:
             if content:
                 included.extend(pp)
         included = self._trim(included, noun)
-        definite = start < noun and tokens[start].low in (_POSSESSIVES | {"the", "this", "that"})
+        definite = start < noun and lows[start] in (_POSSESSIVES | {"the", "this", "that"})
         return self._found(included, tokens[noun], "noun", definite)
 
     def _other_event(self, lo: int, hi: int, exclude: set[int]) -> Found | None:
         included = [k for k in range(lo, hi) if k not in exclude
-                    and self.tokens[k].low != "," and self.tokens[k].low not in _HARD][:10]
+                    and self.lows[k] != "," and self.lows[k] not in _HARD][:10]
         if not included:
             return None
-        words = [k for k in included if self.tokens[k].low[:1].isalpha()
-                 and self.tokens[k].low not in _DETERMINERS and self.tokens[k].low not in _PREPOSITIONS]
+        words = [k for k in included if self.lows[k][:1].isalpha()
+                 and self.lows[k] not in _DETERMINERS and self.lows[k] not in _PREPOSITIONS]
         if not words:
             return None
         head = words[0]
@@ -707,19 +704,21 @@ class SentenceAnalysis:
 
     def _trim(self, included: list[int], keep: int) -> list[int]:
         tokens = self.tokens
+        lows = self.lows
         while len(included) > 1 and included[0] != keep and (
-            tokens[included[0]].low in _LEADING_DROP or not tokens[included[0]].low[:1].isalnum()
+            lows[included[0]] in _LEADING_DROP or not lows[included[0]][:1].isalnum()
         ):
             included.pop(0)
         while len(included) > 1 and included[-1] != keep and (
-            tokens[included[-1]].low in _TRAILING_DROP
-            or not tokens[included[-1]].low[:1].isalnum()
+            lows[included[-1]] in _TRAILING_DROP
+            or not lows[included[-1]][:1].isalnum()
         ):
             included.pop()
         return included
 
     def _found(self, included: list[int], trigger: Token, kind: str, definite: bool) -> Found:
         tokens = self.tokens
+        lows = self.lows
         pieces: list[tuple[int, int]] = []
         previous = -2
         for i in included:

@@ -127,7 +127,7 @@ def build_events(
                or e.anchor == "event" for e in found)
     }
     for index in sorted(wanted | signal_sentences):
-        builder.sentence(index, by_sentence.get(index, []))
+        builder.sentence(index, by_sentence.get(index, []), index in signal_sentences)
     return builder.finish()
 
 
@@ -141,6 +141,7 @@ class _Builder:
         self.relations: list[_Relation] = []
         self.by_expression: dict[int, int] = {}  # expression index -> mention key
         self.relative_from: dict[int, int] = {}  # relative mention key -> reference key
+        self.guessed_calendar = False  # a month/year amount was counted without a reference
 
     # --- collecting -------------------------------------------------------------------------
 
@@ -157,7 +158,7 @@ class _Builder:
         mention.is_anchor = mention.is_anchor or anchor
         return key
 
-    def sentence(self, index: int, expressions: list[Expression]) -> None:
+    def sentence(self, index: int, expressions: list[Expression], has_signals: bool) -> None:
         sent = self.sentences[index]
         spans = [(e.mention.char_start, e.mention.char_end) for e in expressions]
         analysis = SentenceAnalysis(self.text, sent.char_start, sent.char_end, spans)
@@ -169,7 +170,7 @@ class _Builder:
                 signal = _signal_token(analysis, expression)
                 if signal is not None:
                     analysis.stops.add(signal)
-        signals = _signal_words(analysis, exclude)
+        signals = _signal_words(analysis, exclude) if has_signals else []
         analysis.stops.update(qualifier for _, qualifier, _ in signals)
         used_signals: set[int] = set()
         durations: list[tuple[int, str]] = []
@@ -331,8 +332,9 @@ class _Builder:
             relation.governed, relation.anchor = rep[relation.governed], rep[relation.anchor]
             if relation.governed != relation.anchor:
                 relations.append(relation)
+        position = {key: i for i, key in enumerate(reps)}
         nodes = sorted({r.governed for r in relations} | {r.anchor for r in relations},
-                       key=reps.index)
+                       key=position.__getitem__)
         node_of = {key: i for i, key in enumerate(nodes)}
         explicit: dict[int, tuple[float, float]] = {}
         for key in reps:
@@ -342,9 +344,14 @@ class _Builder:
                 explicit[key] = (float(to_seconds(expression.time.start)),
                                  float(to_seconds(expression.time.end) - 1))
         intervals: dict[int, tuple[float, float]] = dict(explicit)
+        self.guessed_calendar = False
         solution = self._solve(nodes, node_of, relations, intervals)
-        relative_times = self._relatives(reps, intervals, solution, nodes, node_of)
-        if relative_times or any(r.kind == "duration" for r in relations):
+        relative_times: dict[int, TimeValue] = {}
+        if any(self.mentions[key].relative is not None for key in reps):
+            relative_times = self._relatives(reps, intervals, solution, nodes, node_of)
+        # solve again when relatives became dated nodes, or when a month/year amount was
+        # counted with average lengths because neither side had a date yet
+        if any(key in node_of for key in relative_times) or self.guessed_calendar:
             for key, time in relative_times.items():
                 if time.start is not None and time.end is not None:
                     intervals[key] = (float(to_seconds(time.start)), float(to_seconds(time.end) - 1))
@@ -388,6 +395,8 @@ class _Builder:
             backward = known is not None
         if known is not None:
             reference = from_seconds((known[0] + known[1]) / 2)
+        elif unit not in ("second", "minute", "hour", "day", "week"):
+            self.guessed_calendar = True
         lo, hi, widened = _offset(reading.amount, unit, reference, backward, direction,
                                   reading.mod == "APPROX")
         mod = reading.mod or relation.expression.time.mod
@@ -580,7 +589,7 @@ def _signal_positions(text: str) -> list[int]:
         while position >= 0:
             end = position + len(word)
             whole = (end >= size or not text[end].isalpha()) and (
-                position == 0 or not text[position - 1].isalpha())
+                word[0] == " " or position == 0 or not text[position - 1].isalpha())
             if whole and word[0] == " ":
                 before = text[max(0, position - 12):position].rsplit(None, 1)
                 whole = bool(before) and before[-1].lower() in _QUALIFIERS

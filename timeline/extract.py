@@ -230,7 +230,7 @@ def _quarter(g: Groups, text: str, before: str = "", after: str = "") -> Reading
         number = None
     rel = _key(g.get("rel"))
     year = _int(g.get("year"))
-    year_rel = _rel(g.get("year_rel"))
+    year_rel = _rel(g.get("year_rel") or g.get("year_rel2"))
     if number is None and not rel and year is None and not text.lower().startswith("the"):
         return None  # a bare "quarter" is not a time
     if number is not None and number > (4 if unit == "quarter" else 2):
@@ -718,8 +718,7 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, 
             end -= 1
         if text[end - 1] == "." and _TRAILING_WORD.search(text, start, end) and _TRAILING_WORD.search(text, start, end).group(1).lower() not in _abbreviations():
             end -= 1  # a sentence's full stop, not an abbreviation's ("14 June." / "Jan.")
-        if timex_type == "DURATION":
-            start += _adjective_article(text[start:end])
+        start += _adjective_article(text[start:end])
         sentence = max(bisect.bisect_right(sentence_starts, start) - 1, 0)
         mentions.append(Mention(start, end, text[start:end], timex_type, reading, rule.name, sentence))
         end_of_last = end

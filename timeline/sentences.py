@@ -1,4 +1,15 @@
-"""Splitting text into sentences with character offsets (rule-based, linear time)."""
+"""Splitting text into sentences with character offsets (rule-based, linear time).
+
+Two guarantees keep everything downstream linear in the length of the text, whatever it holds:
+
+* the boundary pattern never rescans a run of spaces (a paragraph break is only tried where a
+  run of blanks begins), so megabytes of spaces or tabs split in linear time;
+* no sentence is longer than :data:`MAX_SENTENCE_CHARS`: text without a sentence boundary for
+  longer than that (a table, a run-on list, hostile input) is cut at the last space before the
+  limit. The rules look at the sentence around each time expression, so this bounds their work
+  per expression. Real sentences are far shorter (the longest in the TempEval-3 news corpus has
+  about 600 characters), so ordinary text splits exactly as without the limit.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +17,19 @@ import re
 
 from timeline.types import Sentence
 
-__all__ = ["split_sentences"]
+__all__ = ["MAX_SENTENCE_CHARS", "split_sentences"]
+
+#: The longest sentence :func:`split_sentences` returns, in characters; longer stretches
+#: without a boundary are cut at the last whitespace before the limit (or at the limit itself
+#: when there is none).
+MAX_SENTENCE_CHARS = 1000
 
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace
-# and an opening capital, digit or quote; or at a blank line.
+# and an opening capital, digit or quote; or at a blank line. The blank-line branch starts only
+# where a run of blanks starts ((?<![ \t])): trying it inside the run would rescan the run from
+# every position, which is quadratic in the run's length.
 _BOUNDARY = re.compile(
-    r"""(?:(?<=[.!?])["'”’)\]]*[ \t]+(?=["'“‘(\[]?[A-Z0-9]))|(?:[ \t]*\r?\n[ \t]*(?:\r?\n[ \t]*)+)|(?:(?<=[.!?]["'”’])\s+)|(?:(?<=[.!?])\r?\n)"""
+    r"""(?:(?<=[.!?])["'”’)\]]*[ \t]+(?=["'“‘(\[]?[A-Z0-9]))|(?:(?<![ \t])[ \t]*\r?\n[ \t]*(?:\r?\n[ \t]*)+)|(?:(?<=[.!?]["'”’])\s+)|(?:(?<=[.!?])\r?\n)"""
 )
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sen rep gov gen col lt sgt capt st mt jan feb mar apr jun jul aug sep sept
@@ -31,7 +49,10 @@ def _is_abbreviation(text: str, end: int) -> bool:
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:
-    """Split ``text`` into sentences; offsets index into ``text`` and cover every non-blank char."""
+    """Split ``text`` into sentences; offsets index into ``text`` and cover every non-blank char.
+
+    No sentence is longer than :data:`MAX_SENTENCE_CHARS` characters.
+    """
     sentences: list[Sentence] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
@@ -44,9 +65,31 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
 
 
 def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
-        out.append(Sentence(len(out), start, end, text[start:end]))
+    """Add ``text[start:end]``, trimmed, as one sentence, or as several when it is too long."""
+    while True:
+        while start < end and text[start].isspace():
+            start += 1
+        stop = end
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+        if start >= stop:
+            return
+        if stop - start <= MAX_SENTENCE_CHARS:
+            out.append(Sentence(len(out), start, stop, text[start:stop]))
+            return
+        cut = _cut(text, start, start + MAX_SENTENCE_CHARS)
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        out.append(Sentence(len(out), start, piece_end, text[start:piece_end]))
+        start = cut
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """Where to cut an over-long sentence that starts at ``start``: after the last whitespace in
+    the second half of ``text[start:limit]``, else at ``limit``."""
+    floor = start + (limit - start) // 2
+    for position in range(limit, floor, -1):
+        if text[position - 1].isspace():
+            return position
+    return limit
