@@ -163,7 +163,12 @@ _PREPOSITION_BEFORE = re.compile(
     r"(?:\b(?:in|on|since|by|until|till|during|of|from|through|throughout|last|this|next|early|late|mid|before|after|between|and|or|to|every|each|that|until|around|about)\s+|-)\Z",
     re.IGNORECASE,
 )
-_CAPITALISED_AFTER = re.compile(r"\s+(?:I\b|[A-Z][a-z]+\b)")
+_CAPITALISED_AFTER = re.compile(r"\s+(?:(?:for|of|of\s+the|on)\s+)?(?:I\b|[A-Z][a-z]+\b)")
+_SEASON_CUE_BEFORE = re.compile(
+    r"\b(?:in|since|by|until|till|during|of|from|through|throughout|last|this|next|early|late|mid|before|after|every|each|that|over|the)\s+\Z",
+    re.IGNORECASE,
+)
+_RATE_BEFORE = re.compile(r"(?:\d[\d,.]*\s*(?:%|percent|million|billion|thousand|[a-z]+)?|\$[\d,.]+\s*(?:million|billion)?)\s+\Z", re.IGNORECASE)
 
 
 def _looks_like_name(text: str, before: str, after: str) -> bool:
@@ -263,7 +268,7 @@ def _season(g: Groups, text: str, before: str = "", after: str = "") -> Reading 
     year_rel = _rel(g.get("year_rel"))
     mod = _mod(g.get("mod"))
     bare = year is None and rel is None and year_rel is None and mod is None
-    if bare and not _PREPOSITION_BEFORE.search(before):
+    if bare and (not _SEASON_CUE_BEFORE.search(before) or re.search(r"\bthe\s+\Z", before, re.IGNORECASE) and not re.match(r"\s+of\b", after)):
         return None  # "fall" the verb, "a hot spring", "the spring in the mattress"
     return Reading(
         "season",
@@ -482,6 +487,8 @@ def _duration(g: Groups, text: str, before: str = "", after: str = "") -> Readin
         return None
     if num_text and _key(num_text) in ("a", "an") and unit_text.lower().endswith("s"):
         return None
+    if _key(num_text) in ("a", "an", "per") and _RATE_BEFORE.search(before):
+        return None  # "$500 million a year": a rate
     if unit == "second" and _key(num_text) in ("a", "an") and re.match(r"\s+[a-z]", after) and not re.match(r"\s+(?:later|ago|after|before|or)\b", after):
         return None  # "a second chance", "a second term"
     return Reading("duration", unit=unit, amount=amount, mod=_approx(g.get("approx")))
@@ -509,8 +516,10 @@ def _set(g: Groups, text: str, before: str = "", after: str = "") -> Reading | N
     from timeline.resolve import duration_value  # the one place that spells durations
 
     if g.get("adverb"):
-        if text[:1].isupper() and _looks_like_name(text, before, after):
-            return None
+        if _looks_like_name(text, before, after) or re.match(r"\s+[A-Z][a-z]+", after) and not text[:1].isupper():
+            return None  # "the Daily Mail", "the party daily Granma"
+        if _RATE_BEFORE.search(before):
+            return None  # "rise 8.5% annually": a rate, not a recurring time
         value, freq = _SET_ADVERBS[_key(g["adverb"])]
         return Reading("set", value=value, freq=freq)
     if g.get("weekdays"):
