@@ -60,6 +60,7 @@ _ING_STOP = _set("ing_stoplist")
 _BASE_VERBS = _set("verbs") | frozenset(_IRREGULAR.values())
 _EVENT_NOUNS = _set("event_nouns")
 _LINKING = _set("linking_verbs")
+_PARTICIPLE_ENDINGS = frozenset({"ed", "en"})
 _PP_SIGNALS = frozenset({"since", "after", "before", "until", "till", "following", "during", "amid"})
 _SUBORDINATORS = _set("subordinators")
 _RELATIVE = _set("relative_markers")
@@ -67,6 +68,7 @@ _COORD = _set("coordinators")
 _COMMA_MARKERS = _set("comma_clause_markers")
 _DETERMINERS = _set("determiners")
 _POSSESSIVES = _set("possessives")
+_DEFINITE = _POSSESSIVES | {"the", "this", "that"}
 _PRONOUNS = _set("pronouns")
 _PREPOSITIONS = _set("prepositions")
 _TIME_PREPS = _set("time_prepositions")
@@ -93,8 +95,9 @@ def _s_forms(bases: frozenset[str]) -> frozenset[str]:
 _S_FORMS = _s_forms(_BASE_VERBS) | frozenset({"says", "has", "does", "goes"})
 _HARD = frozenset({".", "!", "?", ";", ":", "(", ")", "[", "]", "—", "–", '"', "“", "”", "‘", "«", "»"})
 _TOKEN = re.compile(
-    r"(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jr|Sr|Prof|Lt|Col|Capt|Sgt|Mt|Ft|Gov|Pres|Supt)\."
-    r"|(?:[A-Za-z]\.){2,}|\w+(?:[-'’]\w+)*|[^\w\s]"
+    r"(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jr|Sr|Prof|Lt|Col|Capt|Sgt|Mt|Ft|Pres|Supt|Jan|Feb|Mar"
+    r"|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Inc|Corp|Co|Ltd|Bros|Ave|Blvd|No|Vol|Rev|Adm|Maj)\.(?!\w)"
+    r"|(?:[A-Za-z]\.){2,}|\d+(?:[.,:]\d+)+|\w+(?:[-'’]\w+)*|[^\w\s]"
 )
 
 
@@ -150,6 +153,30 @@ class Found:
     lemma: str = ""
 
 
+def _spans(text: str, start: int, stop: int) -> tuple[list[int], list[int], list[str]]:
+    """Token starts, ends and lower-case texts of ``text[start:stop]`` (absolute offsets)."""
+    sub = text[start:stop]
+    words = _TOKEN.findall(sub)
+    starts: list[int] = []
+    append = starts.append
+    find = sub.find
+    position = 0
+    for word in words:
+        position = find(word, position)
+        append(position)
+        position += len(word)
+    ends = [s + len(word) for s, word in zip(starts, words)]
+    lowered = sub.lower().replace("’", "'")
+    if len(lowered) == len(sub):
+        lows = [lowered[s:e] for s, e in zip(starts, ends)]
+    else:  # a few characters change length when lower-cased
+        lows = [word.lower().replace("’", "'") for word in words]
+    if start:
+        starts = [s + start for s in starts]
+        ends = [e + start for e in ends]
+    return starts, ends, lows
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with absolute offsets."""
     stop = len(text) if end is None else end
@@ -194,8 +221,8 @@ def lemma(word: str) -> str:
 class SentenceAnalysis:
     """One sentence, tokenized and split into clause segments, with event-finding helpers."""
 
-    __slots__ = ("_finite", "_firsts", "_heads", "_notverb", "_seg_of", "_starts", "groups",
-                 "lows", "segments", "sentence_end", "stops", "text", "time_tokens", "tokens")
+    __slots__ = ("_candidates", "_finite", "_firsts", "_heads", "_notverb", "_seg_of", "ends", "groups", "lows",
+                 "n", "segments", "sentence_end", "starts", "stops", "text", "time_tokens")
 
     def __init__(self, text: str, char_start: int, char_end: int,
                  time_spans: list[tuple[int, int]] | tuple[()] = ()) -> None:
@@ -207,19 +234,18 @@ class SentenceAnalysis:
         """
         self.text = text
         self.sentence_end = char_end
-        self.tokens = tokenize(text, char_start, char_end)
-        self._starts = [t.start for t in self.tokens]
-        self.lows = [t.low for t in self.tokens]
+        self.starts, self.ends, self.lows = _spans(text, char_start, char_end)
+        self.n = len(self.starts)
         self.time_tokens: set[int] = set()
         for span_start, span_end in time_spans:
             lo, hi = self.token_range(span_start, span_end)
             self.time_tokens.update(range(lo, hi))
         self._classify()
-        self.groups = self._verb_groups(0, len(self.tokens))
+        self.groups = self._verb_groups(0, self.n)
         self._heads = {g.head for g in self.groups}
         self._firsts = {g.first for g in self.groups}
         self.segments = self._segments()
-        seg_of = [0] * len(self.tokens)
+        seg_of = [0] * self.n
         for number, seg in enumerate(self.segments):
             for i in range(seg.lo, seg.hi):
                 seg_of[i] = number
@@ -229,10 +255,20 @@ class SentenceAnalysis:
 
     # --- token helpers ----------------------------------------------------------------------
 
+    @property
+    def tokens(self) -> list[Token]:
+        """The tokens as :class:`Token` tuples (built on demand; the analysis uses lists)."""
+        text = self.text
+        return [Token(s, e, text[s:e], low) for s, e, low in zip(self.starts, self.ends, self.lows)]
+
+    def word(self, i: int) -> str:
+        """The text of token ``i``."""
+        return self.text[self.starts[i]:self.ends[i]]
+
     def token_index(self, char: int) -> int:
         """Index of the token that contains or follows absolute offset ``char``."""
-        i = bisect.bisect_right(self._starts, char) - 1
-        if i >= 0 and self.tokens[i].end > char:
+        i = bisect.bisect_right(self.starts, char) - 1
+        if i >= 0 and self.ends[i] > char:
             return i
         return i + 1
 
@@ -240,28 +276,31 @@ class SentenceAnalysis:
         """Token index range ``[lo, hi)`` covering the character span."""
         lo = self.token_index(char_start)
         hi = lo
-        while hi < len(self.tokens) and self.tokens[hi].start < char_end:
+        while hi < self.n and self.starts[hi] < char_end:
             hi += 1
         return lo, hi
 
     def segment_at(self, index: int) -> Segment:
         """The clause segment holding token ``index``."""
-        if not self.tokens:
+        if not self.n:
             return Segment(0, 0, None)
-        return self.segments[self._seg_of[min(index, len(self.tokens) - 1)]]
+        return self.segments[self._seg_of[min(index, self.n - 1)]]
 
     def _classify(self) -> None:
         """Per token, once: can it not be a verb, and is it a finite verb form?"""
-        tokens = self.tokens
         lows = self.lows
+        text, starts = self.text, self.starts
         time_tokens = self.time_tokens
-        n = len(tokens)
+        n = self.n
         notverb = [False] * n
         finite = [False] * n
+        candidates: list[int] = []  # finite forms and "to": where verb groups may start
         previous = ""
         for i in range(n):
             low = lows[i]
-            if i in time_tokens or (i > 0 and tokens[i].text[0].isupper() and previous not in _HARD):
+            if low == "to":
+                candidates.append(i)
+            if i in time_tokens or (i > 0 and text[starts[i]].isupper() and previous not in _HARD):
                 notverb[i] = True
             elif low in _AUX or low[-3:] == "n't":
                 finite[i] = True
@@ -277,11 +316,14 @@ class SentenceAnalysis:
                 )
             elif low in _S_FORMS and i > 0 and previous not in _DETERMINERS \
                     and previous not in _PREPOSITIONS and previous not in _AUX:
-                finite[i] = previous in _PRONOUNS or tokens[i - 1].text[:1].isupper() \
+                finite[i] = previous in _PRONOUNS or text[starts[i - 1]].isupper() \
                     or previous.isalpha()
+            if finite[i]:
+                candidates.append(i)
             previous = low
         self._notverb = notverb
         self._finite = finite
+        self._candidates = candidates
 
     def _not_verb(self, i: int) -> bool:
         """Words of time expressions and capitalized words inside the sentence ("May 26")."""
@@ -292,19 +334,25 @@ class SentenceAnalysis:
         return self._finite[i]
 
     def _verb_groups(self, lo: int, hi: int) -> list[Group]:
-        tokens = self.tokens
         lows = self.lows
+        notverb = self._notverb
         groups: list[Group] = []
-        i = lo
-        while i < hi:
-            low = lows[i]
-            if self._not_verb(i):
-                i += 1
+        consumed = lo
+        for i in self._candidates:
+            if i < consumed or i < lo:
                 continue
-            if low in _AUX or low.endswith("n't"):
+            if i >= hi:
+                break
+            low = lows[i]
+            if low == "to":
+                if i + 1 < hi and lows[i + 1] in _BASE_VERBS and not notverb[i + 1]:
+                    groups.append(Group(i, i + 1, False))
+                    consumed = i + 2
+                continue
+            if low in _AUX or low[-3:] == "n't":
                 head = i
                 k = i + 1
-                while k < hi and not self._not_verb(k):
+                while k < hi and not notverb[k]:
                     nxt = lows[k]
                     if nxt in _ADVERBS:
                         k += 1
@@ -313,7 +361,8 @@ class SentenceAnalysis:
                         nxt in _AUX
                         or nxt in _IRREGULAR
                         or nxt in _BASE_VERBS
-                        or (nxt.isalpha() and len(nxt) > 3 and nxt.endswith(("ed", "en", "ing"))
+                        or ((nxt[-2:] in _PARTICIPLE_ENDINGS or nxt[-3:] == "ing") and len(nxt) > 3
+                            and nxt.isalpha()
                             and nxt not in _ED_STOP and nxt not in _ING_STOP)
                     ):
                         head = k
@@ -321,29 +370,20 @@ class SentenceAnalysis:
                         continue
                     break
                 groups.append(Group(i, head, True))
-                i = max(k, i + 1)
+                consumed = max(k, i + 1)
                 continue
-            if low == "to" and i + 1 < hi and lows[i + 1] in _BASE_VERBS:
-                groups.append(Group(i, i + 1, False))
-                i += 2
-                continue
-            if self._finite[i]:
-                k = i + 1
-                if low in _LINKING and k < hi and not self._not_verb(k) and (
-                    lows[k] in _IRREGULAR or (lows[k].endswith("ed")
-                                                    and lows[k] not in _ED_STOP)
-                ):
-                    k += 1  # "stayed closed", "became involved": one verb group
-                groups.append(Group(i, i, True))
-                i = k
-                continue
-            i += 1
+            k = i + 1
+            if low in _LINKING and k < hi and not notverb[k] and (
+                lows[k] in _IRREGULAR or (lows[k][-2:] == "ed" and lows[k] not in _ED_STOP)
+            ):
+                k += 1  # "stayed closed", "became involved": one verb group
+            groups.append(Group(i, i, True))
+            consumed = k
         return groups
 
     def _clause_follows(self, j: int, limit: int = 10) -> bool:
-        tokens = self.tokens
         lows = self.lows
-        stop = min(len(tokens), j + limit)
+        stop = min(self.n, j + limit)
         k = j
         while k < stop:
             low = lows[k]
@@ -357,9 +397,8 @@ class SentenceAnalysis:
         return False
 
     def _segments(self) -> list[Segment]:
-        tokens = self.tokens
         lows = self.lows
-        n = len(tokens)
+        n = self.n
         out: list[Segment] = []
         start = 0
         marker: str | None = None
@@ -372,7 +411,7 @@ class SentenceAnalysis:
         i = 0
         while i < n:
             low = lows[i]
-            if low in _HARD or (low in ("'", "’") and tokens[i].text in ("'", "’")):
+            if low in _HARD or low == "'":
                 close(i)
                 start, marker, close_at_comma = i + 1, None, False
                 i += 1
@@ -446,22 +485,22 @@ class SentenceAnalysis:
                 self.lows[k] in _TIME_PREPS or self.lows[k] in _TIME_MODS
                 or self.lows[k] == ","
             ):
-                if self.lows[k] == "," and not (k + 1 < len(self.tokens)
+                if self.lows[k] == "," and not (k + 1 < self.n
                                                       and (k + 1) in out):
                     break
                 out.add(k)
                 k -= 1
                 steps += 1
-            if hi < len(self.tokens) and self.lows[hi] in ("'s", "s"):
+            if hi < self.n and self.lows[hi] in ("'s", "s"):
                 out.add(hi)
         return out
 
     def event_for_span(self, char_start: int, char_end: int, exclude: set[int]) -> Found | None:
         """The event that the time expression at ``[char_start, char_end)`` dates."""
-        if not self.tokens:
+        if not self.n:
             return None
         lo, hi = self.token_range(char_start, char_end)
-        if lo >= len(self.tokens):
+        if lo >= self.n:
             return None
         seg = self.segment_at(lo)
         noun = self._noun_for_expression(lo, hi, seg, exclude)
@@ -484,14 +523,24 @@ class SentenceAnalysis:
         return self._other_event(seg.lo, seg.hi, exclude)
 
     def _noun_for_expression(self, lo: int, hi: int, seg: Segment, exclude: set[int]) -> int | None:
-        tokens = self.tokens
         lows = self.lows
         # "<time>'s <event noun>": Tuesday's vote
-        if lows[hi - 1].endswith(("'s", "s'")) or (hi < len(tokens) and lows[hi] == "'s"):
-            k = hi + (1 if hi < len(tokens) and lows[hi] == "'s" else 0)
+        if lows[hi - 1].endswith(("'s", "s'")) or (hi < self.n and lows[hi] == "'s"):
+            k = hi + (1 if hi < self.n and lows[hi] == "'s" else 0)
             for j in range(k, min(k + 3, seg.hi)):
                 if lows[j] in _EVENT_NOUNS:
                     return j
+        # "the Oct. 23 slaying", "his Aug. 2 power-grab": a date before the noun it dates
+        if lo > seg.lo and lows[lo - 1] in _DETERMINERS:
+            head = None
+            for j in range(hi, min(hi + 3, seg.hi)):
+                word = lows[j]
+                if not word[:1].isalpha() or word in _PREPOSITIONS or word in _COORD \
+                        or self._finite[j] or j in exclude:
+                    break
+                head = j
+            if head is not None:
+                return head
         # "<event noun> (<PP>) on|in|at <time>": an interview on Thursday
         k = lo - 1
         while k >= seg.lo and k in exclude:
@@ -529,9 +578,8 @@ class SentenceAnalysis:
         The clause runs to the next comma, hard punctuation or subordinate clause; its trigger
         is its first finite verb, else an event noun, else the head of the noun phrase.
         """
-        tokens = self.tokens
         lows = self.lows
-        n = len(tokens)
+        n = self.n
         lo = after_token
         if lo >= n:
             return None
@@ -554,18 +602,19 @@ class SentenceAnalysis:
         # the head noun: the last word before a preposition
         head = lo
         for k in range(lo, hi):
-            if k > lo and (lows[k] in _PREPOSITIONS or k in exclude):
+            if k in exclude:
+                continue
+            if k > lo and lows[k] in _PREPOSITIONS:
                 break
-            if lows[k][:1].isalnum():
+            if lows[k][:1].isalnum() and lows[k] not in _DETERMINERS:
                 head = k
         return self._noun_event(head, lo, hi, exclude)
 
     def anchor_clause_end(self, after_token: int) -> int:
         """Token index where the clause starting at ``after_token`` ends (see anchor_event)."""
-        tokens = self.tokens
         lows = self.lows
         hi = after_token
-        while hi < len(tokens) and lows[hi] != "," and lows[hi] not in _HARD:
+        while hi < self.n and lows[hi] != "," and lows[hi] not in _HARD:
             if hi > after_token and lows[hi] in _SUBORDINATORS and self._clause_follows(hi + 1):
                 break
             hi += 1
@@ -591,16 +640,14 @@ class SentenceAnalysis:
     # --- phrases ----------------------------------------------------------------------------
 
     def _verb_event(self, g: Group, lo: int, hi: int, exclude: set[int]) -> Found:
-        tokens = self.tokens
         lows = self.lows
         head = g.head
-        trigger_tok = tokens[head]
         # a light verb with an event noun subject: "the vote was held" -> vote
         trigger_index = head
         kind = "verb"
         first = g.first
         subject = self._subject_start(first, lo, exclude)
-        if trigger_tok.low in _LIGHT:
+        if lows[head] in _LIGHT:
             for k in range(subject, first):
                 if lows[k] in _EVENT_NOUNS:
                     trigger_index, kind = k, "noun"
@@ -621,13 +668,10 @@ class SentenceAnalysis:
             k += 1
         included = [i for i in included if i not in exclude or i == trigger_index]
         included = self._trim(included, trigger_index)
-        tok = tokens[trigger_index]
-        definite = kind == "noun" and trigger_index > 0 and lows[trigger_index - 1] in (
-            _POSSESSIVES | {"the", "this", "that"})
-        return self._found(included, tok, kind, definite)
+        definite = kind == "noun" and trigger_index > 0 and lows[trigger_index - 1] in _DEFINITE
+        return self._found(included, trigger_index, kind, definite)
 
     def _subject_start(self, first: int, lo: int, exclude: set[int]) -> int:
-        tokens = self.tokens
         lows = self.lows
         start = first
         k = first - 1
@@ -652,20 +696,24 @@ class SentenceAnalysis:
         return start
 
     def _noun_event(self, noun: int, lo: int, hi: int, exclude: set[int]) -> Found:
-        tokens = self.tokens
         lows = self.lows
         start = noun
         k = noun - 1
-        while k >= lo and k > noun - 4:
+        skipped = 0  # words of a date before the noun: "the Oct. 23 slaying"
+        while k >= lo and k > noun - 4 - skipped:
             low = lows[k]
-            if low == "," or low in _HARD or k in exclude or low in _PREPOSITIONS or \
+            if k in exclude and lows[k] not in _PREPOSITIONS:
+                skipped += 1
+                k -= 1
+                continue
+            if low == "," or low in _HARD or low in _PREPOSITIONS or \
                     low in _SUBORDINATORS or k in self._heads:
                 break
             start = k
             if low in _DETERMINERS:
                 break
             k -= 1
-        included = list(range(start, noun + 1))
+        included = [i for i in range(start, noun + 1) if i not in exclude]
         k = noun + 1
         while k < hi and k in exclude:
             k += 1
@@ -673,7 +721,7 @@ class SentenceAnalysis:
             pp = [k]
             j = k + 1
             content = False
-            while j < hi and len(pp) < 5:
+            while j < hi and len(pp) < 7:
                 low = lows[j]
                 if j in exclude or low == "," or low in _HARD or j in self._firsts:
                     break
@@ -686,8 +734,8 @@ class SentenceAnalysis:
             if content:
                 included.extend(pp)
         included = self._trim(included, noun)
-        definite = start < noun and lows[start] in (_POSSESSIVES | {"the", "this", "that"})
-        return self._found(included, tokens[noun], "noun", definite)
+        definite = start < noun and lows[start] in _DEFINITE
+        return self._found(included, noun, "noun", definite)
 
     def _other_event(self, lo: int, hi: int, exclude: set[int]) -> Found | None:
         included = [k for k in range(lo, hi) if k not in exclude
@@ -700,10 +748,9 @@ class SentenceAnalysis:
             return None
         head = words[0]
         included = self._trim(included, head)
-        return self._found(included, self.tokens[head], "other", False)
+        return self._found(included, head, "other", False)
 
     def _trim(self, included: list[int], keep: int) -> list[int]:
-        tokens = self.tokens
         lows = self.lows
         while len(included) > 1 and included[0] != keep and (
             lows[included[0]] in _LEADING_DROP or not lows[included[0]][:1].isalnum()
@@ -716,27 +763,26 @@ class SentenceAnalysis:
             included.pop()
         return included
 
-    def _found(self, included: list[int], trigger: Token, kind: str, definite: bool) -> Found:
-        tokens = self.tokens
-        lows = self.lows
+    def _found(self, included: list[int], trigger: int, kind: str, definite: bool) -> Found:
+        starts, ends = self.starts, self.ends
         pieces: list[tuple[int, int]] = []
         previous = -2
         for i in included:
-            tok = tokens[i]
             if pieces and i == previous + 1:
-                pieces[-1] = (pieces[-1][0], tok.end)
+                pieces[-1] = (pieces[-1][0], ends[i])
             else:
-                pieces.append((tok.start, tok.end))
+                pieces.append((starts[i], ends[i]))
             previous = i
         phrase = " ".join(self.text[s:e] for s, e in pieces)
+        word = self.word(trigger)
         return Found(
-            trigger=trigger.text,
-            trigger_start=trigger.start,
-            trigger_end=trigger.end,
+            trigger=word,
+            trigger_start=starts[trigger],
+            trigger_end=ends[trigger],
             phrase=phrase,
             char_start=pieces[0][0],
             char_end=pieces[-1][1],
             kind=kind,
             definite=definite,
-            lemma=lemma(trigger.text),
+            lemma=lemma(word),
         )

@@ -162,7 +162,7 @@ class _Builder:
         sent = self.sentences[index]
         spans = [(e.mention.char_start, e.mention.char_end) for e in expressions]
         analysis = SentenceAnalysis(self.text, sent.char_start, sent.char_end, spans)
-        if not analysis.tokens:
+        if not analysis.n:
             return
         exclude = analysis.exclusion(spans)
         for expression in expressions:
@@ -227,14 +227,14 @@ class _Builder:
                   exclude: set[int]) -> int | None:
         mention = expression.mention
         reading = mention.reading
-        tokens = analysis.tokens
+        lows = analysis.lows
         lo, _ = analysis.token_range(mention.char_start, mention.char_end)
         signal = _signal_token(analysis, expression)
         if signal is None:
             return None
-        word = tokens[signal].low
+        word = lows[signal]
         start = signal + 1
-        if word in ("prior", "ahead") and start < len(tokens) and tokens[start].low in ("to", "of"):
+        if word in ("prior", "ahead") and start < analysis.n and lows[start] in ("to", "of"):
             start += 1
         direction = reading.direction or _SIGNALS[word]
         anchor_found = analysis.anchor_event(start, exclude)
@@ -247,16 +247,16 @@ class _Builder:
         if reading.unit not in UNIT_SECONDS:
             return signal
         relation = _Relation(governed, anchor, "duration", expression,
-                             signal=self.text[tokens[signal].start:tokens[signal].end])
+                             signal=analysis.word(signal))
         relation.label = direction or "within"
         self.relations.append(relation)
         return signal
 
     def _signals(self, analysis: SentenceAnalysis, index: int, exclude: set[int],
                  signals: list[tuple[int, int, str]]) -> None:
-        tokens = analysis.tokens
+        lows = analysis.lows
         for i, qualifier, kind in signals:
-            low = tokens[i].low
+            low = lows[i]
             anchor_found = analysis.anchor_event(i + 1, exclude)
             clause_end = analysis.anchor_clause_end(i + 1)
             governed_found = analysis.governing_event(qualifier, exclude, clause_end)
@@ -268,11 +268,11 @@ class _Builder:
                 continue
             relation = _Relation(governed, anchor, kind, None, signal=low)
             if kind == "qualified":
-                hours = _QUALIFIERS[tokens[qualifier].low]
+                hours = _QUALIFIERS[lows[qualifier]]
                 lo, hi = hours[0] * 3600.0, hours[1] * 3600.0
                 relation.lo, relation.hi = (lo, hi) if low == "after" else (-hi, -lo)
                 relation.widened = True
-                relation.label = f"{tokens[qualifier].low} {low}"
+                relation.label = f"{lows[qualifier]} {low}"
             elif kind == "since":
                 relation.lo, relation.hi, relation.label = 0.0, 0.0, "since"
             else:
@@ -601,12 +601,12 @@ def _signal_positions(text: str) -> list[int]:
 
 def _signal_token(analysis: SentenceAnalysis, expression: Expression) -> int | None:
     """Index of the signal word (after, before, of ...) of an event-anchored expression."""
-    tokens = analysis.tokens
+    lows = analysis.lows
     lo, hi = analysis.token_range(expression.mention.char_start, expression.mention.char_end)
-    signal = hi - 1 if hi > lo and tokens[hi - 1].low in _SIGNALS else hi
-    if signal >= len(tokens) or tokens[signal].low not in _SIGNALS:
+    signal = hi - 1 if hi > lo and lows[hi - 1] in _SIGNALS else hi
+    if signal >= analysis.n or lows[signal] not in _SIGNALS:
         return None
-    if tokens[signal].low == "of":
+    if lows[signal] == "of":
         # only "within a week of X" anchors; "210 years of loyalty" is a duration
         mod = expression.mention.reading.mod or expression.time.mod
         if mod not in ("LESS_THAN", "EQUAL_OR_LESS") and \
@@ -617,16 +617,18 @@ def _signal_token(analysis: SentenceAnalysis, expression: Expression) -> int | N
 
 def _signal_words(analysis: SentenceAnalysis, exclude: set[int]) -> list[tuple[int, int, str]]:
     """``(signal, qualifier, kind)`` for "since X", "until X", "shortly after X" ..."""
-    tokens = analysis.tokens
+    lows = analysis.lows
     out: list[tuple[int, int, str]] = []
-    for i, tok in enumerate(tokens):
-        if i in exclude or i + 1 >= len(tokens) or (i + 1) in exclude:
+    n = analysis.n
+    for i, low in enumerate(lows):
+        if i in exclude or i + 1 >= n or (i + 1) in exclude:
             continue
-        low = tok.low
         if low in _SINCE_UNTIL:
+            if i + 2 < n and lows[i + 1] in _QUALIFIERS and lows[i + 2] in ("after", "before"):
+                continue  # "since shortly after X": the qualified signal carries the relation
             out.append((i, i, _SINCE_UNTIL[low]))
-        elif low in ("after", "before") and i > 0 and tokens[i - 1].low in _QUALIFIERS \
-                and (i - 1) not in exclude and tokens[i - 1].low not in _UNIT_PLURALS:
+        elif low in ("after", "before") and i > 0 and lows[i - 1] in _QUALIFIERS \
+                and (i - 1) not in exclude and lows[i - 1] not in _UNIT_PLURALS:
             out.append((i, i - 1, "qualified"))
     return out
 

@@ -241,9 +241,10 @@ def _quarter(g: Groups, text: str, before: str = "", after: str = "") -> Reading
     if number is not None and number > (4 if unit == "quarter" else 2):
         return None
     offset: int | None = None
-    if rel in ("year-earlier", "year-ago") or _key(text).startswith(("the year-earlier", "the year-ago")):
-        return Reading("quarter", unit=Grain.QUARTER.value, quarter=number, offset=None, year_offset=-1,
-                       value="comparison")  # the same quarter a year before the one reported on
+    if rel in ("year-earlier", "year-ago", "year-before") or _key(text).startswith(("the year-earlier", "the year-ago")):
+        unit_value = Grain.YEAR.value if g.get("unit") is None else Grain.QUARTER.value
+        return Reading("quarter", unit=unit_value, quarter=number, offset=None, year_offset=-1,
+                       value="comparison")  # the same period a year before the one reported on
     elif rel in ("latest", "last", "previous", "past"):
         offset = -1
     elif rel in ("next", "coming"):
@@ -307,7 +308,26 @@ def _century(g: Groups, text: str, before: str = "", after: str = "") -> Reading
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s*#?\Z")
 
 
+def _spelled_year(text: str) -> int | None:
+    """1996 for "nineteen ninety-six", 2000 for "two thousand", 1905 for "nineteen oh five"."""
+    words_ = re.split(r"[\s-]+", _key(text).replace("the year ", ""))
+    if words_[:2] == ["two", "thousand"]:
+        rest = [w for w in words_[2:] if w != "and"]
+        return 2000 + int(_number(" ".join(rest)) or 0) if rest else 2000
+    century = _number(words_[0])
+    if century is None:
+        return None
+    rest = [w for w in words_[1:] if w != "oh"]
+    if rest == ["hundred"]:
+        return int(century) * 100
+    tail = _number(" ".join(rest)) if rest else None
+    return int(century) * 100 + int(tail) if tail is not None else None
+
+
 def _year(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
+    if g.get("spelled"):
+        spelled = _spelled_year(g["spelled"])  # type: ignore[arg-type]
+        return Reading("absolute", year=spelled) if spelled else None
     previous = _WORD_BEFORE.search(before)
     if previous and previous.group(1).lower() in words()["not_years_before"] and not g.get("mod") and not g.get("pre"):
         return None  # "Flight 1549", "Windows 2000", "Route 1866"

@@ -345,6 +345,8 @@ def _quarter(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, st
         anchor_date, anchor_name = _deictic_anchor(ctx)
         if anchor_date is None:
             return _unresolved(mention, Grain.QUARTER, r)
+        if r.unit == Grain.YEAR.value:  # "year-earlier" on its own: the year before
+            return _from_value(f"{anchor_date.year - 1:04d}"), anchor_name
         index = anchor_date.year * 4 + (anchor_date.month - 1) // 3 - 1
         year, quarter0 = divmod(index, 4)
         return _from_value(f"{year - 1:04d}-Q{r.quarter or quarter0 + 1}"), anchor_name
