@@ -55,6 +55,7 @@ _SIGNAL_WORDS = ("since", "Since", "until", "Until", "till", "Till", " after", "
 _CONFIDENCE_EXPLICIT = 0.9
 _PARTS_OF_DAY = {"MO": (6, 12), "MI": (11, 13), "AF": (12, 18), "EV": (18, 24), "NI": (20, 28),
                  "DT": (9, 17)}
+_NEARLY = ("nearly", "almost", "close to", "just under", "just short of")
 _UNIT_PLURALS = frozenset({"days", "weeks", "months", "years", "hours", "minutes", "moments"})
 _UNIT_WORDS = {"second": "second", "minute": "minute", "hour": "hour", "day": "day",
                "week": "week", "month": "month", "quarter": "quarter", "season": "season",
@@ -401,7 +402,10 @@ class _Builder:
                                   reading.mod == "APPROX")
         mod = reading.mod or relation.expression.time.mod
         if mod in ("LESS_THAN", "EQUAL_OR_LESS"):
-            lo, hi, widened = 0.0, (lo + hi) / 2, True
+            exact = (lo + hi) / 2
+            # "nearly two months" is a little under two months; "within a week" is up to one
+            nearly = relation.expression.mention.text.lower().startswith(_NEARLY)
+            lo, hi, widened = (0.75 * exact if nearly else 0.0), exact, True
         elif mod in ("MORE_THAN", "EQUAL_OR_MORE"):
             hi, widened = INF, True
         if direction == "before":
