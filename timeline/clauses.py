@@ -61,6 +61,11 @@ _BASE_VERBS = _set("verbs") | frozenset(_IRREGULAR.values())
 _EVENT_NOUNS = _set("event_nouns")
 _LINKING = _set("linking_verbs")
 _PARTICIPLE_ENDINGS = frozenset({"ed", "en"})
+_MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must",
+                     "did", "does", "do", "didn't", "doesn't", "don't", "won't", "wouldn't",
+                     "can't", "couldn't", "shouldn't"})
+_TIME_ADVERBS = frozenset({"now", "today", "yesterday", "tomorrow", "tonight", "recently",
+                           "then", "currently", "lately", "soon", "later", "earlier"})
 _PP_SIGNALS = frozenset({"since", "after", "before", "until", "till", "following", "during", "amid"})
 _SUBORDINATORS = _set("subordinators")
 _RELATIVE = _set("relative_markers")
@@ -352,9 +357,17 @@ class SentenceAnalysis:
             if low in _AUX or low[-3:] == "n't":
                 head = i
                 k = i + 1
-                while k < hi and not notverb[k]:
+                while k < hi:
                     nxt = lows[k]
-                    if nxt in _ADVERBS:
+                    if nxt in _ADVERBS or (notverb[k] and nxt in _TIME_ADVERBS):
+                        k += 1  # "has now been abandoned"
+                        continue
+                    if notverb[k]:
+                        break
+                    if lows[head] in _MODALS and head == i and nxt.isalpha() and \
+                            nxt not in _DETERMINERS and nxt not in _PRONOUNS and \
+                            nxt not in _PREPOSITIONS and nxt not in _COORD:
+                        head = k  # after a modal comes a bare verb: "may show up"
                         k += 1
                         continue
                     if (

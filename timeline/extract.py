@@ -16,7 +16,7 @@ from collections.abc import Callable
 from timeline.lexicon import RuleSpec, load_rules, words
 from timeline.types import Grain, Mention, Reading, Sentence
 
-__all__ = ["Matcher", "find_mentions", "matcher"]
+__all__ = ["Matcher", "find_mentions", "is_informal", "matcher"]
 
 Groups = dict[str, "str | None"]
 Production = Callable[..., "tuple[str, Reading] | Reading | None"]
@@ -194,7 +194,7 @@ def _numeric_date(g: Groups, text: str, before: str = "", after: str = "") -> Re
 _REL_OFFSET = {
     "last": -1, "past": -1, "this past": -1, "the previous": -1, "previous": -1, "the past": -1,
     "the last": -1, "the preceding": -1, "the prior": -1, "the latest": -1,
-    "this": 0, "the current": 0, "the same": 0, "current": 0, "latest": -1,
+    "this": 0, "the current": 0, "nxt": 1, "the same": 0, "current": 0, "latest": -1,
     "next": 1, "coming": 1, "this coming": 1, "the following": 1, "the coming": 1, "the next": 1,
 }
 
@@ -215,7 +215,7 @@ def _month_relative(g: Groups, text: str, before: str = "", after: str = "") -> 
 
 
 def _weekday_reading(g: Groups, text: str, before: str = "", after: str = "") -> Reading | tuple[str, Reading] | None:
-    rel = _key(g.get("rel"))
+    rel = _informal(_key(g.get("rel")))
     offset = _rel(rel) if rel not in ("early", "late") else None
     mod = {"early": "START", "late": "END"}.get(rel)
     pod = _pod(g.get("pod"))
@@ -357,8 +357,12 @@ _DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0,
             "the day before yesterday": -2, "the day after tomorrow": 2}
 
 
+def _informal(word: str) -> str:
+    return words()["informal_words"].get(word, word)  # type: ignore[no-any-return]
+
+
 def _deictic(g: Groups, text: str, before: str = "", after: str = "") -> Reading | tuple[str, Reading] | None:
-    word = _key(g.get("word"))
+    word = _informal(_key(g.get("word"))) or "today"
     pod = _pod(g.get("pod"))
     if word == "tonight":
         pod = "NI"
@@ -477,14 +481,16 @@ def _anaphoric(g: Groups, text: str, before: str = "", after: str = "") -> Readi
 def _unit_relative(g: Groups, text: str, before: str = "", after: str = "") -> Reading | tuple[str, Reading] | None:
     unit_text = _key(g.get("unit"))
     offset = _rel(g.get("rel"))
-    if offset is None and _key(g.get("rel")) != "the":
+    if offset is None and _key(g.get("rel")) not in ("the", "") :
+        return None
+    if offset is None and _key(g.get("unit")) != "weekend":
         return None
     mod = _mod(g.get("mod"))
     unit = "weekend" if unit_text == "weekend" else _unit(unit_text)
     if unit is None:
         return None
     rel = _key(g.get("rel"))
-    if rel == "the" and unit == "weekend":
+    if rel in ("the", "") and unit == "weekend":
         return Reading("relative", unit=unit, offset=None, mod=mod)  # "the weekend": by tense
     if rel in ("the past", "the last", "the next", "the coming") and unit != "weekend" and mod is None:
         return ("DURATION", Reading("duration", unit=unit, amount=1.0))  # "the past year"
@@ -575,6 +581,14 @@ def _set(g: Groups, text: str, before: str = "", after: str = "") -> Reading | N
     return Reading("set", value=duration_value(unit, count), quant=quant_value, freq=freq)
 
 
+def _bare_season(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
+    return Reading("season", season=_lookup(words()["seasons"], g.get("season")), year_from_anchor=True)  # type: ignore[arg-type]
+
+
+def _informal_day(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
+    return Reading("duration", unit="day", amount=1.0)
+
+
 def _ref(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
     value = _lookup(words()["references"], g.get("ref"))
     return Reading("ref", value=value)  # type: ignore[arg-type]
@@ -602,6 +616,8 @@ PRODUCTIONS: dict[str, Production] = {
     "vague_duration": _vague_duration,
     "set": _set,
     "ref": _ref,
+    "bare_season": _bare_season,
+    "informal_day": _informal_day,
 }
 
 
@@ -631,29 +647,24 @@ class Matcher:
         )
         self._rule_index = {f"r{i}": i for i in range(len(rules))}
 
-    def scan(self, text: str) -> list[tuple[int, int, int, Groups]]:
-        """Every match: ``(start, end, rule index, groups)``, left to right, without overlaps."""
-        out = []
-        search = self.regex.search
-        pos = 0
-        while True:
-            match = search(text, pos)
-            if match is None:
-                return out
-            index = self._rule_index[match.lastgroup]  # type: ignore[index]
-            groups = {local: match.group(name) for local, name in self._group_names[index]}
-            out.append((match.start(), match.end(), index, groups))
-            pos = match.end() if match.end() > match.start() else match.start() + 1
 
-    def retry_from(self, text: str, pos: int) -> re.Match[str] | None:
-        """The next match starting strictly after ``pos`` (used when a production rejects)."""
-        return self.regex.search(text, pos)
+@functools.lru_cache(maxsize=2)
+def matcher(informal: bool = False) -> Matcher:
+    """The matcher over the packaged rules (compiled once per process); ``informal`` adds the
+    rules for social-media writing ("tmr", "this sat", a bare "night")."""
+    return Matcher(tuple(r for r in load_rules() if informal or r.register != "informal"))
 
 
-@functools.lru_cache(maxsize=1)
-def matcher() -> Matcher:
-    """The matcher over the packaged rules (compiled once per process)."""
-    return Matcher(load_rules())
+_SOCIAL = re.compile(
+    r"(?:^|\s)[@#]\w|https?://|\b(?:lol|omg|idk|tbh|smh|gonna|wanna|gotta|tmr|tmrw|tdy|2day|2nite|tonite)\b|[\U0001F300-\U0001FAFF\u2600-\u27BF]",
+    re.IGNORECASE,
+)
+
+
+def is_informal(text: str) -> bool:
+    """Whether ``text`` reads like social media (mentions, hashtags, links, chat words, emoji):
+    there, a bare "night" or "sat" is a time, which in news it rarely is."""
+    return bool(_SOCIAL.search(text))
 
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
@@ -717,13 +728,14 @@ def _candidate_starts(text: str) -> list[int]:
     return sorted(starts)
 
 
-def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, ...]:
+def find_mentions(text: str, sentences: tuple[Sentence, ...], *, informal: bool | None = None) -> tuple[Mention, ...]:
     """Every time expression in ``text``, in order, without overlaps.
 
     ``sentences`` (from :func:`timeline.sentences.split_sentences`) gives each mention its
-    sentence index.
+    sentence index. ``informal`` switches on the social-media rules; by default it is decided
+    by :func:`is_informal`.
     """
-    m = matcher()
+    m = matcher(is_informal(text) if informal is None else informal)
     sentence_starts = [s.char_start for s in sentences]
     mentions: list[Mention] = []
     match_at = m.regex.match

@@ -26,6 +26,7 @@ class RuleSpec:
     build: str
     pattern: str
     examples: tuple[str, ...] = ()
+    register: str = "any"  # "informal": only for social-media text (see timeline.extract.is_informal)
 
 
 @functools.lru_cache(maxsize=1)
@@ -143,5 +144,8 @@ def load_rules() -> tuple[RuleSpec, ...]:
 
         pattern = _MACRO.sub(expand, fields["pattern"])
         examples = tuple(e.strip() for e in fields.get("example", "").split("|") if e.strip())
-        specs.append(RuleSpec(fields["rule"], fields["type"], fields["build"], pattern, examples))
+        register = fields.get("register", "any")
+        if register not in ("any", "informal"):
+            raise ValueError(f"rules.txt: rule {fields['rule']!r} has unknown register {register!r}")
+        specs.append(RuleSpec(fields["rule"], fields["type"], fields["build"], pattern, examples, register))
     return tuple(specs)

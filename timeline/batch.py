@@ -1,0 +1,772 @@
+"""Many articles at once: batch building on all cores, streamed in chunks, with a progress bar.
+
+>>> import timeline
+>>> result = timeline.build_many(["The vote was held on Monday.", "Nothing here."],
+...                              published="2016-01-15")
+>>> sorted(result.events.columns[:2])
+['article', 'event_id']
+
+Three forms, one engine:
+
+- :func:`build_many` returns a :class:`BatchResult` whose ``events``, ``expressions``,
+  ``errors`` and ``notes`` DataFrames carry an ``article`` key column. Everything is in memory.
+- :func:`iter_build` yields one :class:`BatchResult` per chunk of articles, in input order, so
+  that memory stays flat however many articles there are.
+- :func:`write_many` writes the chunks to CSV, JSON Lines or Parquet files as they arrive.
+
+The ``article`` key is the position of the article in the input (``int64``, from 0), or its id
+when the input has one (an ``id`` column of a DataFrame, an ``id`` key of a dict, or the name
+given with ``id_column``). The order of the rows is the input order, then the order
+:func:`timeline.build` gives within an article, whatever ``jobs`` is.
+
+A document that cannot be built (not a text, an unreadable publication date, a failure inside
+the builder) becomes one row of ``errors`` (``article``, ``error`` = exception type and
+message); the other articles go on. Builder notes (such as "no publication date given or
+found") become rows of ``notes`` instead of one warning per article.
+
+Parallel work uses a process pool (``forkserver`` where the platform has it, else ``spawn``):
+scripts that call :func:`build_many` with ``jobs != 1`` need the usual
+``if __name__ == "__main__":`` guard.
+"""
+
+from __future__ import annotations
+
+import collections
+import concurrent.futures
+import math
+import multiprocessing
+import os
+import sys
+import time
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import IO, Any, Literal
+
+import attrs
+import numpy as np
+import pandas as pd
+
+from timeline.table import EVENT_COLUMNS, EXPRESSION_COLUMNS, TEXT_DTYPE
+from timeline.types import Article
+
+__all__ = [
+    "ERROR_COLUMNS",
+    "NOTE_COLUMNS",
+    "DEFAULT_CHUNK_SIZE",
+    "WRITE_FORMATS",
+    "BatchResult",
+    "Progress",
+    "TableWriter",
+    "build_many",
+    "iter_build",
+    "write_many",
+]
+
+#: column -> dtype of ``BatchResult.errors`` (besides the ``article`` key)
+ERROR_COLUMNS: dict[str, str] = {"error": TEXT_DTYPE}
+#: column -> dtype of ``BatchResult.notes`` (besides the ``article`` key)
+NOTE_COLUMNS: dict[str, str] = {"note": TEXT_DTYPE}
+
+_TABLES: dict[str, dict[str, str]] = {
+    "events": EVENT_COLUMNS,
+    "expressions": EXPRESSION_COLUMNS,
+    "errors": ERROR_COLUMNS,
+    "notes": NOTE_COLUMNS,
+}
+
+DEFAULT_CHUNK_SIZE = 64
+
+# One article ready for a worker: (key, text, published as given). ``text`` is None when the
+# item could not be read; ``published`` then holds the error message.
+_Job = tuple[Any, "str | None", Any]
+
+
+@attrs.frozen(slots=False)
+class BatchResult:
+    """The tables of many articles, each with an ``article`` key column first.
+
+    Attributes:
+        events: every article's events (``article`` + ``timeline.table.EVENT_COLUMNS``).
+        expressions: every article's time expressions (``article`` + ``EXPRESSION_COLUMNS``).
+        errors: one row per article that failed: ``article``, ``error`` ("TypeError: ...").
+        notes: the builder's notes: ``article``, ``note`` (e.g. a missing publication date).
+        articles: how many articles were read (built or failed).
+    """
+
+    events: pd.DataFrame
+    expressions: pd.DataFrame
+    errors: pd.DataFrame
+    notes: pd.DataFrame
+    articles: int = 0
+
+    def table(self, name: str) -> pd.DataFrame:
+        """The table called ``name``: ``events``, ``expressions``, ``errors`` or ``notes``."""
+        if name not in _TABLES:
+            raise ValueError(f"unknown table {name!r}; choose from {', '.join(_TABLES)}")
+        frame: pd.DataFrame = getattr(self, name)
+        return frame
+
+
+# --- reading the input ------------------------------------------------------------------------
+
+
+def _missing(value: object) -> bool:
+    """True for None, NaN, NaT and pandas.NA (a date cell left empty)."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, float):
+        return math.isnan(value)
+    if isinstance(value, np.datetime64):
+        return bool(np.isnat(value))
+    return False
+
+
+def _pick(own: object, fallback: object) -> object:
+    return fallback if _missing(own) else own
+
+
+def _per_article_dates(published: object) -> bool:
+    """Whether ``published`` is a sequence with one date per article (not one date for all)."""
+    return isinstance(published, (list, tuple, pd.Series, pd.Index, np.ndarray))
+
+
+def _jobs_from_frame(
+    frame: pd.DataFrame,
+    published: object,
+    text_column: str,
+    date_column: str | None,
+    id_column: str | None,
+    start: int,
+) -> Iterator[_Job]:
+    if text_column not in frame.columns:
+        raise KeyError(f"the DataFrame has no text column {text_column!r} (columns: {list(frame.columns)})")
+    dates_name = date_column if date_column is not None else "date"
+    if date_column is not None and date_column not in frame.columns:
+        raise KeyError(f"the DataFrame has no date column {date_column!r}")
+    ids_name = id_column if id_column is not None else "id"
+    if id_column is not None and id_column not in frame.columns:
+        raise KeyError(f"the DataFrame has no id column {id_column!r}")
+    texts = frame[text_column].to_numpy(dtype=object)
+    dates = frame[dates_name].to_numpy(dtype=object) if dates_name in frame.columns else None
+    ids = frame[ids_name].tolist() if ids_name in frame.columns else None
+    for i, text in enumerate(texts):
+        key = ids[i] if ids is not None else start + i
+        fallback = published[start + i] if _per_article_dates(published) else published  # type: ignore[index]
+        own = dates[i] if dates is not None else None
+        yield _job(key, text, _pick(own, fallback))
+
+
+def _job(key: object, item: object, published: object) -> _Job:
+    if isinstance(item, str):
+        return (key, item, published)
+    if isinstance(item, Article):
+        return (key, item.text, _pick(item.published, published))
+    return (key, None, f"TypeError: an article must be a str, a timeline.Article or a mapping "
+                       f"with a text, not {type(item).__name__}")
+
+
+def _jobs(
+    articles: Iterable[object] | pd.DataFrame,
+    published: object,
+    text_column: str,
+    date_column: str | None,
+    id_column: str | None,
+) -> Iterator[_Job]:
+    """Turn any accepted input into ``(key, text, published)`` jobs, lazily, in input order."""
+    if isinstance(articles, pd.DataFrame):
+        yield from _jobs_from_frame(articles, published, text_column, date_column, id_column, 0)
+        return
+    if isinstance(articles, (str, bytes, Article)):
+        raise TypeError("build_many takes many articles: pass a list of texts (use timeline.build for one)")
+    per_article = _per_article_dates(published)
+    dates_name = date_column if date_column is not None else "date"
+    ids_name = id_column if id_column is not None else "id"
+    position = 0
+    for item in articles:
+        if isinstance(item, pd.DataFrame):  # an iterable of DataFrame chunks (read_csv(chunksize=))
+            yield from _jobs_from_frame(item, published, text_column, date_column, id_column, position)
+            position += len(item)
+            continue
+        fallback = published[position] if per_article else published  # type: ignore[index]
+        if isinstance(item, Mapping):
+            key = item.get(ids_name, position) if ids_name in item else position
+            yield _job(key, item.get(text_column), _pick(item.get(dates_name), fallback))
+        else:
+            yield _job(position, item, fallback)
+        position += 1
+
+
+def _chunks(jobs: Iterator[_Job], size: int) -> Iterator[list[_Job]]:
+    chunk: list[_Job] = []
+    for job in jobs:
+        chunk.append(job)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+# --- the work on one chunk (runs in a worker process) ----------------------------------------
+
+
+def _empty(columns: dict[str, str], key_dtype: object = "int64") -> pd.DataFrame:
+    data = {"article": pd.Series([], dtype=key_dtype)}
+    data.update({name: pd.Series([], dtype=dtype) for name, dtype in columns.items()})
+    return pd.DataFrame(data)
+
+
+def _keyed(frames: list[pd.DataFrame], keys: list[Any], columns: dict[str, str]) -> pd.DataFrame:
+    """The per-article ``frames`` stacked, with ``article`` = each frame's key, first."""
+    pairs = [(frame, key) for frame, key in zip(frames, keys) if len(frame)]
+    if not pairs:
+        return _empty(columns, _key_dtype(keys))
+    body = pd.concat([frame for frame, _ in pairs], ignore_index=True)
+    repeated = [key for frame, key in pairs for _ in range(len(frame))]
+    body.insert(0, "article", _key_array(repeated))
+    return body
+
+
+def _key_dtype(keys: list[Any]) -> object:
+    if keys and all(isinstance(k, str) for k in keys):
+        return TEXT_DTYPE
+    if all(isinstance(k, (int, np.integer)) and not isinstance(k, bool) for k in keys):
+        return "int64"
+    return object
+
+
+def _key_array(keys: list[Any]) -> Any:
+    dtype = _key_dtype(keys)
+    if dtype == TEXT_DTYPE and TEXT_DTYPE != "object":
+        return pd.array(keys, dtype=TEXT_DTYPE)
+    if dtype == "int64":
+        return np.array(keys, dtype=np.int64)
+    array = np.empty(len(keys), dtype=object)
+    array[:] = keys
+    return array
+
+
+def _rows(keys: list[Any], values: list[str], columns: dict[str, str]) -> pd.DataFrame:
+    if not keys:
+        return _empty(columns)
+    (name,) = columns
+    return pd.DataFrame({"article": _key_array(keys), name: pd.array(values, dtype=TEXT_DTYPE)})
+
+
+def _describe(error: BaseException) -> str:
+    message = " ".join(str(error).split())
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
+
+
+def _build_chunk(chunk: list[_Job], mode: str = "auto") -> BatchResult:
+    """Build every article of ``chunk``; failures become error rows. Top level: pickled to workers."""
+    from timeline.api import build
+
+    event_frames: list[pd.DataFrame] = []
+    expression_frames: list[pd.DataFrame] = []
+    built: list[Any] = []
+    error_keys: list[Any] = []
+    error_texts: list[str] = []
+    note_keys: list[Any] = []
+    note_texts: list[str] = []
+    for key, text, published in chunk:
+        if text is None:
+            error_keys.append(key)
+            error_texts.append(str(published))
+            continue
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # the notes say it once per article
+                tl = build(text, published=published, mode=mode)  # type: ignore[arg-type]
+                events, expressions = tl.events, tl.expressions
+        except Exception as error:  # noqa: BLE001 - one failing document must not stop the rest
+            error_keys.append(key)
+            error_texts.append(_describe(error))
+            continue
+        built.append(key)
+        event_frames.append(events)
+        expression_frames.append(expressions)
+        for note in tl.notes:
+            note_keys.append(key)
+            note_texts.append(note)
+    return BatchResult(
+        events=_keyed(event_frames, built, EVENT_COLUMNS),
+        expressions=_keyed(expression_frames, built, EXPRESSION_COLUMNS),
+        errors=_rows(error_keys, error_texts, ERROR_COLUMNS),
+        notes=_rows(note_keys, note_texts, NOTE_COLUMNS),
+        articles=len(chunk),
+    )
+
+
+# --- progress ---------------------------------------------------------------------------------
+
+
+class Progress:
+    """A one-line progress bar on a text stream (standard error by default), no dependency.
+
+    It draws only when ``enabled`` and, unless ``force``, only when the stream is a terminal
+    and the work has lasted ``delay`` seconds (short batches stay silent). ``clock`` is any
+    monotonic clock in seconds (injectable for tests).
+    """
+
+    def __init__(
+        self,
+        total: int | None,
+        *,
+        enabled: bool = True,
+        force: bool = False,
+        stream: IO[str] | None = None,
+        delay: float = 1.0,
+        interval: float = 0.2,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.total = total
+        self.done = 0
+        self.errors = 0
+        self._stream = stream if stream is not None else sys.stderr
+        self._clock = clock
+        self._started = clock()
+        self._last = -math.inf
+        self._delay = 0.0 if force else delay
+        self._interval = interval
+        self._drawn = False
+        tty = bool(getattr(self._stream, "isatty", lambda: False)())
+        self._enabled = enabled and (force or tty)
+
+    def update(self, articles: int, errors: int = 0) -> None:
+        """Count ``articles`` more done (``errors`` of them failed) and redraw if it is time."""
+        self.done += articles
+        self.errors += errors
+        now = self._clock()
+        if not self._enabled or now - self._started < self._delay or now - self._last < self._interval:
+            return
+        self._last = now
+        self._draw(now)
+
+    def line(self, now: float | None = None) -> str:
+        """The text of the bar: count, percentage, rate, time left and failures."""
+        now = self._clock() if now is None else now
+        elapsed = max(now - self._started, 1e-9)
+        rate = self.done / elapsed
+        parts = []
+        if self.total:
+            share = min(self.done / self.total, 1.0)
+            filled = int(share * 24)
+            parts.append(f"[{'#' * filled}{'.' * (24 - filled)}] {self.done}/{self.total} articles {share:4.0%}")
+            if rate > 0 and self.done < self.total:
+                parts.append(f"{_duration((self.total - self.done) / rate)} left")
+        else:
+            parts.append(f"{self.done} articles")
+        parts.append(f"{rate:.1f}/s")
+        if self.errors:
+            parts.append(f"{self.errors} failed")
+        return "timeline: " + ", ".join(parts)
+
+    def _draw(self, now: float) -> None:
+        self._stream.write("\r" + self.line(now) + "\x1b[K")
+        self._stream.flush()
+        self._drawn = True
+
+    def close(self) -> None:
+        """Draw the final state and end the line (only if the bar was ever drawn)."""
+        if self._drawn:
+            self._draw(self._clock())
+            self._stream.write("\n")
+            self._stream.flush()
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(round(seconds))
+    if seconds < 60:
+        return f"{seconds}s"
+    if seconds < 3600:
+        return f"{seconds // 60}m{seconds % 60:02d}s"
+    return f"{seconds // 3600}h{seconds % 3600 // 60:02d}m"
+
+
+# --- running ----------------------------------------------------------------------------------
+
+
+def _workers(jobs: int) -> int:
+    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs == 0 or jobs < -1:
+        raise ValueError(f"jobs must be a positive number of processes or -1 (all cores), not {jobs!r}")
+    return os.cpu_count() or 1 if jobs == -1 else jobs
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        # Workers fork from a server that has already imported the builder (fast start).
+        context.set_forkserver_preload(["timeline.batch", "timeline.api"])
+    return context
+
+
+def _pool(workers: int) -> concurrent.futures.Executor:
+    return concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+
+
+def _run(
+    chunks: Iterator[list[_Job]],
+    workers: int,
+    mode: str,
+    executor_factory: Callable[[int], concurrent.futures.Executor],
+) -> Iterator[BatchResult]:
+    """Chunk results in input order; at most ``2 * workers`` chunks in flight."""
+    if workers == 1:
+        for chunk in chunks:
+            yield _build_chunk(chunk, mode)
+        return
+    executor = executor_factory(workers)
+    pending: collections.deque[tuple[concurrent.futures.Future[BatchResult], list[_Job]]] = collections.deque()
+    try:
+        for chunk in chunks:
+            pending.append((executor.submit(_build_chunk, chunk, mode), chunk))
+            if len(pending) >= 2 * workers:
+                result, executor = _collect(pending, executor, executor_factory, workers, mode)
+                yield result
+        while pending:
+            result, executor = _collect(pending, executor, executor_factory, workers, mode)
+            yield result
+    finally:
+        for future, _ in pending:
+            future.cancel()
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _collect(
+    pending: collections.deque[tuple[concurrent.futures.Future[BatchResult], list[_Job]]],
+    executor: concurrent.futures.Executor,
+    executor_factory: Callable[[int], concurrent.futures.Executor],
+    workers: int,
+    mode: str,
+) -> tuple[BatchResult, concurrent.futures.Executor]:
+    """The oldest chunk's result. A chunk whose worker failed is built again in this process,
+    and a broken pool (a worker that died) is replaced, its other chunks resubmitted."""
+    future, chunk = pending.popleft()
+    try:
+        return future.result(), executor
+    except concurrent.futures.process.BrokenProcessPool:
+        executor.shutdown(wait=False, cancel_futures=True)
+        executor = executor_factory(workers)
+        for i, (_, waiting) in enumerate(pending):
+            pending[i] = (executor.submit(_build_chunk, waiting, mode), waiting)
+    except Exception:  # noqa: BLE001 - e.g. a result that could not be sent back
+        pass
+    return _build_chunk(chunk, mode), executor
+
+
+def iter_build(
+    articles: Iterable[object] | pd.DataFrame,
+    published: object = None,
+    *,
+    jobs: int = 1,
+    progress: bool | Literal["force"] = True,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    mode: str = "auto",
+    text_column: str = "text",
+    date_column: str | None = None,
+    id_column: str | None = None,
+    _executor: Callable[[int], concurrent.futures.Executor] | None = None,
+) -> Iterator[BatchResult]:
+    """Build many articles and yield one :class:`BatchResult` per chunk, in input order.
+
+    The input is read lazily and at most ``2 * jobs`` chunks are in flight, so memory stays
+    flat however long the input is (as long as the caller does not keep the chunks).
+
+    Args:
+        articles: an iterable of texts, :class:`timeline.Article` objects or mappings (with
+            ``text_column``, optionally ``date_column`` and ``id_column`` keys); a DataFrame
+            with those columns; or an iterable of DataFrame chunks (``pd.read_csv(...,
+            chunksize=N)``). Items of other types become error rows.
+        published: the publication date of articles that do not give their own (an
+            ``Article.published``, a date column or key), as :func:`timeline.build` reads it;
+            or a list/Series with one date per article. Missing: the dateline, if any.
+        jobs: worker processes; 1 (default) works in this process, -1 uses every core.
+        progress: ``True`` draws a progress bar on standard error when it is a terminal and the
+            work lasts over a second; ``"force"`` always draws it; ``False`` never.
+        chunk_size: articles sent to a worker at a time.
+        mode: as for :func:`timeline.build`.
+        text_column: the text column/key of DataFrame and mapping input.
+        date_column: the publication date column/key (default: ``date`` when present).
+        id_column: the id column/key used as ``article`` key (default: ``id`` when present,
+            else the position in the input).
+
+    Raises:
+        ValueError: ``jobs``, ``chunk_size`` or ``mode`` is not valid.
+        KeyError: a DataFrame lacks a column named here.
+        TypeError: ``articles`` is a single text or Article.
+    """
+    workers = _workers(jobs)
+    if not isinstance(chunk_size, int) or chunk_size < 1:
+        raise ValueError(f"chunk_size must be a positive int, not {chunk_size!r}")
+    if mode not in ("auto", "news", "narrative"):
+        raise ValueError(f"mode must be 'auto', 'news' or 'narrative', not {mode!r}")
+    if isinstance(articles, (str, bytes, Article)):
+        raise TypeError("build_many takes many articles: pass a list of texts (use timeline.build for one)")
+    if isinstance(articles, pd.DataFrame) and text_column not in articles.columns:
+        raise KeyError(f"the DataFrame has no text column {text_column!r} (columns: {list(articles.columns)})")
+    total = len(articles) if isinstance(articles, (Sequence, pd.DataFrame)) else None
+    bar = Progress(total, enabled=bool(progress), force=progress == "force")
+    chunks = _chunks(_jobs(articles, published, text_column, date_column, id_column), chunk_size)
+    try:
+        for result in _run(chunks, workers, mode, _executor or _pool):
+            bar.update(result.articles, len(result.errors))
+            yield result
+    finally:
+        bar.close()
+
+
+def _concat(parts: list[pd.DataFrame], columns: dict[str, str]) -> pd.DataFrame:
+    filled = [part for part in parts if len(part)]
+    if not filled:
+        return parts[0] if parts else _empty(columns)
+    if len(filled) == 1:
+        return filled[0].reset_index(drop=True)
+    return pd.concat(filled, ignore_index=True)
+
+
+def build_many(
+    articles: Iterable[object] | pd.DataFrame,
+    published: object = None,
+    *,
+    jobs: int = 1,
+    progress: bool | Literal["force"] = True,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    mode: str = "auto",
+    text_column: str = "text",
+    date_column: str | None = None,
+    id_column: str | None = None,
+) -> BatchResult:
+    """Build the timelines of many articles into one :class:`BatchResult` (all in memory).
+
+    Takes the same arguments as :func:`iter_build`; for inputs too large for memory use
+    :func:`iter_build` or :func:`write_many`. The tables are identical whatever ``jobs`` is.
+
+    >>> result = build_many(["Talks ended on Friday.", 42], published="2016-01-15")
+    >>> result.errors.loc[0, "article"], result.errors.loc[0, "error"].split(":")[0]
+    (np.int64(1), 'TypeError')
+    """
+    parts = list(
+        iter_build(articles, published, jobs=jobs, progress=progress, chunk_size=chunk_size,
+                   mode=mode, text_column=text_column, date_column=date_column, id_column=id_column)
+    )
+    return BatchResult(
+        events=_concat([p.events for p in parts], EVENT_COLUMNS),
+        expressions=_concat([p.expressions for p in parts], EXPRESSION_COLUMNS),
+        errors=_concat([p.errors for p in parts], ERROR_COLUMNS),
+        notes=_concat([p.notes for p in parts], NOTE_COLUMNS),
+        articles=sum(p.articles for p in parts),
+    )
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+#: file extension -> format understood by :func:`write_many`
+WRITE_FORMATS: dict[str, str] = {
+    ".csv": "csv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".parquet": "parquet",
+}
+
+
+def _iso_times(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its time columns as ISO text (``2016-01-12``, or with the time of day)."""
+    from timeline.export import iso_date
+
+    out = frame.copy()
+    for name in ("start", "end"):
+        if name in out.columns:
+            out[name] = pd.Series([iso_date(v) for v in out[name].to_numpy()], index=out.index, dtype=object)
+    return out
+
+
+class TableWriter:
+    """Append DataFrame chunks to one CSV, JSON Lines, JSON array or Parquet file (or stream).
+
+    ``target`` is a path or an open text stream (not for Parquet). Times are written as ISO
+    text in the text formats and as timestamps in Parquet, as :mod:`timeline.export` does.
+    Use as a context manager, or call :meth:`close`.
+    """
+
+    def __init__(self, target: str | os.PathLike[str] | IO[str], fmt: str | None = None) -> None:
+        if fmt is None:
+            if not isinstance(target, (str, os.PathLike)):
+                raise ValueError("give the format when writing to a stream")
+            suffix = Path(target).suffix.lower()
+            if suffix not in WRITE_FORMATS:
+                raise ValueError(
+                    f"cannot tell the format of {os.fspath(target)!r} from its extension "
+                    f"(known: {' '.join(sorted(WRITE_FORMATS))})"
+                )
+            fmt = WRITE_FORMATS[suffix]
+        if fmt not in set(WRITE_FORMATS.values()):
+            raise ValueError(f"unknown format {fmt!r}; choose from csv, jsonl, json, parquet")
+        self.format = fmt
+        self.rows = 0
+        self._parquet: Any = None
+        self._template: pd.DataFrame | None = None
+        self._schema: Any = None
+        self._started = False
+        self._own = isinstance(target, (str, os.PathLike))
+        if fmt == "parquet":
+            try:
+                import pyarrow  # noqa: F401
+                import pyarrow.parquet  # noqa: F401
+            except ImportError as error:
+                raise ImportError(
+                    "writing Parquet needs pyarrow, which is not installed: pip install pyarrow "
+                    "(or write .csv / .jsonl, which need nothing extra)"
+                ) from error
+            if not self._own:
+                raise ValueError("Parquet cannot be written to a text stream; give a file path")
+            self._path = os.fspath(target)  # type: ignore[arg-type]
+            self._stream: IO[str] | None = None
+        else:
+            self._stream = (
+                open(target, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed in close()
+                if isinstance(target, (str, os.PathLike)) else target
+            )
+
+    def write(self, frame: pd.DataFrame) -> None:
+        """Append the rows of ``frame``; the first call fixes the columns (and writes a CSV
+        header or fixes the Parquet schema even when ``frame`` is empty)."""
+        if self.format == "parquet":
+            self._write_parquet(frame)
+            self.rows += len(frame)
+            return
+        assert self._stream is not None
+        first = not self._started
+        self._started = True
+        if self.format == "csv":
+            if first or len(frame):
+                self._stream.write(_iso_times(frame).to_csv(index=False, header=first, lineterminator="\n"))
+        elif len(frame):
+            lines = _iso_times(frame).to_json(orient="records", lines=True, force_ascii=False).splitlines()
+            if self.format == "jsonl":
+                self._stream.write("\n".join(lines) + "\n")
+            else:
+                self._stream.write(("[\n" if not self.rows else ",\n") + ",\n".join(lines))
+        self.rows += len(frame)
+
+    def _write_parquet(self, frame: pd.DataFrame) -> None:
+        if not len(frame):  # the file is made on the first rows (or at close, empty)
+            if self._template is None:
+                self._template = frame.iloc[:0]
+            return
+        self._open_parquet(frame)
+        import pyarrow as pa
+
+        self._parquet.write_table(pa.Table.from_pandas(frame, schema=self._schema, preserve_index=False))
+
+    def _open_parquet(self, frame: pd.DataFrame) -> None:
+        if self._parquet is not None:
+            return
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        schema = pa.Schema.from_pandas(frame, preserve_index=False)
+        for i, field in enumerate(schema):  # an all-empty text column says nothing of its type
+            if pa.types.is_null(field.type):
+                schema = schema.set(i, field.with_type(pa.string()))
+        self._schema = schema
+        self._parquet = pq.ParquetWriter(self._path, schema)
+
+    def close(self) -> None:
+        """Finish the file (a JSON array gets its closing bracket) and close what was opened."""
+        if self.format == "parquet":
+            if self._parquet is None and self._template is not None:
+                self._open_parquet(self._template)
+            if self._parquet is not None:
+                self._parquet.close()
+            return
+        assert self._stream is not None
+        if self.format == "json":
+            self._stream.write("\n]\n" if self.rows else "[]\n")
+        if self._own:
+            self._stream.close()
+        else:
+            self._stream.flush()
+
+    def __enter__(self) -> TableWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def write_many(
+    articles: Iterable[object] | pd.DataFrame,
+    path: str | os.PathLike[str] | IO[str],
+    published: object = None,
+    *,
+    table: str = "events",
+    format: str | None = None,
+    errors: str | os.PathLike[str] | IO[str] | None = None,
+    jobs: int = 1,
+    progress: bool | Literal["force"] = True,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    mode: str = "auto",
+    text_column: str = "text",
+    date_column: str | None = None,
+    id_column: str | None = None,
+    on_chunk: Callable[[BatchResult], None] | None = None,
+) -> BatchResult:
+    """Build many articles and append one table to ``path`` chunk by chunk (flat memory).
+
+    Args:
+        articles, published, jobs, progress, chunk_size, mode, text_column, date_column,
+            id_column: as for :func:`iter_build`.
+        path: the output file (format from its extension: ``.csv``, ``.jsonl``/``.ndjson``,
+            ``.json`` (one array), ``.parquet`` (needs pyarrow)) or a text stream with ``format``.
+        table: ``events`` (default) or ``expressions``.
+        format: ``csv``, ``jsonl``, ``json`` or ``parquet``, when the extension does not say.
+        errors: where to write the error rows too (same formats), if anywhere.
+        on_chunk: called with each chunk's result after it is written (e.g. to report notes).
+
+    Returns:
+        A :class:`BatchResult` holding only the error and note rows (the written table is
+        left empty) and the number of articles.
+
+    Raises:
+        ValueError: unknown table or format.
+        ImportError: Parquet without pyarrow.
+    """
+    if table not in ("events", "expressions"):
+        raise ValueError(f"table must be 'events' or 'expressions', not {table!r}")
+    columns = _TABLES[table]
+    error_parts: list[pd.DataFrame] = []
+    note_parts: list[pd.DataFrame] = []
+    count = 0
+    writer = TableWriter(path, format)
+    error_writer = TableWriter(errors) if errors is not None else None
+    try:
+        for result in iter_build(articles, published, jobs=jobs, progress=progress,
+                                 chunk_size=chunk_size, mode=mode, text_column=text_column,
+                                 date_column=date_column, id_column=id_column):
+            writer.write(result.table(table))
+            if error_writer is not None:
+                error_writer.write(result.errors)
+            if len(result.errors):
+                error_parts.append(result.errors)
+            if len(result.notes):
+                note_parts.append(result.notes)
+            count += result.articles
+            if on_chunk is not None:
+                on_chunk(result)
+        if count == 0:
+            writer.write(_empty(columns))
+    finally:
+        writer.close()
+        if error_writer is not None:
+            error_writer.close()
+    return BatchResult(
+        events=_empty(EVENT_COLUMNS),
+        expressions=_empty(EXPRESSION_COLUMNS),
+        errors=_concat(error_parts, ERROR_COLUMNS),
+        notes=_concat(note_parts, NOTE_COLUMNS),
+        articles=count,
+    )
