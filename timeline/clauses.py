@@ -520,12 +520,13 @@ class SentenceAnalysis:
         if noun is not None:
             return self._noun_event(noun, seg.lo, seg.hi, exclude)
         groups = [g for g in self.groups if seg.lo <= g.first < seg.hi and g.head not in exclude]
+        inside = [g for g in groups if g.first < lo and g.head >= hi]  # "has now been sold"
         before = [g for g in groups if g.head < lo]
         after = [g for g in groups if g.first >= hi]
         choice = (
-            next((g for g in reversed(before) if g.finite), None)
-            or next((g for g in after if g.finite), None)
+            (inside[0] if inside else None)
             or (before[-1] if before else None)
+            or next((g for g in after if g.finite), None)
             or (after[0] if after else None)
         )
         if choice is not None:
