@@ -27,6 +27,7 @@ __all__ = [
     "Segment",
     "SentenceAnalysis",
     "Token",
+    "lemma",
     "lexicon",
     "stem",
     "tokenize",
@@ -49,7 +50,6 @@ def _set(name: str) -> frozenset[str]:
 
 
 _AUX = _set("auxiliaries")
-_COPULA = _set("copulas")
 _LIGHT = _set("light_verbs")
 _REPORTING = _set("reporting_verbs")
 _ADVERBS = _set("adverbs")

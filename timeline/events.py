@@ -23,7 +23,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
-import re
 from collections import deque
 
 import attrs
@@ -56,7 +55,6 @@ _CONFIDENCE_EXPLICIT = 0.9
 _PARTS_OF_DAY = {"MO": (6, 12), "MI": (11, 13), "AF": (12, 18), "EV": (18, 24), "NI": (20, 28),
                  "DT": (9, 17)}
 _NEARLY = ("nearly", "almost", "close to", "just under", "just short of")
-_UNIT_PLURALS = frozenset({"days", "weeks", "months", "years", "hours", "minutes", "moments"})
 _UNIT_WORDS = {"second": "second", "minute": "minute", "hour": "hour", "day": "day",
                "week": "week", "month": "month", "quarter": "quarter", "season": "season",
                "half_year": "half year", "year": "year", "decade": "decade",
@@ -632,7 +630,7 @@ def _signal_words(analysis: SentenceAnalysis, exclude: set[int]) -> list[tuple[i
                 continue  # "since shortly after X": the qualified signal carries the relation
             out.append((i, i, _SINCE_UNTIL[low]))
         elif low in ("after", "before") and i > 0 and lows[i - 1] in _QUALIFIERS \
-                and (i - 1) not in exclude and lows[i - 1] not in _UNIT_PLURALS:
+                and (i - 1) not in exclude:
             out.append((i, i - 1, "qualified"))
     return out
 

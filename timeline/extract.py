@@ -655,16 +655,19 @@ def matcher(informal: bool = False) -> Matcher:
     return Matcher(tuple(r for r in load_rules() if informal or r.register != "informal"))
 
 
-_SOCIAL = re.compile(
-    r"(?:^|\s)[@#]\w|https?://|\b(?:lol|omg|idk|tbh|smh|gonna|wanna|gotta|tmr|tmrw|tdy|2day|2nite|tonite)\b|[\U0001F300-\U0001FAFF\u2600-\u27BF]",
-    re.IGNORECASE,
-)
+@functools.lru_cache(maxsize=1)
+def _social() -> re.Pattern[str]:
+    cues = "|".join(re.escape(c).replace("'", "['’]") for c in sorted(words()["informal_cues"], key=len, reverse=True))
+    # Chat words count only in lower case ("cos" is chat, "Cos." a company); so does a small "i".
+    return re.compile(
+        rf"(?:^|\s)[@#][A-Za-z_]|https?://|~|!!|\?\?|(?<![\w'’.])(?:{cues}|i)(?![\w'’.])|[\U0001F300-\U0001FAFF\u2600-\u27BF]"
+    )
 
 
 def is_informal(text: str) -> bool:
-    """Whether ``text`` reads like social media (mentions, hashtags, links, chat words, emoji):
-    there, a bare "night" or "sat" is a time, which in news it rarely is."""
-    return bool(_SOCIAL.search(text))
+    """Whether ``text`` reads like social media (mentions, hashtags, links, chat words, a small
+    "i", emoji): there a bare "night" or "sat" is a time, which in news it rarely is."""
+    return bool(_social().search(text))
 
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
