@@ -1,0 +1,79 @@
+"""The rule file itself: every rule parses, compiles, and matches its own examples in full."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from timeline.extract import PRODUCTIONS, Matcher, find_mentions, matcher
+from timeline.lexicon import load_rules, macros, words
+from timeline.sentences import split_sentences
+
+RULES = load_rules()
+
+
+def test_rules_load_with_known_productions_and_types() -> None:
+    assert len(RULES) >= 30
+    for rule in RULES:
+        assert rule.build in PRODUCTIONS, rule.name
+        assert rule.timex_type in {"DATE", "TIME", "DURATION", "SET"}, rule.name
+        assert rule.examples, f"rule {rule.name!r} has no example"
+    assert len({rule.name for rule in RULES}) == len(RULES), "rule names must be unique"
+
+
+def test_every_macro_compiles() -> None:
+    for name, pattern in macros().items():
+        re.compile(pattern, re.IGNORECASE)  # raises on a broken macro
+        assert pattern, name
+
+
+@pytest.mark.parametrize(
+    "rule, example",
+    [(rule, example) for rule in RULES for example in rule.examples],
+    ids=[f"{rule.name}: {example}" for rule in RULES for example in rule.examples],
+)
+def test_rule_matches_its_example_in_full(rule, example) -> None:  # type: ignore[no-untyped-def]
+    compiled = re.compile(rule.pattern, re.IGNORECASE | re.VERBOSE)
+    expression, _, context = example.partition(">>")
+    expression = expression.strip()
+    text = expression + (" " + context.strip() if context.strip() not in ("", ".", ",") else context.strip())
+    match = compiled.match(text)
+    assert match and match.group(0).strip() == expression, (
+        f"{rule.name!r} matches {match.group(0) if match else None!r} in {text!r}, not {expression!r}"
+    )
+
+
+@pytest.mark.parametrize(
+    "example",
+    sorted({example.replace(">>", "") for rule in RULES if rule.register == "any" for example in rule.examples}),
+)
+def test_every_example_is_found_as_one_expression(example: str) -> None:
+    """Through the whole extractor (cue words, rule order, productions) each example is found
+    when it stands after a preposition in a plain sentence."""
+    example = " ".join(example.split())
+    text = f"It happened in {example} here."
+    found = find_mentions(text, split_sentences(text), informal=False)
+    spans = [m.text for m in found]
+    assert spans, f"nothing found in {text!r}"
+    start = text.index(example)
+    covering = [m for m in found if m.char_start <= start < m.char_end or start <= m.char_start < start + len(example)]
+    assert covering, f"{example!r} not found; found {spans}"
+
+
+def test_informal_rules_apply_only_to_informal_text() -> None:
+    formal = matcher(False)
+    informal = matcher(True)
+    assert isinstance(formal, Matcher)
+    assert len(informal.rules) > len(formal.rules)
+    assert all(rule.register == "any" for rule in formal.rules)
+    text = "see u tmr night"
+    assert [m.text for m in find_mentions(text, split_sentences(text))] == ["tmr night"]
+    plain = "The Night Watch hangs in Amsterdam."
+    assert find_mentions(plain, split_sentences(plain)) == ()
+
+
+def test_word_lists_are_lower_case_keys() -> None:
+    for table in ("months", "weekdays", "units", "parts_of_day", "seasons", "references", "numbers"):
+        for key in words()[table]:
+            assert key == key.lower(), (table, key)
