@@ -297,3 +297,39 @@ def test_seed_article_through_build() -> None:
     assert published.time is not None and published.time.value == "2016-01-09"
     if "recaptured" in triggers and triggers["recaptured"].time is not None:
         assert triggers["recaptured"].time.value == "2016-01-08"
+
+
+# --- the same shapes through the whole pipeline (extractor and resolver included) -----------
+
+
+def _load_build_cases() -> list[Any]:
+    path = CASES_DIR / "build" / "through_build.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [pytest.param(case, id=f"build: {case['name']}") for case in data["cases"]]
+
+
+@pytest.mark.parametrize("case", _load_build_cases())
+def test_case_through_build(case: dict[str, Any]) -> None:
+    import timeline
+
+    result = timeline.build(case["text"], published=case["published"])
+    if not result.expression_list:
+        pytest.skip("the extractor finds no expressions yet")
+    events = result.event_list
+    used: set[int] = set()
+    for expected in case["expect"]:
+        event = _find(events, expected, used)
+        where = f"event {event.event_id} {event.phrase!r}"
+        if "value" in expected:
+            assert event.time is not None and event.time.value == expected["value"], (where, event.time)
+        if "start" in expected:
+            assert event.time is not None and _iso(event.time.start) == expected["start"], where
+        if "end" in expected:
+            assert event.time is not None and _iso(event.time.end) == expected["end"], where
+        if "approximate" in expected:
+            assert event.time is not None and event.time.approximate == expected["approximate"]
+        if "derived" in expected:
+            assert event.derived_from is not None and expected["derived"] in event.derived_from, (
+                where, event.derived_from)
+        if "note" in expected:
+            assert event.note is not None and expected["note"] in event.note, (where, event.note)

@@ -54,6 +54,11 @@ _SIGNAL_WORDS = ("since", "Since", "until", "Until", "till", "Till", " after", "
 _CONFIDENCE_EXPLICIT = 0.9
 _PARTS_OF_DAY = {"MO": (6, 12), "MI": (11, 13), "AF": (12, 18), "EV": (18, 24), "NI": (20, 28),
                  "DT": (9, 17)}
+_SHIFT_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year", "part_of_day"})
+_PREFIX_MODS = {"within": "LESS_THAN", "under": "LESS_THAN", "nearly": "LESS_THAN",
+                "almost": "LESS_THAN", "about": "APPROX", "around": "APPROX", "roughly": "APPROX",
+                "approximately": "APPROX", "some": "APPROX", "over": "MORE_THAN",
+                "than": None}
 _NEARLY = ("nearly", "almost", "close to", "just under", "just short of")
 _UNIT_WORDS = {"second": "second", "minute": "minute", "hour": "hour", "day": "day",
                "week": "week", "month": "month", "quarter": "quarter", "season": "season",
@@ -66,11 +71,46 @@ class _Mention:
     found: Found
     sentence: int
     explicit: Expression | None = None
-    relative: Expression | None = None
+    relative: _Relative | None = None
     optional: bool = True
     is_anchor: bool = False
     durations: list[str] = attrs.Factory(list)
     others: list[str] = attrs.Factory(list)
+
+
+@attrs.frozen
+class _Relative:
+    """A date counted from the previous event: "two days later", "the next day", "that night"."""
+
+    expression: Expression
+    unit: str
+    offset: int
+    part_of_day: str | None
+    text: str  # the expression's words, lower case ("earlier that month" ends at the reference)
+    resolved: bool  # the resolver dated it already
+    label: str  # the words to show as the event's expression
+
+
+def _relative_spec(expression: Expression, signal: str | None = None) -> _Relative | None:
+    """The relative reading of an expression, if it has one.
+
+    Kinds ``relative``/``anaphoric`` with a unit and an offset; or an anchored duration
+    followed by "later"/"earlier" ("two days later": day +2).
+    """
+    reading = expression.mention.reading
+    text = expression.mention.text
+    resolved = expression.time.start is not None and expression.time.end is not None
+    if reading.kind in ("relative", "anaphoric") and reading.offset is not None and \
+            str(reading.unit) in _SHIFT_UNITS:
+        return _Relative(expression, str(reading.unit), int(reading.offset), reading.part_of_day,
+                         text.lower(), resolved, text)
+    if reading.kind == "anchored" and signal in ("later", "earlier") and \
+            reading.amount is not None and float(reading.amount).is_integer() and \
+            str(reading.unit) in _SHIFT_UNITS:
+        offset = int(reading.amount) * (1 if signal == "later" else -1)
+        return _Relative(expression, str(reading.unit), offset, None, text.lower(), False,
+                         f"{text} {signal}")
+    return None
 
 
 @attrs.define
@@ -84,6 +124,9 @@ class _Relation:
     hi: float = 0.0
     widened: bool = False
     label: str = ""
+    mod: str | None = None  # the TIMEX3 mod, from the reading or the word before the span
+    nearly: bool = False  # "nearly/almost two months": a little under the amount
+    words: str = ""  # the phrase as written: "within a week of", "two days after"
 
 
 def build_events(
@@ -204,17 +247,20 @@ class _Builder:
     def _date(self, mention: _Mention, expression: Expression) -> None:
         time = expression.time
         reading = expression.mention.reading
+        spec = _relative_spec(expression)
         if time.start is None or time.end is None:
-            if reading.kind == "relative" and reading.unit in UNIT_SECONDS and mention.relative is None \
-                    and mention.explicit is None:
-                mention.relative = expression
+            if spec is not None and mention.relative is None and mention.explicit is None:
+                mention.relative = spec
             elif mention.explicit is None and mention.relative is None:
                 mention.explicit = expression
             return
+        if spec is not None and mention.relative is None:
+            mention.relative = spec  # resolved by the resolver; may be re-anchored on an event
         current = mention.explicit
         if current is None or current.time.start is None or current.time.end is None:
             mention.explicit = expression
-            mention.relative = None
+            if spec is None:
+                mention.relative = None
             return
         if (time.end - time.start) < (current.time.end - current.time.start):
             mention.others.append(f"also dated by '{current.mention.text}'")
@@ -232,6 +278,19 @@ class _Builder:
         if signal is None:
             return None
         word = lows[signal]
+        if word in ("later", "earlier"):
+            # "two days later": a date counted from the previous event, not an anchor clause
+            spec = _relative_spec(expression, word)
+            if spec is None:
+                return None
+            exclude.add(signal)
+            found = analysis.event_for_span(mention.char_start, mention.char_end, exclude)
+            key = self._add(found, index, optional=False, anchor=False)
+            if key is not None:
+                self.by_expression[expression.index] = key
+                if self.mentions[key].explicit is None and self.mentions[key].relative is None:
+                    self.mentions[key].relative = spec
+            return signal
         start = signal + 1
         if word in ("prior", "ahead") and start < analysis.n and lows[start] in ("to", "of"):
             start += 1
@@ -248,6 +307,15 @@ class _Builder:
         relation = _Relation(governed, anchor, "duration", expression,
                              signal=analysis.word(signal))
         relation.label = direction or "within"
+        previous = lows[lo - 1] if lo > 0 else ""
+        prefix = _PREFIX_MODS.get(previous)
+        if previous == "than" and lo > 1:
+            prefix = {"less": "LESS_THAN", "fewer": "LESS_THAN", "more": "MORE_THAN"}.get(lows[lo - 2])
+        relation.mod = reading.mod or expression.time.mod or prefix
+        relation.nearly = mention.text.lower().startswith(_NEARLY) or previous in ("nearly", "almost")
+        relation.words = f"{mention.text} {relation.signal}"
+        if prefix is not None and previous != "than":
+            relation.words = f"{analysis.word(lo - 1)} {relation.words}"
         self.relations.append(relation)
         return signal
 
@@ -397,13 +465,12 @@ class _Builder:
         elif unit not in ("second", "minute", "hour", "day", "week"):
             self.guessed_calendar = True
         lo, hi, widened = _offset(reading.amount, unit, reference, backward, direction,
-                                  reading.mod == "APPROX")
-        mod = reading.mod or relation.expression.time.mod
+                                  relation.mod == "APPROX")
+        mod = relation.mod
         if mod in ("LESS_THAN", "EQUAL_OR_LESS"):
             exact = (lo + hi) / 2
             # "nearly two months" is a little under two months; "within a week" is up to one
-            nearly = relation.expression.mention.text.lower().startswith(_NEARLY)
-            lo, hi, widened = (0.75 * exact if nearly else 0.0), exact, True
+            lo, hi, widened = (0.75 * exact if relation.nearly else 0.0), exact, True
         elif mod in ("MORE_THAN", "EQUAL_OR_MORE"):
             hi, widened = INF, True
         if direction == "before":
@@ -418,6 +485,7 @@ class _Builder:
                    node_of: dict[int, int]) -> dict[int, TimeValue]:
         """Date the relative expressions the resolver left unanchored, in text order."""
         out: dict[int, TimeValue] = {}
+        position = {key: i for i, key in enumerate(reps)}
         last: tuple[float, float] | None = None  # the reference for the next relative
         last_key: int | None = None
         sentence_first: tuple[float, float] | None = None  # first dated event of this sentence
@@ -435,20 +503,34 @@ class _Builder:
             if known is None and solution is not None and key in node_of:
                 lo, hi = solution.lo[node_of[key]], solution.hi[node_of[key]]
                 known = (lo, hi) if math.isfinite(lo) and math.isfinite(hi) else None
-            if known is None and mention.relative is not None:
-                expression = mention.relative
-                reference_key = self._reference_key(expression)
+            spec = mention.relative
+            reference_key: int | None = None
+            reference: tuple[float, float] | None = None
+            if spec is not None and not spec.resolved and known is None:
+                # left unresolved by the resolver: count from the event it names, else from
+                # the previous dated event
+                reference_key = self._reference_key(spec.expression)
                 reference = intervals.get(reference_key) if reference_key is not None else None
                 if reference is None:
                     reference, reference_key = last, last_key
-                if reference is not None and reference_key is not None:
-                    time = _shift(expression, reference)
-                    if time is not None:
-                        out[key] = time
-                        mention.others.append(f"dated from event at '{self.mentions[reference_key].found.phrase}'")
-                        self.relative_from[key] = reference_key
-                        assert time.start is not None and time.end is not None
-                        known = (float(to_seconds(time.start)), float(to_seconds(time.end) - 1))
+            elif spec is not None and spec.resolved and last_key is not None:
+                # resolved against an earlier expression, but an event dated only through
+                # other events (which the resolver cannot see) came in between: count from it
+                named = self._reference_key(spec.expression)
+                if named is not None and named != last_key and \
+                        self.mentions[last_key].explicit is None and \
+                        position.get(named, -1) < position[last_key]:
+                    reference, reference_key = last, last_key
+                    mention.others.append(
+                        f"re-anchored on '{self.mentions[last_key].found.phrase}' (the resolver "
+                        f"gave {spec.expression.time.value})")
+            if reference is not None and reference_key is not None and spec is not None:
+                time = _shift(spec, reference)
+                if time is not None:
+                    out[key] = time
+                    self.relative_from[key] = reference_key
+                    assert time.start is not None and time.end is not None
+                    known = (float(to_seconds(time.start)), float(to_seconds(time.end) - 1))
             if known is not None:
                 last, last_key = known, key
                 if sentence_first is None:
@@ -509,34 +591,34 @@ class _Builder:
             expression_text: str | None = None
             dated_by = "none"
             confidence = 0.0
-            if mention.explicit is not None:
+            if key in relative_times:
+                assert mention.relative is not None
+                expression_text = mention.relative.label
+                time = relative_times[key]
+                dated_by = "anchored"
+                confidence = 0.75
+                reference = self.relative_from.get(key)
+                if reference is not None and reference in ids:
+                    derived = _relative_link(mention.relative, ids[reference])
+            elif mention.explicit is not None:
                 expression_text = mention.explicit.mention.text
                 time = mention.explicit.time
                 dated_by = "explicit"
                 confidence = _CONFIDENCE_EXPLICIT if time.start is not None else 0.5
-                derived = self._resolved_relative_link(mention.explicit, ids)
+                derived = self._resolved_relative_link(mention.relative, ids)
                 if key in node_of and solution is not None and key in explicit:
                     narrowed = _narrowed(solution, node_of[key], explicit[key])
                     if narrowed is not None:
                         notes[key].append(f"narrowed from {time.value} by the events tied to it")
                         time = narrowed
-            elif key in relative_times:
-                assert mention.relative is not None
-                expression_text = mention.relative.mention.text
-                time = relative_times[key]
-                dated_by = "anchored"
-                confidence = 0.75
-                reference = self.relative_from.get(key)
-                if reference is not None:
-                    derived = _relative_link(mention.relative, ids[reference])
             elif mention.relative is not None:
-                expression_text = mention.relative.mention.text
+                expression_text = mention.relative.label
             if key in parents:
                 parent_key, relation, forward, depth = parents[key]
                 if time is None or dated_by == "none":
                     derived = _link(relation, ids[parent_key], forward)
                     if relation.expression is not None:
-                        expression_text = f"{relation.expression.mention.text} {relation.signal}"
+                        expression_text = relation.words
                     else:
                         expression_text = relation.label
                     if solution is not None:
@@ -572,14 +654,13 @@ class _Builder:
             ))
         return tuple(events)
 
-    def _resolved_relative_link(self, expression: Expression, ids: dict[int, int]) -> str | None:
-        reading = expression.mention.reading
-        if reading.kind != "relative" or reading.offset is None or reading.unit is None:
+    def _resolved_relative_link(self, spec: _Relative | None, ids: dict[int, int]) -> str | None:
+        if spec is None:
             return None
-        reference = self._reference_key(expression)
+        reference = self._reference_key(spec.expression)
         if reference is None or reference not in ids:
             return None
-        return _relative_link(expression, ids[reference])
+        return _relative_link(spec, ids[reference])
 
 
 def _signal_positions(text: str) -> list[int]:
@@ -611,8 +692,9 @@ def _signal_token(analysis: SentenceAnalysis, expression: Expression) -> int | N
     if lows[signal] == "of":
         # only "within a week of X" anchors; "210 years of loyalty" is a duration
         mod = expression.mention.reading.mod or expression.time.mod
-        if mod not in ("LESS_THAN", "EQUAL_OR_LESS") and \
-                not expression.mention.text.lower().startswith("within"):
+        within = expression.mention.text.lower().startswith("within") or (
+            lo > 0 and lows[lo - 1] == "within")
+        if mod not in ("LESS_THAN", "EQUAL_OR_LESS") and not within:
             return None
     return signal
 
@@ -678,13 +760,13 @@ def _link(relation: _Relation, parent_id: int, forward: bool) -> str:
     """
     approx = " (approximate)" if relation.widened else ""
     if relation.kind == "duration" and relation.expression is not None:
-        mod = relation.expression.mention.reading.mod or relation.expression.time.mod
+        mod = relation.mod
         if mod in ("LESS_THAN", "EQUAL_OR_LESS", "MORE_THAN", "EQUAL_OR_MORE"):
             approx = ""
         reading = relation.expression.mention.reading
         amount = _amount_text(reading.amount, str(reading.unit))
         direction = reading.direction or _SIGNALS.get(relation.signal.lower())
-        mod = reading.mod or relation.expression.time.mod
+        mod = relation.mod
         if direction is None:
             return f"within {amount} of event {parent_id}"
         sign = "+" if (direction == "after") == forward else "-"
@@ -701,10 +783,9 @@ def _link(relation: _Relation, parent_id: int, forward: bool) -> str:
     return f"until event {parent_id}" if forward else f"end of event {parent_id}"
 
 
-def _relative_link(expression: Expression, parent_id: int) -> str:
-    reading = expression.mention.reading
-    offset = reading.offset or 0
-    unit = str(reading.unit)
+def _relative_link(spec: _Relative, parent_id: int) -> str:
+    offset = spec.offset
+    unit = spec.unit
     if offset == 0:
         return f"same {_UNIT_WORDS.get(unit, unit)} as event {parent_id}"
     sign = "+" if offset > 0 else "-"
@@ -765,15 +846,14 @@ def _floor(moment: dt.datetime, unit: str) -> dt.datetime:
     return dt.datetime(moment.year, moment.month, moment.day)
 
 
-def _shift(expression: Expression, reference: tuple[float, float]) -> TimeValue | None:
+def _shift(spec: _Relative, reference: tuple[float, float]) -> TimeValue | None:
     """The interval of a relative expression counted from a reference interval (seconds)."""
-    reading = expression.mention.reading
-    unit = str(reading.unit)
+    unit = spec.unit
     if unit == "part_of_day":
         unit = "day"
-    if unit not in ("minute", "hour", "day", "week", "month", "year"):
+    if unit not in _SHIFT_UNITS:
         return None
-    offset = reading.offset or 0
+    offset = spec.offset
     first, last = from_seconds(reference[0]), from_seconds(reference[1])
     if first is None or last is None:
         return None
@@ -782,12 +862,12 @@ def _shift(expression: Expression, reference: tuple[float, float]) -> TimeValue 
     if start is None or end_base is None:
         return None
     end = end_base
-    text = expression.mention.text.lower()
+    text = spec.text
     if offset == 0 and text.startswith("earlier"):
         end = first
     elif offset == 0 and text.startswith("later"):
         start = last + dt.timedelta(seconds=1)
-    part = reading.part_of_day
+    part = spec.part_of_day
     if part in _PARTS_OF_DAY and unit == "day" and end - start == dt.timedelta(days=1):
         begin_hour, end_hour = _PARTS_OF_DAY[part]
         day = start
