@@ -7,11 +7,13 @@
 """
 
 from timeline.api import Mode, Timeline, TimelineWarning, build
+from timeline.batch import BatchResult, build_many, iter_build, write_many
 from timeline.published import parse_published
 from timeline.types import Article, Event, Expression, Grain, Mention, Reading, Sentence, TimeValue
 
 __all__ = [
     "Article",
+    "BatchResult",
     "Event",
     "Expression",
     "Grain",
@@ -23,7 +25,10 @@ __all__ = [
     "Timeline",
     "TimelineWarning",
     "build",
+    "build_many",
+    "iter_build",
     "parse_published",
+    "write_many",
 ]
 
 __version__ = "0.1.0"

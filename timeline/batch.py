@@ -39,7 +39,7 @@ import os
 import sys
 import time
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
 from pathlib import Path
 from typing import IO, Any, Literal
 
@@ -58,6 +58,7 @@ __all__ = [
     "BatchResult",
     "Progress",
     "TableWriter",
+    "Unreadable",
     "build_many",
     "iter_build",
     "write_many",
@@ -106,6 +107,17 @@ class BatchResult:
             raise ValueError(f"unknown table {name!r}; choose from {', '.join(_TABLES)}")
         frame: pd.DataFrame = getattr(self, name)
         return frame
+
+
+@attrs.frozen
+class Unreadable:
+    """An input item standing for an article that could not be read (a bad line, a bad file).
+
+    It becomes an error row with ``reason``; ``id`` is its ``article`` key (default: position).
+    """
+
+    reason: str
+    id: Any = None
 
 
 # --- reading the input ------------------------------------------------------------------------
@@ -162,6 +174,10 @@ def _job(key: object, item: object, published: object) -> _Job:
         return (key, item, published)
     if isinstance(item, Article):
         return (key, item.text, _pick(item.published, published))
+    if isinstance(item, Unreadable):
+        return (key, None, item.reason)
+    if _missing(item):
+        return (key, None, "ValueError: the article has no text")
     return (key, None, f"TypeError: an article must be a str, a timeline.Article or a mapping "
                        f"with a text, not {type(item).__name__}")
 
@@ -189,7 +205,9 @@ def _jobs(
             position += len(item)
             continue
         fallback = published[position] if per_article else published  # type: ignore[index]
-        if isinstance(item, Mapping):
+        if isinstance(item, Unreadable):
+            yield _job(item.id if item.id is not None else position, item, None)
+        elif isinstance(item, Mapping):
             key = item.get(ids_name, position) if ids_name in item else position
             yield _job(key, item.get(text_column), _pick(item.get(dates_name), fallback))
         else:
@@ -507,7 +525,7 @@ def iter_build(
         raise TypeError("build_many takes many articles: pass a list of texts (use timeline.build for one)")
     if isinstance(articles, pd.DataFrame) and text_column not in articles.columns:
         raise KeyError(f"the DataFrame has no text column {text_column!r} (columns: {list(articles.columns)})")
-    total = len(articles) if isinstance(articles, (Sequence, pd.DataFrame)) else None
+    total = len(articles) if isinstance(articles, Sized) else None
     bar = Progress(total, enabled=bool(progress), force=progress == "force")
     chunks = _chunks(_jobs(articles, published, text_column, date_column, id_column), chunk_size)
     try:

@@ -21,7 +21,17 @@ import pandas as pd
 if TYPE_CHECKING:  # pragma: no cover
     from timeline.api import Timeline
 
-__all__ = ["CliError", "FORMATS", "main", "read_article", "render_events", "render_expressions"]
+__all__ = [
+    "BATCH_FORMATS",
+    "BATCH_INPUTS",
+    "CliError",
+    "FORMATS",
+    "main",
+    "read_article",
+    "read_batch",
+    "render_events",
+    "render_expressions",
+]
 
 _PROG = "timeline"
 
@@ -34,6 +44,18 @@ FORMATS: dict[str, str] = {
     ".parquet": "parquet",
     ".tml": "timeml",
     ".xml": "timeml",
+}
+
+#: input file extensions read as many articles (besides a directory of .txt files)
+BATCH_INPUTS: dict[str, str] = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+
+#: file extension -> table format, for ``-o/--output`` with a batch input
+BATCH_FORMATS: dict[str, str] = {
+    ".csv": "csv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".parquet": "parquet",
 }
 
 _FORMAT_NAMES = {
@@ -89,6 +111,16 @@ examples:
   timeline history.txt --published 2019-09-01 --mode narrative
       anchor relative dates on the last mentioned date, not on publication
 
+many articles (batch):
+  timeline articles/ --published 2016-01-15 -o events.parquet --jobs -1
+      every .txt file under the directory; the "article" column is the file's path
+  timeline articles.jsonl -o events.csv --errors failed.csv
+      one JSON object per line with "text" (and optionally "date", "id") keys
+  timeline articles.csv --text-column body --date-column pubdate --id-column url -o events.jsonl
+      a CSV with a header row; --csv - writes the table to standard output
+  A batch writes one table (events, or expressions with --table expressions), chunk by chunk:
+  .csv, .json, .jsonl/.ndjson or .parquet. An article that fails is reported and skipped.
+
 publication date:
   An ISO date (2016-01-15), an ISO date and time (2016-01-15T09:30) or an absolute date in
   words ("Jan 15, 2016"). Without --published, a dateline at the top of the article is used;
@@ -101,6 +133,7 @@ output formats for -o/--output (by extension):
   .tml .xml   TimeML with TIMEX3 tags
   With "-" as PATH, --csv, --json, --timelinejs and --timeml write to standard output and the
   table is not printed.
+  A batch also writes --jsonl PATH, and .jsonl/.ndjson with -o.
 
 exit status: 0 on success, 1 when an input or output cannot be used, 2 on a usage error.
 """
@@ -174,6 +207,28 @@ def _parser() -> argparse.ArgumentParser:
         help="write a file whose format is chosen by its extension "
         "(.html .csv .json .parquet .tml .xml); repeatable",
     )
+    files.add_argument(
+        "--jsonl", metavar="PATH", help="write the table as JSON Lines (batch input only)"
+    )
+    batch = parser.add_argument_group(
+        "batch input (ARTICLE is a directory of .txt files, a .jsonl/.ndjson or a .csv file)"
+    )
+    batch.add_argument("--text-column", metavar="NAME", default="text",
+                       help='the column/key holding the text (default: "text")')
+    batch.add_argument("--date-column", metavar="NAME",
+                       help='the column/key holding the publication date (default: "date" when '
+                       "present); --published is used where it is empty")
+    batch.add_argument("--id-column", metavar="NAME",
+                       help='the column/key naming each article (default: "id" when present, '
+                       "else the row number from 0)")
+    batch.add_argument("-j", "--jobs", metavar="N", type=int, default=1,
+                       help="worker processes; -1 uses every core (default: 1)")
+    batch.add_argument("--table", choices=("events", "expressions"), default="events",
+                       help="the table to write (default: events)")
+    batch.add_argument("--errors", metavar="PATH",
+                       help="also write the failed articles (article, error) to a table file")
+    batch.add_argument("--no-progress", action="store_true",
+                       help="no progress bar (it shows only when standard error is a terminal)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     return parser
 
@@ -300,6 +355,11 @@ def _write(tl: Timeline, fmt: str, path: str, stdout: IO[str]) -> None:
         stdout.write(text if text.endswith("\n") else text + "\n")
 
 
+def _is_batch(path: str) -> bool:
+    """Whether ARTICLE names many articles: a directory, or a JSON Lines or CSV file."""
+    return path != "-" and (Path(path).is_dir() or Path(path).suffix.lower() in BATCH_INPUTS)
+
+
 def _run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     from timeline import build, parse_published
 
@@ -307,6 +367,10 @@ def _run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         published = parse_published(args.published)
     except ValueError as exc:
         raise CliError(f"--published: {exc}") from None
+    if _is_batch(args.article):
+        return _run_batch(args, published, stdout, stderr)
+    if args.jsonl is not None:
+        raise CliError("--jsonl writes a batch table; ARTICLE must be a directory, .jsonl or .csv")
     outputs = _outputs(args)
     text = read_article(args.article)
     with warnings.catch_warnings(record=True) as caught:
@@ -332,6 +396,181 @@ def _run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         print(file=stdout)
         print(render_expressions(tl.expressions), file=stdout)
     return 0
+
+
+def _batch_outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
+    """``(format, path)`` pairs of table files asked for with a batch input."""
+    for flag in ("html", "timelinejs", "timeml"):
+        if getattr(args, flag) is not None:
+            raise CliError(f"--{flag} draws one article; a batch writes a table "
+                           "(-o PATH with .csv .json .jsonl .parquet)")
+    wanted = [(fmt, getattr(args, fmt)) for fmt in ("csv", "json", "jsonl")
+              if getattr(args, fmt) is not None]
+    for path in args.output:
+        suffix = Path(path).suffix.lower()
+        if suffix not in BATCH_FORMATS:
+            known = " ".join(sorted(BATCH_FORMATS))
+            raise CliError(f"cannot write a batch table to {path!r} (known extensions: {known})")
+        wanted.append((BATCH_FORMATS[suffix], path))
+    if not wanted:
+        kind = "a directory" if Path(args.article).is_dir() else "a file"
+        raise CliError(f"{args.article!r} is {kind} of many articles: give the table file to "
+                       "write, e.g. -o events.csv (or .jsonl .json .parquet, or --csv -)")
+    for fmt, path in wanted:
+        if path == "-" and fmt == "parquet":
+            raise CliError("the Parquet table cannot be written to standard output")
+        if path != "-" and Path(path).is_dir():
+            raise CliError(f"{path!r} is a directory; give a file name for the table")
+    return wanted
+
+
+def read_batch(
+    path: str, text_column: str = "text", date_column: str | None = None,
+    id_column: str | None = None,
+) -> Any:
+    """The articles of a batch input, read lazily, for :func:`timeline.batch.iter_build`.
+
+    A directory gives every ``*.txt`` file under it, sorted, as ``{"id": relative path,
+    "text": ...}`` (a file that is not UTF-8 becomes an error row, not a stop). A ``.jsonl``
+    file gives one JSON object per line (a bad line becomes an error row naming its line). A
+    ``.csv`` file gives DataFrame chunks read with every column as text.
+
+    Raises:
+        CliError: the path is missing or unreadable, or a named CSV column is absent.
+    """
+    from timeline.batch import Unreadable
+
+    source = Path(path)
+    if source.is_dir():
+        files = sorted(p for p in source.rglob("*.txt") if p.is_file())
+        if not files:
+            raise CliError(f"the directory {path!r} has no .txt files")
+
+        def texts() -> Any:
+            for file in files:
+                name = file.relative_to(source).as_posix()
+                try:
+                    yield {"id": name, "text": read_article(str(file))}
+                except CliError as exc:
+                    yield Unreadable(f"CliError: {exc}", id=name)
+
+        return _Sized(texts(), len(files))
+    if not source.exists():
+        raise CliError(f"no such file: {path!r}")
+    kind = BATCH_INPUTS[source.suffix.lower()]
+    if kind == "csv":
+        try:
+            header = pd.read_csv(source, nrows=0, encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            raise CliError(f"cannot read {path!r} as CSV: {exc}") from None
+        for flag, name in (("--text-column", text_column), ("--date-column", date_column),
+                           ("--id-column", id_column)):
+            if name is not None and name not in header.columns:
+                raise CliError(f"{path!r} has no column {name!r} ({flag}); its columns: "
+                               f"{', '.join(map(str, header.columns))}")
+        return pd.read_csv(source, dtype=str, chunksize=1024, encoding="utf-8-sig",
+                           keep_default_na=False, na_values=[""])
+
+    def records() -> Any:
+        try:
+            with open(source, encoding="utf-8-sig") as handle:
+                for number, line in enumerate(handle, 1):
+                    if not line.strip():
+                        continue
+                    try:
+                        record = json.loads(line)
+                    except ValueError as exc:
+                        yield Unreadable(f"ValueError: line {number} is not JSON ({exc})")
+                        continue
+                    if not isinstance(record, dict):
+                        yield Unreadable(f"TypeError: line {number} is not a JSON object")
+                        continue
+                    yield record
+        except UnicodeDecodeError as exc:
+            raise CliError(f"{path!r} is not UTF-8 text ({exc.reason} at offset {exc.start})") from None
+        except OSError as exc:
+            raise CliError(f"cannot read {path!r}: {exc.strerror or exc}") from None
+
+    return records()
+
+
+class _Sized:
+    """An iterator that knows its length (so the progress bar can show a percentage)."""
+
+    def __init__(self, items: Any, size: int) -> None:
+        self._items, self._size = items, size
+
+    def __iter__(self) -> Any:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return self._size
+
+
+def _run_batch(args: argparse.Namespace, published: object, stdout: IO[str], stderr: IO[str]) -> int:
+    """Build every article of a batch input and write one table, chunk by chunk."""
+    from timeline.batch import TableWriter, iter_build
+
+    if args.jobs == 0 or args.jobs < -1:
+        raise CliError(f"--jobs must be a positive number or -1 (all cores), not {args.jobs}")
+    if args.errors is not None and Path(args.errors).suffix.lower() not in BATCH_FORMATS:
+        raise CliError(f"cannot write the failed articles to {args.errors!r} "
+                       f"(known extensions: {' '.join(sorted(BATCH_FORMATS))})")
+    outputs = _batch_outputs(args)
+    articles = read_batch(args.article, args.text_column, args.date_column, args.id_column)
+    writers: list[TableWriter] = []
+    error_writer = None
+    notes: dict[str, int] = {}
+    failures: list[tuple[object, str]] = []
+    count = 0
+    try:
+        for fmt, path in outputs:
+            writers.append(TableWriter(stdout if path == "-" else path, fmt))
+        if args.errors is not None:
+            error_writer = TableWriter(args.errors)
+        progress = not (args.no_progress or args.quiet)
+        for result in iter_build(articles, published, jobs=args.jobs, progress=progress,
+                                 mode=args.mode, text_column=args.text_column,
+                                 date_column=args.date_column, id_column=args.id_column):
+            for writer in writers:
+                writer.write(result.table(args.table))
+            if error_writer is not None:
+                error_writer.write(result.errors)
+            failures += zip(result.errors["article"].tolist(), result.errors["error"].tolist())
+            for note in result.notes["note"].tolist():
+                notes[note] = notes.get(note, 0) + 1
+            count += result.articles
+    except ImportError as exc:
+        raise CliError(f"cannot write the table: {exc}") from None
+    except OSError as exc:
+        raise CliError(f"cannot write the table: {exc.strerror or exc}") from None
+    except (KeyError, ValueError) as exc:
+        raise CliError(f"cannot read {args.article!r}: {exc}") from None
+    finally:
+        for writer in writers:
+            writer.close()
+        if error_writer is not None:
+            error_writer.close()
+    _report_batch(count, failures, notes, outputs, args, stderr)
+    return 0
+
+
+def _report_batch(count: int, failures: list[tuple[object, str]], notes: dict[str, int],
+                  outputs: list[tuple[str, str]], args: argparse.Namespace, stderr: IO[str]) -> None:
+    """Notes and failures on standard error, a few lines however many articles there are."""
+    for message, times in notes.items():
+        print(f"{_PROG}: note: {times} of {count} articles: {_one_line(message)}", file=stderr)
+    for key, error in failures[:5]:
+        print(f"{_PROG}: failed: article {key!r}: {_one_line(error)}", file=stderr)
+    if len(failures) > 5:
+        print(f"{_PROG}: failed: {len(failures) - 5} more articles"
+              + ("" if args.errors else " (list them all with --errors PATH)"), file=stderr)
+    for fmt, path in outputs:
+        if path != "-":
+            print(f"{_PROG}: wrote the {args.table} of {count - len(failures)} of {count} "
+                  f"articles to {path}", file=stderr)
+    if args.errors is not None:
+        print(f"{_PROG}: wrote {len(failures)} failed articles to {args.errors}", file=stderr)
 
 
 def _one_line(message: str, limit: int = 400) -> str:

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from timeline.batch import ERROR_COLUMNS, NOTE_COLUMNS, _build_chunk, _missing
+from timeline.batch import ERROR_COLUMNS, NOTE_COLUMNS, _build_chunk, _job, _missing
 from timeline.table import EVENT_COLUMNS, EXPRESSION_COLUMNS, TEXT_DTYPE
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -84,11 +84,7 @@ def _partition(
     dates = part[published].tolist() if published is not None else [None] * len(part)
     chunk = []
     for key, body, date in zip(keys, texts, dates):
-        when = default if _missing(date) else date
-        if isinstance(body, str):
-            chunk.append((key, body, when))
-        else:
-            chunk.append((key, None, f"TypeError: the text must be a str, not {type(body).__name__}"))
+        chunk.append(_job(key, body, default if _missing(date) else date))
     frame = _build_chunk(chunk, mode).table(table)
     return _conform(frame, meta(table, key_dtype))
 
