@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from events_markup import parse_markup  # noqa: E402
 
-from timeline.clauses import SentenceAnalysis, stem  # noqa: E402
+from timeline.clauses import SentenceAnalysis, stem, tokenize  # noqa: E402
 from timeline.events import build_events  # noqa: E402
 from timeline.sentences import split_sentences  # noqa: E402
 from timeline.types import Event, Expression, Mention, Reading, TimeValue  # noqa: E402
@@ -162,6 +162,15 @@ def test_auxiliary_group_head_is_the_main_verb() -> None:
     analysis = _analyse("The suspect has not yet been charged.")
     heads = [analysis.tokens[g.head].text for g in analysis.groups]
     assert heads == ["charged"]
+
+
+def test_tokenize_keeps_abbreviations_and_numbers_whole() -> None:
+    words = [t.text for t in tokenize("Mr. Smith met him in the U.S. on Oct. 23; 1,000 came at 3:15.")]
+    assert words == ["Mr.", "Smith", "met", "him", "in", "the", "U.S.", "on", "Oct.", "23", ";",
+                     "1,000", "came", "at", "3:15", "."]
+    tokens = tokenize("Café ÉLAN’s vote", 0)
+    assert [t.low for t in tokens] == ["café", "élan's", "vote"]
+    assert [(t.start, t.end) for t in tokens] == [(0, 4), (5, 11), (12, 16)]
 
 
 def test_stem_matches_verb_and_noun_mentions() -> None:

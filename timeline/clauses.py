@@ -99,10 +99,12 @@ def _s_forms(bases: frozenset[str]) -> frozenset[str]:
 
 _S_FORMS = _s_forms(_BASE_VERBS) | frozenset({"says", "has", "does", "goes"})
 _HARD = frozenset({".", "!", "?", ";", ":", "(", ")", "[", "]", "—", "–", '"', "“", "”", "‘", "«", "»"})
-_TOKEN = re.compile(
-    r"(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jr|Sr|Prof|Lt|Col|Capt|Sgt|Mt|Ft|Pres|Supt|Jan|Feb|Mar"
-    r"|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Inc|Corp|Co|Ltd|Bros|Ave|Blvd|No|Vol|Rev|Adm|Maj)\.(?!\w)"
-    r"|(?:[A-Za-z]\.){2,}|\d+(?:[.,:]\d+)+|\w+(?:[-'’]\w+)*|[^\w\s]"
+# words (with inner hyphens, apostrophes, and the dots/commas/colons of "U.S", "1,000", "3:15")
+# or single punctuation marks; abbreviations take their full stop afterwards (see _spans)
+_TOKEN = re.compile(r"\w+(?:[-'’.,:]\w+)*|[^\w\s]")
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr st gen sen rep gov jr sr prof lt col capt sgt mt ft pres supt jan feb mar apr
+    jun jul aug sep sept oct nov dec inc corp co ltd bros ave blvd vol rev adm maj""".split()
 )
 
 
@@ -159,39 +161,53 @@ class Found:
 
 
 def _spans(text: str, start: int, stop: int) -> tuple[list[int], list[int], list[str]]:
-    """Token starts, ends and lower-case texts of ``text[start:stop]`` (absolute offsets)."""
+    """Token starts, ends and lower-case texts of ``text[start:stop]`` (absolute offsets).
+
+    The token pattern treats upper and lower case alike, so tokenizing the lower-cased text
+    gives the same tokens; offsets are found with ``str.find`` (no per-match objects).
+    """
     sub = text[start:stop]
-    words = _TOKEN.findall(sub)
+    lowered = sub.lower().replace("’", "'")
+    if len(lowered) != len(sub):  # a few characters change length when lower-cased
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sub).replace("’", "'")
+    lows = _TOKEN.findall(lowered)
     starts: list[int] = []
     append = starts.append
-    find = sub.find
+    find = lowered.find
     position = 0
-    for word in words:
-        position = find(word, position)
-        append(position)
-        position += len(word)
-    ends = [s + len(word) for s, word in zip(starts, words)]
-    lowered = sub.lower().replace("’", "'")
-    if len(lowered) == len(sub):
-        lows = [lowered[s:e] for s, e in zip(starts, ends)]
-    else:  # a few characters change length when lower-cased
-        lows = [word.lower().replace("’", "'") for word in words]
-    if start:
-        starts = [s + start for s in starts]
-        ends = [e + start for e in ends]
+    for low in lows:
+        position = find(low, position)
+        append(position + start)
+        position += len(low)
+    ends = [s + len(low) for s, low in zip(starts, lows)]
+    if "." in lows:
+        _join_abbreviations(starts, ends, lows, lowered, start)
     return starts, ends, lows
+
+
+def _join_abbreviations(starts: list[int], ends: list[int], lows: list[str], lowered: str,
+                        offset: int) -> None:
+    """Give "Mr", "Oct", "U.S" their full stop back ("Oct. 23" stays one clause)."""
+    i = 1
+    while i < len(lows):
+        if lows[i] == "." and ends[i - 1] == starts[i] and (
+            lows[i - 1] in _ABBREVIATIONS or (len(lows[i - 1]) > 2 and lows[i - 1][-2] == ".")
+            or (len(lows[i - 1]) == 1 and lows[i - 1].isalpha())
+        ):
+            after = ends[i] - offset
+            if after >= len(lowered) or not lowered[after].isalnum():
+                ends[i - 1] = ends[i]
+                lows[i - 1] += "."
+                del starts[i], ends[i], lows[i]
+                continue
+        i += 1
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with absolute offsets."""
     stop = len(text) if end is None else end
-    lowered = text[start:stop].lower().replace("’", "'")  # same length: offsets hold
-    make = Token._make
-    out = []
-    for match in _TOKEN.finditer(text, start, stop):
-        s, e = match.span()
-        out.append(make((s, e, text[s:e], lowered[s - start:e - start])))
-    return out
+    starts, ends, lows = _spans(text, start, stop)
+    return [Token(s, e, text[s:e], low) for s, e, low in zip(starts, ends, lows)]
 
 
 def stem(word: str) -> str:
