@@ -99,6 +99,8 @@ def _s_forms(bases: frozenset[str]) -> frozenset[str]:
 
 _S_FORMS = _s_forms(_BASE_VERBS) | frozenset({"says", "has", "does", "goes"})
 _HARD = frozenset({".", "!", "?", ";", ":", "(", ")", "[", "]", "—", "–", '"', "“", "”", "‘", "«", "»"})
+#: the words where a clause may end or begin (the segment scan skips all others)
+_SEGMENT_WORDS = _HARD | _SUBORDINATORS | _COORD | _REPORTING | {",", "'"}
 # words (with inner hyphens, apostrophes, and the dots/commas/colons of "U.S", "1,000", "3:15")
 # or single punctuation marks; abbreviations take their full stop afterwards (see _spans)
 _TOKEN = re.compile(r"\w+(?:[-'’.,:]\w+)*|[^\w\s]")
@@ -188,19 +190,23 @@ def _spans(text: str, start: int, stop: int) -> tuple[list[int], list[int], list
 def _join_abbreviations(starts: list[int], ends: list[int], lows: list[str], lowered: str,
                         offset: int) -> None:
     """Give "Mr", "Oct", "U.S" their full stop back ("Oct. 23" stays one clause)."""
-    i = 1
-    while i < len(lows):
-        if lows[i] == "." and ends[i - 1] == starts[i] and (
-            lows[i - 1] in _ABBREVIATIONS or (len(lows[i - 1]) > 2 and lows[i - 1][-2] == ".")
-            or (len(lows[i - 1]) == 1 and lows[i - 1].isalpha())
+    i = 0
+    while True:
+        try:
+            i = lows.index(".", i + 1)  # C-level scan: only full stops are looked at
+        except ValueError:
+            return
+        previous = lows[i - 1]
+        if ends[i - 1] == starts[i] and (
+            previous in _ABBREVIATIONS or (len(previous) > 2 and previous[-2] == ".")
+            or (len(previous) == 1 and previous.isalpha())
         ):
             after = ends[i] - offset
             if after >= len(lowered) or not lowered[after].isalnum():
                 ends[i - 1] = ends[i]
-                lows[i - 1] += "."
+                lows[i - 1] = previous + "."
                 del starts[i], ends[i], lows[i]
-                continue
-        i += 1
+                i -= 1
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -440,6 +446,9 @@ class SentenceAnalysis:
         i = 0
         while i < n:
             low = lows[i]
+            if low not in _SEGMENT_WORDS:
+                i += 1
+                continue
             if low in _HARD or low == "'":
                 close(i)
                 start, marker, close_at_comma = i + 1, None, False
@@ -470,8 +479,9 @@ class SentenceAnalysis:
                     i += 1
                     continue
             after = i + 1
-            while after < n and (after in self.time_tokens or lows[after] == ","):
-                after += 1
+            if low in _COORD:
+                while after < n and (after in self.time_tokens or lows[after] == ","):
+                    after += 1
             if low in _COORD and i > start and after < n and (
                 self.finite_at(after) or (
                     (lows[after] in _PRONOUNS or lows[after] in _DETERMINERS)
