@@ -13,7 +13,7 @@ import functools
 import re
 from collections.abc import Callable
 
-from timeline.lexicon import RuleSpec, load_rules, words
+from timeline.lexicon import RuleSpec, alternation, load_rules, words
 from timeline.types import Grain, Mention, Reading, Sentence
 
 __all__ = ["Matcher", "find_mentions", "is_informal", "matcher"]
@@ -621,14 +621,93 @@ PRODUCTIONS: dict[str, Production] = {
 }
 
 
+try:  # the parser behind re, used only to learn which characters a rule can start with
+    import re._constants as _sre_constants  # type: ignore[import-not-found]
+    import re._parser as _sre_parse  # type: ignore[import-not-found]
+except ImportError:  # Python 3.10
+    import sre_constants as _sre_constants  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+_DIGITS = frozenset("0123456789")
+_SPACES = frozenset(" \t\n\r\f\v")
+
+
+def _first_of_sequence(items: list[tuple[object, object]]) -> tuple[frozenset[str] | None, bool]:
+    found: set[str] = set()
+    for op, arg in items:
+        chars, nullable = _first_of_item(op, arg)
+        if chars is None:
+            return None, False
+        found |= chars
+        if not nullable:
+            return frozenset(found), False
+    return frozenset(found), True
+
+
+def _first_of_item(op: object, arg: object) -> tuple[frozenset[str] | None, bool]:
+    """(characters the item can start with, or None for "any"; whether it can match empty)."""
+    c = _sre_constants
+    if op is c.LITERAL:
+        return frozenset({chr(arg)}), False  # type: ignore[arg-type]
+    if op is c.IN:
+        chars: set[str] = set()
+        for kind, value in arg:  # type: ignore[attr-defined]
+            if kind is c.LITERAL:
+                chars.add(chr(value))
+            elif kind is c.RANGE:
+                chars.update(chr(code) for code in range(value[0], value[1] + 1))
+            elif kind is c.CATEGORY and value is c.CATEGORY_DIGIT:
+                chars |= _DIGITS
+            elif kind is c.CATEGORY and value is c.CATEGORY_SPACE:
+                chars |= _SPACES
+            else:
+                return None, False
+        return frozenset(chars), False
+    if op is c.SUBPATTERN:
+        return _first_of_sequence(list(arg[-1]))  # type: ignore[index]
+    if op is c.BRANCH:
+        chars = set()
+        nullable = False
+        for alternative in arg[1]:  # type: ignore[index]
+            found, empty = _first_of_sequence(list(alternative))
+            if found is None:
+                return None, False
+            chars |= found
+            nullable |= empty
+        return frozenset(chars), nullable
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+        low, _, sub = arg  # type: ignore[misc]
+        found, empty = _first_of_sequence(list(sub))
+        return found, found is not None and (low == 0 or empty)
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return frozenset(), True
+    return None, False
+
+
+def first_characters(pattern: str) -> frozenset[str] | None:
+    """The lower-cased characters a match of ``pattern`` can begin with (None: any)."""
+    try:
+        found, nullable = _first_of_sequence(list(_sre_parse.parse(pattern, re.IGNORECASE | re.VERBOSE)))
+    except Exception:  # an unexpected parser shape: be safe, try the rule everywhere
+        return None
+    if found is None or nullable:
+        return None
+    return frozenset(ch.lower() for ch in found)
+
+
 class Matcher:
-    """All rules compiled into one scanner. Build it once with :func:`matcher`."""
+    """All rules compiled into scanners. Build it once with :func:`matcher`.
+
+    A candidate position is tried only against the rules that can start with its first
+    character: one combined regular expression per starting character, compiled on first use.
+    """
 
     def __init__(self, rules: tuple[RuleSpec, ...]) -> None:
         """Compile ``rules``; raises ``ValueError`` naming a rule whose production is unknown."""
         self.rules = rules
-        parts = []
+        self._parts: list[str] = []
         self._group_names: list[list[tuple[str, str]]] = []
+        self._first: list[frozenset[str] | None] = []
         for index, rule in enumerate(rules):
             if rule.build not in PRODUCTIONS:
                 raise ValueError(f"rule {rule.name!r}: unknown production {rule.build!r}")
@@ -639,13 +718,37 @@ class Matcher:
                 names.append((local, f"r{index}_{local}"))
                 return f"(?P<r{index}_{local}>"
 
-            parts.append(f"(?P<r{index}>{_GROUP.sub(rename, rule.pattern)})")
+            self._parts.append(f"(?P<r{index}>{_GROUP.sub(rename, rule.pattern)})")
             self._group_names.append(names)
-        self.regex = re.compile(
-            r"(?<![\w'’-])(?:" + "|".join(parts) + r")(?!\w|-\w|['’](?![sS]\b)\w)",
+            self._first.append(first_characters(rule.pattern))
+        self._rule_index = {f"r{i}": i for i in range(len(rules))}
+        self._by_char: dict[str, re.Pattern[str] | None] = {}
+
+    def _compile(self, indices: range | list[int]) -> re.Pattern[str]:
+        return re.compile(
+            r"(?<![\w'’-])(?:" + "|".join(self._parts[i] for i in indices) + r")(?!\w|-\w|['’](?![sS]\b)\w)",
             re.IGNORECASE | re.VERBOSE,
         )
-        self._rule_index = {f"r{i}": i for i in range(len(rules))}
+
+    def regex_for(self, char: str) -> re.Pattern[str] | None:
+        """The combined expression of the rules that can start with ``char`` (None: no rule)."""
+        key = char.lower()
+        if key not in self._by_char:
+            indices = [i for i, first in enumerate(self._first) if first is None or key in first]
+            self._by_char[key] = self._compile(indices) if indices else None
+        return self._by_char[key]
+
+    def match(self, text: str, start: int) -> tuple[int, int, Groups] | None:
+        """The first rule matching at ``start``: (rule index, end, groups)."""
+        regex = self.regex_for(text[start])
+        if regex is None:
+            return None
+        found = regex.match(text, start)
+        if found is None:
+            return None
+        index = self._rule_index[found.lastgroup]  # type: ignore[index]
+        groups = {local: found.group(name) for local, name in self._group_names[index]}
+        return index, found.end(), groups
 
 
 @functools.lru_cache(maxsize=2)
@@ -657,7 +760,7 @@ def matcher(informal: bool = False) -> Matcher:
 
 @functools.lru_cache(maxsize=1)
 def _social() -> re.Pattern[str]:
-    cues = "|".join(re.escape(c).replace("'", "['’]") for c in sorted(words()["informal_cues"], key=len, reverse=True))
+    cues = alternation(words()["informal_cues"])
     # Chat words count only in lower case ("cos" is chat, "Cos." a company); so does a small "i".
     return re.compile(
         rf"(?:^|\s)[@#][A-Za-z_]|https?://|~|!!|\?\?|(?<![\w'’.])(?:{cues}|i)(?![\w'’.])|[\U0001F300-\U0001FAFF\u2600-\u27BF]"
@@ -716,18 +819,29 @@ def _adjective_article(span: str) -> int:
     return match.end() if match else 0
 
 
+@functools.lru_cache(maxsize=1)
+def _core_regex() -> re.Pattern[str]:
+    core, _ = _cue_words()
+    return re.compile(rf"(?<![^\W\d_])(?:{alternation(sorted(core))})(?![^\W\d_])|\d+", re.IGNORECASE)
+
+
 def _candidate_starts(text: str) -> list[int]:
-    core, first = _cue_words()
-    tokens = [(m.start(), m.group().lower()) for m in _TOKEN.finditer(text)]
+    """Positions where an expression may start: each core word or number, and the first words
+    ("the", "last", "about"...) among the few words before it."""
+    _, first = _cue_words()
     starts: set[int] = set()
-    for index, (position, word) in enumerate(tokens):
-        if word in core or word[0].isdigit():
-            starts.add(position)
-            if position and word[0].isdigit() and text[position - 1] in "'’":
-                starts.add(position - 1)
-            for back in range(max(0, index - _WINDOW), index):
-                if tokens[back][1] in first:
-                    starts.add(tokens[back][0])
+    for found in _core_regex().finditer(text):
+        position = found.start()
+        starts.add(position)
+        if position and text[position - 1] in "'’" and text[position].isdigit():
+            starts.add(position - 1)
+        window_start = max(0, position - 60)
+        before = [(m.start(), m.group()) for m in _TOKEN.finditer(text, window_start, position)]
+        if window_start and before:
+            before = before[1:]  # the first word of the window may be cut
+        for offset, word in before[-_WINDOW:]:
+            if word.lower() in first:
+                starts.add(offset)
     return sorted(starts)
 
 
@@ -741,18 +855,15 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...], *, informal: bool 
     m = matcher(is_informal(text) if informal is None else informal)
     sentence_starts = [s.char_start for s in sentences]
     mentions: list[Mention] = []
-    match_at = m.regex.match
     end_of_last = 0
     for start in _candidate_starts(text):
         if start < end_of_last:
             continue
-        match = match_at(text, start)
-        if match is None:
+        found = m.match(text, start)
+        if found is None:
             continue
-        index = m._rule_index[match.lastgroup]  # type: ignore[index]
+        index, end, groups = found
         rule = m.rules[index]
-        groups = {local: match.group(name) for local, name in m._group_names[index]}
-        end = match.end()
         produced = PRODUCTIONS[rule.build](groups, text[start:end], text[max(0, start - 30):start], text[end:end + 30])
         if produced is None:
             continue
@@ -760,7 +871,8 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...], *, informal: bool 
         # Trim trailing punctuation and spaces that a pattern may have swallowed.
         while end > start and text[end - 1] in " \t\n,;:":
             end -= 1
-        if text[end - 1] == "." and _TRAILING_WORD.search(text, start, end) and _TRAILING_WORD.search(text, start, end).group(1).lower() not in _abbreviations():
+        last_word = _TRAILING_WORD.search(text, start, end)
+        if last_word and last_word.group(1).lower() not in _abbreviations():
             end -= 1  # a sentence's full stop, not an abbreviation's ("14 June." / "Jan.")
         start += _adjective_article(text[start:end])
         sentence = max(bisect.bisect_right(sentence_starts, start) - 1, 0)

@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["RuleSpec", "load_rules", "macros", "words"]
+__all__ = ["RuleSpec", "alternation", "load_rules", "macros", "words"]
 
 
 @attrs.frozen
@@ -55,7 +55,8 @@ def _trie_pattern(node: dict[str, dict]) -> str:
     return body
 
 
-def _alternation(items: list[str], *, case_sensitive: bool = False) -> str:
+def alternation(items: list[str], *, case_sensitive: bool = False) -> str:
+    """A regular expression matching any of ``items`` (compiled as a character trie)."""
     trie: dict[str, dict] = {}
     for item in set(items):
         node = trie
@@ -88,24 +89,24 @@ def macros() -> dict[str, str]:
     weekday_abbr = [d for d in w["weekdays"] if len(d) <= 5]
     holidays = list(w["holidays_fixed"]) + list(w["holidays_computed"])
     return {
-        "MONTH": "(?:" + _alternation(_cased(list(w["months"])), case_sensitive=True) + "|" + _alternation(lower_ok, case_sensitive=True) + ")",
-        "MONTH_FULL": "(?:" + _alternation(_cased(month_full), case_sensitive=True) + "|" + _alternation(lower_ok, case_sensitive=True) + ")",
-        "MONTH_ABBR": _alternation(_cased(month_abbr), case_sensitive=True),
-        "WEEKDAY": "(?:" + _alternation(weekday_full) + r"(?!\w)|" + _alternation(_cased(weekday_abbr), case_sensitive=True) + r"\.)",
+        "MONTH": "(?:" + alternation(_cased(list(w["months"])), case_sensitive=True) + "|" + alternation(lower_ok, case_sensitive=True) + ")",
+        "MONTH_FULL": "(?:" + alternation(_cased(month_full), case_sensitive=True) + "|" + alternation(lower_ok, case_sensitive=True) + ")",
+        "MONTH_ABBR": alternation(_cased(month_abbr), case_sensitive=True),
+        "WEEKDAY": "(?:" + alternation(weekday_full) + r"(?!\w)|" + alternation(_cased(weekday_abbr), case_sensitive=True) + r"\.)",
         "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?!\d)",
         "YEAR_IN_DATE": r"(?:1\d{3}|2\d{3})",
-        "POD": _alternation(list(w["parts_of_day"])),
+        "POD": alternation(list(w["parts_of_day"])),
         "MOD_PREFIX": r"(?:early|late|earlier|later|mid|(?:the\s+)?(?:very\s+)?(?:beginning|start|end|middle|close)\s+of)",
-        "SEASON": _alternation(list(w["seasons"])),
-        "UNIT": _alternation(list(w["units"])),
-        "UNIT_SINGULAR": _alternation([u for u in w["units"] if not u.endswith("s") and len(u) > 3] + ["fortnight"]),
-        "NUMBER": rf"(?:(?:{tens})(?:[\s-](?:{ones}))?|" + _alternation(numbers)[3:-1] + ")",
-        "VAGUE": _alternation(w["vague_numbers"]),
-        "APPROX": _alternation(list(w["approximators"])),
-        "ORDINAL_WORD": _alternation([o for o, n in w["ordinals"].items() if n > 0]),
-        "HOLIDAY": _alternation(holidays),
-        "NOT_YEAR_AFTER": _alternation(w["not_years_after"]),
-        "REFERENCE": _alternation(list(w["references"])),
+        "SEASON": alternation(list(w["seasons"])),
+        "UNIT": alternation(list(w["units"])),
+        "UNIT_SINGULAR": alternation([u for u in w["units"] if not u.endswith("s") and len(u) > 3] + ["fortnight"]),
+        "NUMBER": rf"(?:(?:{tens})(?:[\s-](?:{ones}))?|" + alternation(numbers)[3:-1] + ")",
+        "VAGUE": alternation(w["vague_numbers"]),
+        "APPROX": alternation(list(w["approximators"])),
+        "ORDINAL_WORD": alternation([o for o, n in w["ordinals"].items() if n > 0]),
+        "HOLIDAY": alternation(holidays),
+        "NOT_YEAR_AFTER": alternation(w["not_years_after"]),
+        "REFERENCE": alternation(list(w["references"])),
     }
 
 
