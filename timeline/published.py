@@ -11,6 +11,14 @@ _ISO = re.compile(r"\s*(-?\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}
 # Two fixed, unrelated bases: a string that reads differently against them is relative
 # ("yesterday") and cannot be a publication date.
 _BASES = (dt.datetime(2001, 3, 14, 10, 0), dt.datetime(1987, 11, 2, 16, 30))
+_SHOWN = 60  # at most this many characters of a bad value are quoted in an error message
+
+
+def _shown(value: str) -> str:
+    """``repr(value)``, cut to about :data:`_SHOWN` characters so that one error is one line."""
+    if len(value) <= _SHOWN:
+        return repr(value)
+    return repr(value[:_SHOWN]) + f"... ({len(value)} characters)"
 
 
 def parse_published(value: object) -> dt.date | dt.datetime | None:
@@ -50,14 +58,14 @@ def parse_published(value: object) -> dt.date | dt.datetime | None:
                 int(year), int(month), int(day), int(hour), int(minute), int(second or 0)
             )
         except ValueError as exc:
-            raise ValueError(f"unreadable publication date {value!r}: {exc}") from None
+            raise ValueError(f"unreadable publication date {_shown(value)}: {exc}") from None
     return _parse_with_dateparser(value)
 
 
 def _parse_with_dateparser(value: str) -> dt.date | dt.datetime:
     text = value.strip()
     if not text or len(text) > 200:
-        raise ValueError(f"unreadable publication date {value!r}")
+        raise ValueError(f"unreadable publication date {_shown(value)}")
     import dateparser  # slow import: only when needed
 
     readings = []
@@ -74,7 +82,7 @@ def _parse_with_dateparser(value: str) -> dt.date | dt.datetime:
     first, second = readings
     if first is None or first != second:
         raise ValueError(
-            f"unreadable publication date {value!r}: give an absolute date such as 2016-01-15"
+            f"unreadable publication date {_shown(value)}: give an absolute date such as 2016-01-15"
         )
     if (first.hour, first.minute, first.second) == (0, 0, 0) and not re.search(r"\d:\d", text):
         return first.date()
