@@ -3,7 +3,8 @@
 ``[[span|spec]]`` marks a time expression in a sentence; the markup is removed from the text and
 the span becomes an :class:`~timeline.types.Expression`. Specs:
 
-* ``2016-01-09`` (also ``2016``, ``2016-01``, ``2016-W02``, ``2016-01-09T15:00``): a dated DATE/TIME
+* ``2016-01-09`` (also ``2016``, ``2016-01``, ``2016-W02``, ``2016-01-09T15:00``,
+  ``2016-01-09TNI``): a dated DATE/TIME
 * ``anchored 1 day after`` / ``anchored 6 month before APPROX`` / ``anchored x day after``
   (``x`` = vague amount) / ``anchored 1 week - LESS_THAN`` (``-`` = no direction): an
   event-anchored duration (the signal word follows the span in the text)
@@ -31,6 +32,10 @@ def value_interval(value: str) -> tuple[dt.datetime, dt.datetime, Grain]:
     if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)", value):
         start = dt.datetime(*map(int, m.groups()))
         return start, start + dt.timedelta(minutes=1), Grain.MINUTE
+    if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)T(MO|AF|EV|NI)", value):
+        day = dt.datetime(*map(int, m.groups()[:3]))
+        begin, end = {"MO": (6, 12), "AF": (12, 18), "EV": (18, 24), "NI": (20, 28)}[m.group(4)]
+        return day + dt.timedelta(hours=begin), day + dt.timedelta(hours=end), Grain.PART_OF_DAY
     if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", value):
         start = dt.datetime(*map(int, m.groups()))
         return start, start + dt.timedelta(days=1), Grain.DAY

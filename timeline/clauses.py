@@ -60,6 +60,7 @@ _ING_STOP = _set("ing_stoplist")
 _BASE_VERBS = _set("verbs") | frozenset(_IRREGULAR.values())
 _EVENT_NOUNS = _set("event_nouns")
 _LINKING = _set("linking_verbs")
+_CATENATIVE = _set("catenative_verbs")
 _PARTICIPLE_ENDINGS = frozenset({"ed", "en"})
 _MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must",
                      "did", "does", "do", "didn't", "doesn't", "don't", "won't", "wouldn't",
@@ -416,6 +417,36 @@ class SentenceAnalysis:
             consumed = k
         return groups
 
+    def _coordinated_clause(self, start: int, i: int) -> bool:
+        """Does "and/but" at ``i`` join two clauses (not two nouns: "Germany and the USSR")?
+
+        The left side needs a finite verb; the right side must open with a finite verb, or
+        with a subject (pronoun, determiner, name) whose verb follows within a few words,
+        appositive commas allowed ("and at 3 p.m. the mayor, Ruth Okafor, closed ...").
+        """
+        finite = self._finite
+        if not any(finite[k] for k in range(start, i)):
+            return False
+        lows = self.lows
+        n = self.n
+        after = i + 1
+        while after < n and (after in self.time_tokens or lows[after] == ","
+                             or (lows[after] in _TIME_PREPS and after + 1 in self.time_tokens)):
+            after += 1
+        if after >= n:
+            return False
+        if finite[after]:
+            return True
+        if not (lows[after] in _PRONOUNS or lows[after] in _DETERMINERS
+                or self.text[self.starts[after]].isupper()):
+            return False
+        for k in range(after + 1, min(n, after + 9)):
+            if lows[k] in _HARD or lows[k] in _COORD or lows[k] in _SUBORDINATORS:
+                return False
+            if finite[k]:
+                return True
+        return False
+
     def _clause_follows(self, j: int, limit: int = 10) -> bool:
         lows = self.lows
         stop = min(self.n, j + limit)
@@ -478,16 +509,7 @@ class SentenceAnalysis:
                     close_at_comma = i == 0 or lows[i - 1] in _HARD
                     i += 1
                     continue
-            after = i + 1
-            if low in _COORD:
-                while after < n and (after in self.time_tokens or lows[after] == ","):
-                    after += 1
-            if low in _COORD and i > start and after < n and (
-                self.finite_at(after) or (
-                    (lows[after] in _PRONOUNS or lows[after] in _DETERMINERS)
-                    and self._clause_follows(after, 5)
-                )
-            ):
+            if low in _COORD and i > start and self._coordinated_clause(start, i):
                 close(i)
                 start, marker, close_at_comma = i + 1, low, False
                 i += 1
@@ -551,11 +573,18 @@ class SentenceAnalysis:
         after = [g for g in groups if g.first >= hi]
         choice = (
             (inside[0] if inside else None)
+            or next((g for g in reversed(before) if g.finite), None)
             or (before[-1] if before else None)
             or next((g for g in after if g.finite), None)
             or (after[0] if after else None)
         )
         if choice is not None:
+            # "he got to meet him": the infinitive names the event
+            if self.lows[choice.head] in _CATENATIVE:
+                follow = next((g for g in groups if g.first == choice.head + 1 and not g.finite),
+                              None)
+                if follow is not None:
+                    choice = Group(choice.first, follow.head, True)
             return self._verb_event(choice, seg.lo, seg.hi, exclude)
         for k in range(seg.lo, seg.hi):
             if self.lows[k] in _EVENT_NOUNS and k not in exclude:
@@ -722,6 +751,12 @@ class SentenceAnalysis:
                 break
             if low in _PREPOSITIONS and low != "of":
                 break
+            if low in _COORD and k - 1 >= lo and count and lows[k - 1].isalpha() and \
+                    lows[k - 1] not in _PREPOSITIONS and k - 1 not in self._heads and \
+                    not self._finite[k - 1] and k - 1 not in exclude:
+                count += 1  # "Germany and the Soviet Union signed": a coordinated subject
+                k -= 1
+                continue
             if low in _SUBORDINATORS or low in _COORD or low in _RELATIVE:
                 break
             if k in self._heads:
@@ -729,7 +764,7 @@ class SentenceAnalysis:
             start = k
             if low in _PRONOUNS:
                 break
-            if low in _DETERMINERS and not (k > lo and lows[k - 1] == "of"):
+            if low in _DETERMINERS and not (k > lo and lows[k - 1] in ("of", "and", "or")):
                 break
             count += 1
             k -= 1

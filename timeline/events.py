@@ -54,6 +54,8 @@ _SIGNAL_WORDS = ("since", "Since", "until", "Until", "till", "Till", " after", "
 _CONFIDENCE_EXPLICIT = 0.9
 _PARTS_OF_DAY = {"MO": (6, 12), "MI": (11, 13), "AF": (12, 18), "EV": (18, 24), "NI": (20, 28),
                  "DT": (9, 17)}
+_CLAUSE_SIGNALS = frozenset({"after", "before", "following", "prior", "ahead"})
+_PREFIX_WORDS = frozenset({"just", "only", "exactly", "barely", "precisely"})
 _SHIFT_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year", "part_of_day"})
 _PREFIX_MODS = {"within": "LESS_THAN", "under": "LESS_THAN", "nearly": "LESS_THAN",
                 "almost": "LESS_THAN", "about": "APPROX", "around": "APPROX", "roughly": "APPROX",
@@ -103,6 +105,11 @@ def _relative_spec(expression: Expression, signal: str | None = None) -> _Relati
     if reading.kind in ("relative", "anaphoric") and reading.offset is not None and \
             str(reading.unit) in _SHIFT_UNITS:
         return _Relative(expression, str(reading.unit), int(reading.offset), reading.part_of_day,
+                         text.lower(), resolved, text)
+    if reading.kind == "offset" and reading.value != "deictic" and reading.amount is not None \
+            and float(reading.amount).is_integer() and str(reading.unit) in _SHIFT_UNITS:
+        sign = -1 if reading.direction == "before" else 1
+        return _Relative(expression, str(reading.unit), sign * int(reading.amount), None,
                          text.lower(), resolved, text)
     if reading.kind == "anchored" and signal in ("later", "earlier") and \
             reading.amount is not None and float(reading.amount).is_integer() and \
@@ -162,11 +169,10 @@ def build_events(
         max(0, bisect.bisect_right(starts, position) - 1) for position in _signal_positions(text)
     }
     builder = _Builder(text, sentences)
-    # a sentence whose expressions are all durations or sets has no event to date
+    # a sentence whose expressions are all sets has no event to date or time
     wanted = {
         index for index, found in by_sentence.items()
-        if any(e.time.timex_type in ("DATE", "TIME") or e.mention.reading.kind == "anchored"
-               or e.anchor == "event" for e in found)
+        if any(e.time.timex_type != "SET" for e in found)
     }
     for index in sorted(wanted | signal_sentences):
         builder.sentence(index, by_sentence.get(index, []), index in signal_sentences)
@@ -184,6 +190,8 @@ class _Builder:
         self.by_expression: dict[int, int] = {}  # expression index -> mention key
         self.relative_from: dict[int, int] = {}  # relative mention key -> reference key
         self.guessed_calendar = False  # a month/year amount was counted without a reference
+        #: durations whose clause had no dated event: (that clause's event, value, sentence)
+        self.pending_durations: list[tuple[Found, str, int]] = []
 
     # --- collecting -------------------------------------------------------------------------
 
@@ -208,17 +216,17 @@ class _Builder:
             return
         exclude = analysis.exclusion(spans)
         for expression in expressions:
-            if expression.mention.reading.kind == "anchored" or expression.anchor == "event":
+            if _anchored_like(analysis, expression):
                 signal = _signal_token(analysis, expression)
                 if signal is not None:
                     analysis.stops.add(signal)
         signals = _signal_words(analysis, exclude) if has_signals else []
         analysis.stops.update(qualifier for _, qualifier, _ in signals)
         used_signals: set[int] = set()
-        durations: list[tuple[int, str]] = []
+        durations: list[tuple[int, str, Expression]] = []
         for expression in expressions:
             mention, time = expression.mention, expression.time
-            if mention.reading.kind == "anchored" or expression.anchor == "event":
+            if _anchored_like(analysis, expression):
                 signal = self._anchored(analysis, index, expression, exclude)
                 if signal is not None:
                     used_signals.add(signal)
@@ -227,7 +235,7 @@ class _Builder:
                 continue
             if time.timex_type == "DURATION" or mention.reading.kind == "anchored":
                 lo, _ = analysis.token_range(mention.char_start, mention.char_end)
-                durations.append((lo, time.value))
+                durations.append((lo, time.value, expression))
                 continue
             found = analysis.event_for_span(mention.char_start, mention.char_end, exclude)
             key = self._add(found, index, optional=False, anchor=False)
@@ -236,13 +244,20 @@ class _Builder:
             self.by_expression[expression.index] = key
             self._date(self.mentions[key], expression)
         self._signals(analysis, index, exclude, [s for s in signals if s[0] not in used_signals])
-        for token, value in durations:
+        for token, value, expression in durations:
             segment = analysis.segment_at(token)
             for key, mention in self.mentions.items():
                 if mention.sentence == index and \
                         analysis.segment_at(analysis.token_index(key)) == segment:
                     mention.durations.append(value)
                     break
+            else:
+                # no dated event in this clause: the clause may name an event dated elsewhere
+                # ("he got to meet with him for several hours" ... "met with him in October")
+                found = analysis.event_for_span(expression.mention.char_start,
+                                                expression.mention.char_end, exclude)
+                if found is not None and found.lemma not in _NO_COREF and found.trigger.isalpha():
+                    self.pending_durations.append((found, value, index))
 
     def _date(self, mention: _Mention, expression: Expression) -> None:
         time = expression.time
@@ -313,8 +328,9 @@ class _Builder:
             prefix = {"less": "LESS_THAN", "fewer": "LESS_THAN", "more": "MORE_THAN"}.get(lows[lo - 2])
         relation.mod = reading.mod or expression.time.mod or prefix
         relation.nearly = mention.text.lower().startswith(_NEARLY) or previous in ("nearly", "almost")
-        relation.words = f"{mention.text} {relation.signal}"
-        if prefix is not None and previous != "than":
+        inside = analysis.starts[signal] < mention.char_end
+        relation.words = mention.text if inside else f"{mention.text} {relation.signal}"
+        if (prefix is not None and previous != "than") or previous in _PREFIX_WORDS:
             relation.words = f"{analysis.word(lo - 1)} {relation.words}"
         self.relations.append(relation)
         return signal
@@ -389,9 +405,25 @@ class _Builder:
                         f"same event as '{other.found.phrase}' (sentence {other.sentence + 1})")
         return final
 
+    def _attach_pending_durations(self) -> None:
+        """Give a duration to the event of the same stem nearest before it (else after)."""
+        for found, value, sentence in self.pending_durations:
+            word_stem = stem(found.trigger)
+            same = [k for k, m in self.mentions.items() if stem(m.found.trigger) == word_stem]
+            if not same:
+                continue
+            earlier = [k for k in same if k < found.trigger_start]
+            key = max(earlier) if earlier else min(same)
+            mention = self.mentions[key]
+            if value not in mention.durations:
+                mention.durations.append(value)
+                mention.others.append(
+                    f"duration {value} from '{found.phrase}' (sentence {sentence + 1})")
+
     def finish(self) -> tuple[Event, ...]:
         if not self.mentions:
             return ()
+        self._attach_pending_durations()
         rep = self._merge()
         reps = sorted(set(rep.values()), key=lambda k: (self.mentions[k].found.char_start, k))
         relations = []
@@ -680,6 +712,26 @@ def _signal_positions(text: str) -> list[int]:
                 out.append(position)
             position = text.find(word, end)
     return out
+
+
+def _anchored_like(analysis: SentenceAnalysis, expression: Expression) -> bool:
+    """Is the expression a duration counted from the clause that follows it?
+
+    Either the resolver says so (kind ``anchored``), or an ``offset`` reading counted in the
+    story ("a day after", not "a day ago") is followed by its signal word and more words: the
+    resolver counted it from the previous expression, but "a day after <clause>" counts from
+    the clause.
+    """
+    reading = expression.mention.reading
+    if reading.kind == "anchored" or expression.anchor == "event":
+        return True
+    if reading.kind != "offset" or reading.value == "deictic" or reading.amount is None:
+        return False
+    signal = _signal_token(analysis, expression)
+    if signal is None or analysis.lows[signal] not in _CLAUSE_SIGNALS:
+        return False
+    following = signal + 1
+    return following < analysis.n and analysis.lows[following][:1].isalnum()
 
 
 def _signal_token(analysis: SentenceAnalysis, expression: Expression) -> int | None:
