@@ -217,6 +217,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return [Token(s, e, text[s:e], low) for s, e, low in zip(starts, ends, lows)]
 
 
+@lru_cache(maxsize=8192)
 def stem(word: str) -> str:
     """A crude stem for matching mentions of one event ("recaptured", "recapture" -> "recaptur")."""
     low = word.lower()
@@ -230,6 +231,7 @@ def stem(word: str) -> str:
     return low
 
 
+@lru_cache(maxsize=8192)
 def lemma(word: str) -> str:
     """A base form good enough for the lexicon's lists ("met" -> "meet", "voted" -> "vote")."""
     low = word.lower()
@@ -249,7 +251,7 @@ def lemma(word: str) -> str:
 class SentenceAnalysis:
     """One sentence, tokenized and split into clause segments, with event-finding helpers."""
 
-    __slots__ = ("_candidates", "_finite", "_firsts", "_heads", "_notverb", "_seg_of", "ends", "groups", "lows",
+    __slots__ = ("_candidates", "_finite", "_firsts", "_heads", "_notverb", "_seg_starts", "ends", "groups", "lows",
                  "n", "segments", "sentence_end", "starts", "stops", "text", "time_tokens")
 
     def __init__(self, text: str, char_start: int, char_end: int,
@@ -273,11 +275,7 @@ class SentenceAnalysis:
         self._heads = {g.head for g in self.groups}
         self._firsts = {g.first for g in self.groups}
         self.segments = self._segments()
-        seg_of = [0] * self.n
-        for number, seg in enumerate(self.segments):
-            for i in range(seg.lo, seg.hi):
-                seg_of[i] = number
-        self._seg_of = seg_of
+        self._seg_starts = [seg.lo for seg in self.segments]
         #: token indices where a phrase must end (signal words of anchored phrases)
         self.stops: set[int] = set()
 
@@ -312,7 +310,8 @@ class SentenceAnalysis:
         """The clause segment holding token ``index``."""
         if not self.n:
             return Segment(0, 0, None)
-        return self.segments[self._seg_of[min(index, self.n - 1)]]
+        number = bisect.bisect_right(self._seg_starts, min(index, self.n - 1)) - 1
+        return self.segments[max(number, 0)]
 
     def _classify(self) -> None:
         """Per token, once: can it not be a verb, and is it a finite verb form?"""

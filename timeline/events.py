@@ -1,21 +1,30 @@
 """Events: what the time expressions date, and events dated through other events.
 
-:func:`build_events` works in four steps, all linear in the number of expressions except the
-solver, which only sees the events that carry constraints:
+:func:`build_events` works in four steps. Only sentences holding an expression (or a "since",
+"until", "shortly after" ...) are analysed, each once (:mod:`timeline.clauses`); the solver only
+sees the events that carry constraints.
 
-1. Every DATE/TIME expression dates the clause it modifies (:mod:`timeline.clauses`): a verb
-   event ("the magazine published the article online") or a noun event ("an interview with 60
-   Minutes" for "an interview on Thursday with 60 Minutes"). DURATION expressions attach to the
-   event of their clause as ``duration``; SETs are skipped.
-2. An event-anchored expression ("a day after the drug leader was recaptured") makes the clause
-   after its signal word an event, and relates the clause it hangs on (the nearest preceding
-   finite verb of the sentence, or the main clause when the phrase opens the sentence) to it by
-   a difference constraint. "shortly/soon/immediately after X", "since X" and "until X" do the
-   same without a duration.
-3. Mentions of one event ("was recaptured" ... "his recapture") are merged by trigger stem.
-4. The constraints are solved once (:func:`timeline.solver.solve`); relative expressions the
-   resolver could not anchor ("two days later" after an event dated only by a constraint) are
-   dated from the previous dated event, and the network is solved again with them.
+1. Every DATE/TIME expression dates the clause it modifies: a verb event ("the magazine
+   published the article online") or a noun event ("an interview with 60 Minutes" for "an
+   interview on Thursday with 60 Minutes", "the slaying" for "the Oct. 23 slaying"). Two
+   expressions in one clause: the narrower dates it, the other is noted. A DURATION attaches
+   to the event of its clause as ``duration`` (or, when its clause has no dated event, to the
+   event of the same verb elsewhere: "got to meet him for several hours" -> "met him in
+   October"); SETs are skipped.
+2. An event-anchored expression ("a day after the drug leader was recaptured"; the resolver's
+   ``anchored`` readings, and ``offset`` readings followed by after/before and more words)
+   makes the clause after its signal word an event, and relates the clause it hangs on (the
+   nearest preceding finite verb of the sentence, or the main clause when the phrase opens the
+   sentence) to it by a difference constraint. "shortly/soon/immediately after X", "since X"
+   and "until X" do the same without a duration.
+3. Mentions of one event ("was recaptured" ... "his recapture") are merged by trigger stem
+   when one of them is an anchor or a definite noun; the note says so.
+4. The constraints are solved once per document (:func:`timeline.solver.solve`, again when a
+   month/year amount needed a calendar reference). Relative expressions ("two days later",
+   "the next day", "that night", "earlier that month") that the resolver left unresolved, or
+   resolved against an expression although an event dated only through constraints came in
+   between, are counted from the previous dated event (within the sentence, the nearest one
+   before; across sentences, the main event of the previous dated sentence).
 """
 
 from __future__ import annotations
@@ -407,9 +416,12 @@ class _Builder:
 
     def _attach_pending_durations(self) -> None:
         """Give a duration to the event of the same stem nearest before it (else after)."""
+        if not self.pending_durations:
+            return
+        stems = {key: stem(m.found.trigger) for key, m in self.mentions.items()}
         for found, value, sentence in self.pending_durations:
             word_stem = stem(found.trigger)
-            same = [k for k, m in self.mentions.items() if stem(m.found.trigger) == word_stem]
+            same = [k for k, s in stems.items() if s == word_stem]
             if not same:
                 continue
             earlier = [k for k in same if k < found.trigger_start]
