@@ -350,3 +350,18 @@ def test_cli_csv_missing_column(tmp_path: Path, capsys: pytest.CaptureFixture[st
     source.write_text("body\nThe vote was on Monday.\n", "utf-8")
     status, _, err = _run([str(source), "-o", str(tmp_path / "e.csv")], capsys)
     assert status == 1 and "'text'" in err and "body" in err
+
+
+def test_scale_doc_examples_run() -> None:
+    """The ```python blocks of docs/scale.md that need no Dask cluster run, in order."""
+    import re
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "scale.md").read_text("utf-8")
+    blocks = re.findall(r"^```python[ \t]*\n(.*?)^```[ \t]*$", text, re.DOTALL | re.MULTILINE)
+    local = [block for block in blocks if "dask" not in block]
+    assert len(local) >= 2
+    namespace: dict[str, object] = {}
+    for block in local:
+        exec(compile(block, "docs/scale.md", "exec"), namespace)  # noqa: S102
+    result = namespace["result"]
+    assert result.errors["article"].tolist() == [2]  # type: ignore[attr-defined]
