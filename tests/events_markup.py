@@ -11,7 +11,7 @@ the span becomes an :class:`~timeline.types.Expression`. Specs:
 * ``relative 2 day`` / ``relative 0 day NI`` / ``relative 1 week @3``: a relative expression the
   resolver left unresolved (``@N`` = its ``anchor`` is ``expression N``)
 * ``resolved 2016-01-10 relative 1 day @0``: the same, resolved by the resolver
-* ``duration PT3H``, ``set XXXX-WXX-4``
+* ``duration PT3H`` / ``duration PTXH hour`` (with its unit), ``set XXXX-WXX-4``
 """
 
 from __future__ import annotations
@@ -84,7 +84,8 @@ def _expression(spec: str, start: int, end: int, span: str, sentence: int, index
         else:
             time = TimeValue("DATE", "XXXX-XX-XX")
     elif head == "duration":
-        reading = Reading(kind="duration", value=words[1])
+        unit = words[2] if len(words) > 2 else None
+        reading = Reading(kind="duration", value=words[1], unit=unit)
         time = TimeValue("DURATION", words[1])
         anchor = "absolute"
     elif head == "set":

@@ -67,6 +67,10 @@ _MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", 
                      "can't", "couldn't", "shouldn't"})
 _TIME_ADVERBS = frozenset({"now", "today", "yesterday", "tomorrow", "tonight", "recently",
                            "then", "currently", "lately", "soon", "later", "earlier"})
+#: prepositions whose event-noun object takes the date ("during an interview on Thursday",
+#: "after the vote on Tuesday"); "filed for bankruptcy on June 3" dates the verb instead
+_NOUN_PP_HEADS = frozenset({"during", "after", "before", "since", "until", "till", "following",
+                            "amid", "of", "at", "from", "despite", "ahead"})
 _PP_SIGNALS = frozenset({"since", "after", "before", "until", "till", "following", "during", "amid"})
 _SUBORDINATORS = _set("subordinators")
 _RELATIVE = _set("relative_markers")
@@ -633,7 +637,7 @@ class SentenceAnalysis:
                     j -= 1
                 if j >= seg.lo and lows[j] in _DETERMINERS:
                     j -= 1
-                in_pp = j >= seg.lo and (lows[j] in _PREPOSITIONS or lows[j] in _SUBORDINATORS)
+                in_pp = j >= seg.lo and (lows[j] in _NOUN_PP_HEADS or lows[j] in _SUBORDINATORS)
                 verb_before = any(g.finite and seg.lo <= g.head < k for g in self.groups)
                 return k if (in_pp or not verb_before) else None
             k -= 1

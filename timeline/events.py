@@ -735,12 +735,19 @@ def _anchored_like(analysis: SentenceAnalysis, expression: Expression) -> bool:
     the clause.
     """
     reading = expression.mention.reading
+    lows = analysis.lows
+    lo, _ = analysis.token_range(expression.mention.char_start, expression.mention.char_end)
+    if lo > 0 and lows[lo - 1] == "for":
+        return False  # "spoke for two hours after the meeting": a duration
     if reading.kind == "anchored" or expression.anchor == "event":
         return True
-    if reading.kind != "offset" or reading.value == "deictic" or reading.amount is None:
+    if reading.kind == "offset":
+        if reading.value == "deictic" or reading.amount is None:
+            return False
+    elif not (expression.time.timex_type == "DURATION" and str(reading.unit) in UNIT_SECONDS):
         return False
     signal = _signal_token(analysis, expression)
-    if signal is None or analysis.lows[signal] not in _CLAUSE_SIGNALS:
+    if signal is None or not (lows[signal] in _CLAUSE_SIGNALS or lows[signal] == "of"):
         return False
     following = signal + 1
     return following < analysis.n and analysis.lows[following][:1].isalnum()
