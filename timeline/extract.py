@@ -21,7 +21,6 @@ __all__ = ["Matcher", "find_mentions", "is_informal", "matcher"]
 Groups = dict[str, "str | None"]
 Production = Callable[..., "tuple[str, Reading] | Reading | None"]
 
-_GROUP = re.compile(r"\(\?P<([a-z_0-9]+)>")
 _WS = re.compile(r"\s+")
 
 
@@ -696,59 +695,48 @@ def first_characters(pattern: str) -> frozenset[str] | None:
 
 
 class Matcher:
-    """All rules compiled into scanners. Build it once with :func:`matcher`.
+    """The rules compiled one by one, and indexed by the characters they can start with.
 
-    A candidate position is tried only against the rules that can start with its first
-    character: one combined regular expression per starting character, compiled on first use.
+    At a candidate position only the rules that can start with its first character are tried,
+    in file order; the first that matches wins.
     """
 
     def __init__(self, rules: tuple[RuleSpec, ...]) -> None:
         """Compile ``rules``; raises ``ValueError`` naming a rule whose production is unknown."""
         self.rules = rules
-        self._parts: list[str] = []
-        self._group_names: list[list[tuple[str, str]]] = []
+        self._patterns: list[re.Pattern[str]] = []
         self._first: list[frozenset[str] | None] = []
-        for index, rule in enumerate(rules):
+        for rule in rules:
             if rule.build not in PRODUCTIONS:
                 raise ValueError(f"rule {rule.name!r}: unknown production {rule.build!r}")
-            names: list[tuple[str, str]] = []
-
-            def rename(match: re.Match[str], index: int = index, names: list[tuple[str, str]] = names) -> str:
-                local = match.group(1)
-                names.append((local, f"r{index}_{local}"))
-                return f"(?P<r{index}_{local}>"
-
-            self._parts.append(f"(?P<r{index}>{_GROUP.sub(rename, rule.pattern)})")
-            self._group_names.append(names)
+            self._patterns.append(
+                re.compile(
+                    r"(?<![\w'’-])(?:" + rule.pattern + r")(?!\w|-\w|['’](?![sS]\b)\w)",
+                    re.IGNORECASE | re.VERBOSE,
+                )
+            )
             self._first.append(first_characters(rule.pattern))
-        self._rule_index = {f"r{i}": i for i in range(len(rules))}
-        self._by_char: dict[str, re.Pattern[str] | None] = {}
+        self._by_char: dict[str, tuple[tuple[int, re.Pattern[str]], ...]] = {}
 
-    def _compile(self, indices: range | list[int]) -> re.Pattern[str]:
-        return re.compile(
-            r"(?<![\w'’-])(?:" + "|".join(self._parts[i] for i in indices) + r")(?!\w|-\w|['’](?![sS]\b)\w)",
-            re.IGNORECASE | re.VERBOSE,
-        )
-
-    def regex_for(self, char: str) -> re.Pattern[str] | None:
-        """The combined expression of the rules that can start with ``char`` (None: no rule)."""
+    def rules_for(self, char: str) -> tuple[tuple[int, re.Pattern[str]], ...]:
+        """(index, pattern) of the rules that can start with ``char``, in file order."""
         key = char.lower()
-        if key not in self._by_char:
-            indices = [i for i, first in enumerate(self._first) if first is None or key in first]
-            self._by_char[key] = self._compile(indices) if indices else None
-        return self._by_char[key]
+        found = self._by_char.get(key)
+        if found is None:
+            found = tuple(
+                (i, pattern) for i, (first, pattern) in enumerate(zip(self._first, self._patterns))
+                if first is None or key in first
+            )
+            self._by_char[key] = found
+        return found
 
     def match(self, text: str, start: int) -> tuple[int, int, Groups] | None:
-        """The first rule matching at ``start``: (rule index, end, groups)."""
-        regex = self.regex_for(text[start])
-        if regex is None:
-            return None
-        found = regex.match(text, start)
-        if found is None:
-            return None
-        index = self._rule_index[found.lastgroup]  # type: ignore[index]
-        groups = {local: found.group(name) for local, name in self._group_names[index]}
-        return index, found.end(), groups
+        """The first rule matching at ``start``: (rule index, end, named groups)."""
+        for index, pattern in self.rules_for(text[start]):
+            found = pattern.match(text, start)
+            if found is not None:
+                return index, found.end(), found.groupdict()
+        return None
 
 
 @functools.lru_cache(maxsize=2)
