@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -342,3 +345,70 @@ def test_case_through_build(case: dict[str, Any]) -> None:
                 where, event.derived_from)
         if "note" in expected:
             assert event.note is not None and expected["note"] in event.note, (where, event.note)
+
+
+# --- robustness: any text, any expressions -------------------------------------------------
+
+_WORDS = ["the", "vote", "was", "held", "after", "before", "since", "until", "shortly", "and",
+          "he", "escaped", "said", "that", "a", "day", "two", "days", "later", "of", "within",
+          "on", "Tuesday", "in", "May", ",", ";", ".", "“", "”", "Mr.", "Oct.", "23", "1,000",
+          "met", "his", "recapture", "for", "hours", "which", "who", "when", "as", "to", "meet"]
+
+
+def _reading(kind: int, amount: int, unit: str, direction: str) -> tuple[Reading, TimeValue, str]:
+    day = dt.datetime(2016, 5, 2)
+    if kind == 0:
+        return (Reading(kind="absolute"),
+                TimeValue("DATE", "2016-05-02", day, day + dt.timedelta(days=1)), "publication")
+    if kind == 1:
+        return (Reading(kind="anchored", amount=float(amount), unit=unit, direction=direction),
+                TimeValue("DURATION", "P1D"), "event")
+    if kind == 2:
+        return (Reading(kind="relative", unit=unit, offset=amount - 3),
+                TimeValue("DATE", "XXXX-XX-XX"), "unresolved")
+    if kind == 3:
+        return (Reading(kind="offset", amount=float(amount), unit=unit, direction=direction,
+                        value="anaphoric"), TimeValue("DATE", "XXXX"), "expression 0")
+    return (Reading(kind="duration", unit=unit), TimeValue("DURATION", "PXD"), "absolute")
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WORDS), min_size=1, max_size=40),
+    st.lists(st.tuples(st.integers(0, 39), st.integers(1, 3), st.integers(0, 4),
+                       st.integers(0, 7), st.sampled_from(["day", "week", "month", "year", "hour"]),
+                       st.sampled_from(["after", "before"])), max_size=5),
+)
+def test_any_text_and_expressions_give_consistent_events(
+    words: list[str], marks: list[tuple[int, int, int, int, str, str]]
+) -> None:
+    text = " ".join(words)
+    starts = []
+    position = 0
+    for word in words:
+        starts.append(position)
+        position += len(word) + 1
+    sentences = split_sentences(text)
+    expressions = []
+    taken: set[int] = set()
+    for first, length, kind, amount, unit, direction in sorted(marks):
+        if first >= len(words) or any(i in taken for i in range(first, first + length)):
+            continue
+        last = min(len(words), first + length) - 1
+        taken.update(range(first, last + 1))
+        start, end = starts[first], starts[last] + len(words[last])
+        reading, time, anchor = _reading(kind, amount, unit, direction)
+        sentence = max((s.index for s in sentences if s.char_start <= start), default=0)
+        mention = Mention(start, end, text[start:end], time.timex_type, reading, "fuzz", sentence)
+        expressions.append(Expression(mention=mention, time=time, anchor=anchor,
+                                      index=len(expressions)))
+    events = build_events(text, sentences, tuple(expressions), None)
+    assert [e.event_id for e in events] == list(range(1, len(events) + 1))
+    for event in events:
+        assert 0 <= event.char_start < event.char_end <= len(text)
+        assert event.trigger in text[event.char_start:event.char_end]
+        if event.time is not None and event.time.start is not None and event.time.end is not None:
+            assert event.time.start < event.time.end
+        if event.derived_from is not None:
+            for number in (int(n) for n in re.findall(r"event (\d+)", event.derived_from)):
+                assert 1 <= number <= len(events)

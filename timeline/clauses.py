@@ -672,7 +672,7 @@ class SentenceAnalysis:
             if lo <= g.first < hi:
                 return self._verb_event(g, lo, hi, exclude)
         # the head noun: the last word before a preposition
-        head = lo
+        head = -1
         for k in range(lo, hi):
             if k in exclude:
                 continue
@@ -680,6 +680,8 @@ class SentenceAnalysis:
                 break
             if lows[k][:1].isalnum() and lows[k] not in _DETERMINERS:
                 head = k
+        if head < 0:
+            return None  # nothing but a time expression follows the signal
         return self._noun_event(head, lo, hi, exclude)
 
     def anchor_clause_end(self, after_token: int) -> int:
@@ -843,6 +845,8 @@ class SentenceAnalysis:
 
     def _found(self, included: list[int], trigger: int, kind: str, definite: bool) -> Found:
         starts, ends = self.starts, self.ends
+        if not included:
+            included = [trigger]
         pieces: list[tuple[int, int]] = []
         previous = -2
         for i in included:
