@@ -85,6 +85,7 @@ class _Mention:
     relative: _Relative | None = None
     optional: bool = True
     is_anchor: bool = False
+    hidden: bool = False  # a time expression used as an anchor ("two years after 1987")
     durations: list[str] = attrs.Factory(list)
     others: list[str] = attrs.Factory(list)
 
@@ -233,10 +234,20 @@ class _Builder:
         analysis.stops.update(qualifier for _, qualifier, _ in signals)
         used_signals: set[int] = set()
         durations: list[tuple[int, str, Expression]] = []
+        dated_at: dict[int, Expression] = {}  # token -> the dated expression it belongs to
+        for expression in expressions:
+            if expression.time.start is not None and expression.time.end is not None:
+                first, last = analysis.token_range(expression.mention.char_start,
+                                                   expression.mention.char_end)
+                for token in range(first, last):
+                    dated_at[token] = expression
+        consumed: set[int] = set()
         for expression in expressions:
             mention, time = expression.mention, expression.time
+            if expression.index in consumed:
+                continue
             if _anchored_like(analysis, expression):
-                signal = self._anchored(analysis, index, expression, exclude)
+                signal = self._anchored(analysis, index, expression, exclude, dated_at, consumed)
                 if signal is not None:
                     used_signals.add(signal)
                     continue
@@ -293,7 +304,8 @@ class _Builder:
             mention.others.append(f"also dated by '{expression.mention.text}'")
 
     def _anchored(self, analysis: SentenceAnalysis, index: int, expression: Expression,
-                  exclude: set[int]) -> int | None:
+                  exclude: set[int], dated_at: dict[int, Expression],
+                  consumed: set[int]) -> int | None:
         mention = expression.mention
         reading = mention.reading
         lows = analysis.lows
@@ -319,10 +331,19 @@ class _Builder:
         if word in ("prior", "ahead") and start < analysis.n and lows[start] in ("to", "of"):
             start += 1
         direction = reading.direction or _SIGNALS[word]
-        anchor_found = analysis.anchor_event(start, exclude)
-        clause_end = analysis.anchor_clause_end(start)
-        governed_found = analysis.governing_event(lo, exclude, clause_end)
-        anchor = self._add(anchor_found, index, optional=False, anchor=True)
+        anchor_time = dated_at.get(start)
+        if anchor_time is not None and anchor_time.index != expression.index:
+            # "two years after 1987": the anchor is a time, not an event
+            clause_end = analysis.token_range(anchor_time.mention.char_start,
+                                              anchor_time.mention.char_end)[1]
+            governed_found = analysis.governing_event(lo, exclude, clause_end)
+            anchor = self._time_anchor(anchor_time, index)
+            consumed.add(anchor_time.index)
+        else:
+            anchor_found = analysis.anchor_event(start, exclude)
+            clause_end = analysis.anchor_clause_end(start)
+            governed_found = analysis.governing_event(lo, exclude, clause_end)
+            anchor = self._add(anchor_found, index, optional=False, anchor=True)
         governed = self._add(governed_found, index, optional=False, anchor=False)
         if anchor is None or governed is None or anchor == governed:
             return signal
@@ -343,6 +364,18 @@ class _Builder:
             relation.words = f"{analysis.word(lo - 1)} {relation.words}"
         self.relations.append(relation)
         return signal
+
+    def _time_anchor(self, expression: Expression, sentence: int) -> int:
+        """A hidden node for a time expression that anchors a duration."""
+        mention = expression.mention
+        key = -1 - mention.char_start  # never a token offset
+        if key not in self.mentions:
+            found = Found(trigger=mention.text, trigger_start=mention.char_start,
+                          trigger_end=mention.char_end, phrase=mention.text,
+                          char_start=mention.char_start, char_end=mention.char_end, kind="time")
+            self.mentions[key] = _Mention(found=found, sentence=sentence, explicit=expression,
+                                          optional=False, hidden=True)
+        return key
 
     def _signals(self, analysis: SentenceAnalysis, index: int, exclude: set[int],
                  signals: list[tuple[int, int, str]]) -> None:
@@ -624,8 +657,14 @@ class _Builder:
         parents = _derivation(nodes, accepted, dated)
         # mentions found only through "since/until/shortly after" and tied to nothing dated
         # are dropped; the others are numbered in text order
-        kept = [k for k in reps if not (self.mentions[k].optional and k not in parents)]
+        kept = [k for k in reps if not self.mentions[k].hidden
+                and not (self.mentions[k].optional and k not in parents)]
         ids = {key: number for number, key in enumerate(kept, start=1)}
+
+        def name(key: int) -> str:
+            mention = self.mentions[key]
+            return mention.found.phrase if mention.hidden else f"event {ids[key]}"
+
         events: list[Event] = []
         for key in kept:
             mention = self.mentions[key]
@@ -642,8 +681,8 @@ class _Builder:
                 dated_by = "anchored"
                 confidence = 0.75
                 reference = self.relative_from.get(key)
-                if reference is not None and reference in ids:
-                    derived = _relative_link(mention.relative, ids[reference])
+                if reference is not None and (reference in ids or self.mentions[reference].hidden):
+                    derived = _relative_link(mention.relative, name(reference))
             elif mention.explicit is not None:
                 expression_text = mention.explicit.mention.text
                 time = mention.explicit.time
@@ -660,7 +699,7 @@ class _Builder:
             if key in parents:
                 parent_key, relation, forward, depth = parents[key]
                 if time is None or dated_by == "none":
-                    derived = _link(relation, ids[parent_key], forward)
+                    derived = _link(relation, name(parent_key), forward)
                     if relation.expression is not None:
                         expression_text = relation.words
                     else:
@@ -670,15 +709,15 @@ class _Builder:
                         time = _interval_time(solution.lo[node], solution.hi[node])
                         if time is None:
                             notes[key].append(
-                                f"{_link(relation, ids[parent_key], forward)}: only one side bounded")
+                                f"{_link(relation, name(parent_key), forward)}: only one side bounded")
                     if time is not None:
                         dated_by = "anchored"
                         confidence = max(0.3, 0.9 - 0.1 * depth - (0.1 if time.approximate else 0.0))
             elif key in node_of and time is None:
                 for r in accepted:
                     other = r.anchor if r.governed == key else r.governed
-                    if key in (r.governed, r.anchor) and other in ids:
-                        derived = _link(r, ids[other], r.governed == key)
+                    if key in (r.governed, r.anchor) and (other in ids or self.mentions[other].hidden):
+                        derived = _link(r, name(other), r.governed == key)
                         break
             events.append(Event(
                 event_id=ids[key],
@@ -704,7 +743,7 @@ class _Builder:
         reference = self._reference_key(spec.expression)
         if reference is None or reference not in ids:
             return None
-        return _relative_link(spec, ids[reference])
+        return _relative_link(spec, f"event {ids[reference]}")
 
 
 def _signal_positions(text: str) -> list[int]:
@@ -824,8 +863,8 @@ def _duration_label(expression: Expression, direction: str | None, widened: bool
     return f"{text} {direction or 'of'}" + (" (approximate)" if widened else "")
 
 
-def _link(relation: _Relation, parent_id: int, forward: bool) -> str:
-    """Readable derivation of the child from ``event parent_id`` through ``relation``.
+def _link(relation: _Relation, parent: str, forward: bool) -> str:
+    """Readable derivation of the child from ``parent`` ("event 3", "1987") through ``relation``.
 
     ``forward`` is True when the child is the governed event (child = anchor + offset).
     """
@@ -839,28 +878,28 @@ def _link(relation: _Relation, parent_id: int, forward: bool) -> str:
         direction = reading.direction or _SIGNALS.get(relation.signal.lower())
         mod = relation.mod
         if direction is None:
-            return f"within {amount} of event {parent_id}"
+            return f"within {amount} of {parent}"
         sign = "+" if (direction == "after") == forward else "-"
         prefix = "up to " if mod in ("LESS_THAN", "EQUAL_OR_LESS") else (
             "more than " if mod in ("MORE_THAN", "EQUAL_OR_MORE") else "")
-        return f"event {parent_id} {sign} {prefix}{amount}{approx}"
+        return f"{parent} {sign} {prefix}{amount}{approx}"
     if relation.kind == "qualified":
         qualifier, signal = relation.label.split(" ", 1)
         if not forward:
             signal = "before" if signal == "after" else "after"
-        return f"{qualifier} {signal} event {parent_id}{approx}"
+        return f"{qualifier} {signal} {parent}{approx}"
     if relation.kind == "since":
-        return f"since event {parent_id}" if forward else f"start of event {parent_id}"
-    return f"until event {parent_id}" if forward else f"end of event {parent_id}"
+        return f"since {parent}" if forward else f"start of {parent}"
+    return f"until {parent}" if forward else f"end of {parent}"
 
 
-def _relative_link(spec: _Relative, parent_id: int) -> str:
+def _relative_link(spec: _Relative, parent: str) -> str:
     offset = spec.offset
     unit = spec.unit
     if offset == 0:
-        return f"same {_UNIT_WORDS.get(unit, unit)} as event {parent_id}"
+        return f"same {_UNIT_WORDS.get(unit, unit)} as {parent}"
     sign = "+" if offset > 0 else "-"
-    return f"event {parent_id} {sign} {_amount_text(abs(offset), unit)}"
+    return f"{parent} {sign} {_amount_text(abs(offset), unit)}"
 
 
 def _derivation(nodes: list[int], relations: list[_Relation],
