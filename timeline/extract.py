@@ -47,6 +47,11 @@ def _number(text: str | None) -> float | None:
         return float(key)
     except ValueError:
         pass
+    fraction = re.fullmatch(r"(\d+)\s*([13])/([24])|(\d+)([½¼¾])", key)
+    if fraction:
+        if fraction.group(1):
+            return int(fraction.group(1)) + int(fraction.group(2)) / int(fraction.group(3))
+        return int(fraction.group(4)) + {"½": 0.5, "¼": 0.25, "¾": 0.75}[fraction.group(5)]
     table = words()["numbers"]
     if key in table:
         return float(table[key])

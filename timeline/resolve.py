@@ -307,7 +307,11 @@ def _weekday_day(weekday: int, offset: int | None, anchor: dt.date, tense: str |
         return weekday_on_or_after(anchor + DAY, weekday)
     if tense == "future" or (offset == 0 and tense != "past"):
         return weekday_on_or_after(anchor, weekday)
-    return weekday_on_or_before(anchor, weekday)
+    before = weekday_on_or_before(anchor, weekday)
+    if tense is None:  # no verb to go by: the nearer one, the past one on a tie
+        after = weekday_on_or_after(anchor, weekday)
+        return after if (after - anchor) < (anchor - before) else before
+    return before
 
 
 def _weekday(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str]:
