@@ -444,7 +444,7 @@ def _anchored(g: Groups, text: str, before: str = "", after: str = "") -> Readin
     if unit is None:
         return None
     signal = _key(g.get("signal"))
-    amount = _number(g.get("num"))
+    amount = _number(g.get("num")) if g.get("num") else 1.0  # "the day before the vote"
     if amount is not None and "and a half" in _key(text):
         amount += 0.5
     return Reading(

@@ -36,7 +36,7 @@ _ABBREVIATIONS = frozenset(
     oct nov dec inc corp co ltd jr sr vs etc no u.s u.k u.n a.m p.m e.g i.e dept est
     rev fig ft cmdr adm maj pres supt messrs""".split()
 )
-_WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.\W*\Z")
+_WORD_BEFORE = re.compile(r"((?:[^\W\d_]|\.)+)\.\W*\Z")
 
 
 def _is_abbreviation(text: str, end: int) -> bool:
