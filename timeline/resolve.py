@@ -410,8 +410,8 @@ def _decade(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str
         anchor_date, _ = _deictic_anchor(ctx)
         base = (anchor_date.year if anchor_date else 1999) // 10
         candidate = base // 10 * 10 + decade
-        if candidate > base:
-            candidate -= 10
+        if candidate > base and candidate >= 10:
+            candidate -= 10  # the latest such decade not after the anchor's ("'90s" in 2016: 199)
         decade = candidate
     return _from_value(f"{decade:03d}", "DATE", r.mod), "absolute"
 
