@@ -210,11 +210,14 @@ def _rel(text: str | None) -> int | None:
 
 
 def _month_relative(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
+    rel = _key(g.get("rel"))
     return Reading(
         "month_relative",
         month=_month(g, "month"),
-        offset=_rel(g.get("rel")),
+        offset=_rel(rel),
         mod=_mod(g.get("mod")),
+        # "the following May" counts from the story's date, "next May" from the speaker's
+        value="anaphoric" if rel.startswith(("the following", "the previous")) else None,
     )
 
 
@@ -419,7 +422,7 @@ def _clock(g: Groups, text: str, before: str = "", after: str = "") -> Reading |
 
 
 def _offset(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
-    signal = _key(g.get("signal"))
+    signal = _key(g.get("signal") or g.get("signal2"))
     unit = _unit(g.get("unit"))
     if unit is None:
         return None

@@ -285,7 +285,15 @@ def _absolute(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, s
 
 
 def _month_relative(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str]:
-    anchor_date, anchor_name = _deictic_anchor(ctx)
+    if r.value == "anaphoric":
+        reference, anchor_name = _story_anchor(ctx)
+        anchor_date = None
+        if reference is not None and reference.start is not None and reference.end is not None:
+            # "In 1582 ... the following May": after the whole reference period
+            following = (r.offset or 0) > 0
+            anchor_date = (reference.end - DAY).date() if following else reference.start.date()
+    else:
+        anchor_date, anchor_name = _deictic_anchor(ctx)
     if anchor_date is None or r.month is None:
         return _unresolved(mention, Grain.MONTH, r)
     offset = r.offset or 0
@@ -683,22 +691,26 @@ def find_dateline(text: str, mentions: tuple[Mention, ...]) -> dt.date | None:
     return None
 
 
-_DEICTIC_KINDS = frozenset({"relative", "weekday", "clock"})
+_DEICTIC_KINDS = frozenset({"relative", "weekday"})
 
 
 def detect_mode(mentions: tuple[Mention, ...], published: dt.date | dt.datetime | None) -> str:
-    """``narrative`` when the text is dated by its own explicit years far from publication and
-    uses few speech-time expressions ("yesterday", "Thursday"); ``news`` otherwise."""
+    """``narrative`` when the text is dated by its own explicit years, far from publication, and
+    uses no speech-time expressions ("yesterday", "Thursday", "two weeks ago", "this year");
+    ``news`` otherwise."""
     pub = _pub_date(published)
-    years = [m.reading.year for m in mentions if m.reading.kind == "absolute" and m.reading.year and not m.reading.century_from_anchor]
+    years = [m.reading.year for m in mentions if m.reading.year and not m.reading.century_from_anchor]
     deictic = sum(
         1 for m in mentions
-        if m.reading.kind in _DEICTIC_KINDS or (m.reading.kind == "offset" and m.reading.value == "deictic")
-        or (m.reading.kind == "month_relative" and "year" not in m.text.lower())
+        if m.reading.kind in _DEICTIC_KINDS
+        or (m.reading.kind == "clock" and (m.reading.weekday is not None or m.reading.offset is not None))
+        or (m.reading.kind == "offset" and m.reading.value == "deictic")
+        or (m.reading.kind == "month_relative" and "year" not in m.text.lower() and m.reading.value != "anaphoric")
     )
     far = [y for y in years if pub is None or abs(y - pub.year) > 3]
-    if len(far) >= 2 and len(far) >= 0.6 * len(years) and deictic * 3 <= len(far):
+    near = len(years) - len(far)
+    if far and not near and not deictic:
         return "narrative"
-    if pub is None and years and deictic == 0:
+    if len(far) >= 2 and len(far) >= 0.6 * len(years) and deictic * 3 <= len(far):
         return "narrative"
     return "news"
