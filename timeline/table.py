@@ -102,12 +102,12 @@ def _frame(rows: Sequence[dict[str, object]], columns: dict[str, str]) -> pd.Dat
         if dtype == TIME_DTYPE:
             data[name] = np.array([_seconds(v) for v in values], dtype=np.int64).view(TIME_DTYPE)
         elif dtype == TEXT_DTYPE:
-            if TEXT_DTYPE == "object":
+            if TEXT_DTYPE != "object" and all(v is None for v in values):
+                data[name] = pd.array(values, dtype=TEXT_DTYPE)  # nothing to infer the dtype from
+            else:
                 array = np.empty(len(values), dtype=object)
                 array[:] = values
-                data[name] = array
-            else:
-                data[name] = pd.array(values, dtype=TEXT_DTYPE)
+                data[name] = array  # pandas 3 infers its string dtype from the strings
         else:
             data[name] = np.array(values, dtype=dtype)
     return pd.DataFrame(data, columns=list(columns), copy=False)
