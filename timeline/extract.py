@@ -754,23 +754,28 @@ def matcher(informal: bool = False) -> Matcher:
     return Matcher(tuple(r for r in load_rules() if informal or r.register != "informal"))
 
 
+_SOCIAL_MARKS = re.compile(r"[@#~!?\U0001F300-\U0001FAFF\u2600-\u27BF]|https?://")
+_SOCIAL_MARK = re.compile(r"(?:^|\s)[@#][A-Za-z_]|https?://|~|!!|\?\?|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+_PUNCTUATION = ".,!?;:()[]\"'“”‘’…-"
+
+
 @functools.lru_cache(maxsize=1)
-def _social() -> re.Pattern[str]:
-    cues = alternation(words()["informal_cues"])
-    # Chat words count only in lower case ("cos" is chat, "Cos." a company); so does a small "i".
-    return re.compile(
-        rf"(?:^|\s)[@#][A-Za-z_]|https?://|~|!!|\?\?|(?<![\w'’.])(?:{cues}|i)(?![\w'’.])|[\U0001F300-\U0001FAFF\u2600-\u27BF]"
-    )
+def _chat_words() -> frozenset[str]:
+    return frozenset(words()["informal_cues"]) | {"i"}
 
 
 def is_informal(text: str) -> bool:
-    """Whether ``text`` reads like social media (mentions, hashtags, links, chat words, a small
-    "i", emoji): there a bare "night" or "sat" is a time, which in news it rarely is."""
-    return bool(_social().search(text))
+    """Whether ``text`` reads like social media (mentions, hashtags, links, emoji, lower-case
+    chat words such as "tmr" or a small "i"): there a bare "night" or "sat" is a time, which in
+    news it rarely is. Chat words count only in lower case ("cos" is chat, "Cos." a company)."""
+    first = _SOCIAL_MARKS.search(text)  # a cheap scan for the characters the marks begin with
+    if first and _SOCIAL_MARK.search(text, max(0, first.start() - 1)):
+        return True
+    chat = _chat_words()
+    return any(word.strip(_PUNCTUATION) in chat for word in text.split() if word.islower())
 
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
-_WINDOW = 5  # how many words before a core word an expression may start ("at least the past 20 years")
 
 
 @functools.lru_cache(maxsize=1)
@@ -815,29 +820,43 @@ def _adjective_article(span: str) -> int:
     return match.end() if match else 0
 
 
+_REACH = 45  # how many characters before a core word an expression may start ("at least the past 20 years")
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
 @functools.lru_cache(maxsize=1)
-def _core_regex() -> re.Pattern[str]:
-    core, _ = _cue_words()
-    return re.compile(rf"(?<![^\W\d_])(?:{alternation(sorted(core))})(?![^\W\d_])|\d+", re.IGNORECASE)
+def _cue_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Scanners for core words (and numbers) and first words, over ASCII-lower-cased text (case
+    folding only A-Z keeps every offset; scanning without IGNORECASE is twice as fast)."""
+    core, first = _cue_words()
+    word = r"(?<![^\W\d_])(?:{})(?![^\W\d_])"
+    return (
+        re.compile(word.format(alternation(sorted(core))) + r"|\d+"),
+        re.compile(word.format(alternation(sorted(first)))),
+    )
 
 
 def _candidate_starts(text: str) -> list[int]:
-    """Positions where an expression may start: each core word or number, and the first words
-    ("the", "last", "about"...) among the few words before it."""
-    _, first = _cue_words()
-    starts: set[int] = set()
-    for found in _core_regex().finditer(text):
-        position = found.start()
-        starts.add(position)
+    """Positions where an expression may start: each core word or number, an apostrophe before
+    a number ('98), and each first word ("the", "last", "about"...) shortly before a core word."""
+    core_regex, first_regex = _cue_regexes()
+    lowered = text.translate(_ASCII_LOWER)
+    cores = [m.start() for m in core_regex.finditer(lowered)]
+    if not cores:
+        return []
+    starts = set(cores)
+    for position in cores:
         if position and text[position - 1] in "'’" and text[position].isdigit():
             starts.add(position - 1)
-        window_start = max(0, position - 60)
-        before = [(m.start(), m.group()) for m in _TOKEN.finditer(text, window_start, position)]
-        if window_start and before:
-            before = before[1:]  # the first word of the window may be cut
-        for offset, word in before[-_WINDOW:]:
-            if word.lower() in first:
-                starts.add(offset)
+    index, last = 0, len(cores)
+    for found in first_regex.finditer(lowered, max(0, cores[0] - _REACH), cores[-1]):
+        position = found.start()
+        while index < last and cores[index] <= position:
+            index += 1
+        if index < last and cores[index] - position <= _REACH:
+            starts.add(position)
     return sorted(starts)
 
 
