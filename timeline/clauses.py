@@ -27,6 +27,7 @@ __all__ = [
     "Segment",
     "SentenceAnalysis",
     "Token",
+    "VerbForm",
     "lemma",
     "lexicon",
     "stem",
@@ -62,6 +63,31 @@ _EVENT_NOUNS = _set("event_nouns")
 _LINKING = _set("linking_verbs")
 _CATENATIVE = _set("catenative_verbs")
 _PARTICIPLE_ENDINGS = frozenset({"ed", "en"})
+_STATES = _set("state_verbs")
+#: light verbs that say their subject is an event, whatever the noun ("X, which happened in 2014")
+_HAPPENING = frozenset({"happened", "occurred", "took", "unfolded", "erupted", "happens", "occurs",
+                        "takes"})
+_SPEECH = _set("speech_verbs")
+_STATES_AND_SPEECH = _STATES | _SPEECH
+_MODAL_WORDS = _set("modal_words")
+_FUTURE_WORDS = _set("future_words")
+_NEGATION = _set("negation_words")
+_PERFECT_AUX = frozenset({"has", "have", "'ve", "hasn't", "haven't"})
+_PAST_PERFECT_AUX = frozenset({"had", "hadn't"})
+_PAST_AUX = frozenset({"was", "were", "did", "didn't", "wasn't", "weren't", "got"})
+_IRREGULAR_PAST = frozenset({  # simple past forms among the irregular verbs (not participles)
+    "was", "were", "had", "did", "said", "made", "went", "took", "came", "saw", "knew", "got",
+    "gave", "found", "thought", "told", "became", "left", "felt", "brought", "began", "kept",
+    "held", "wrote", "stood", "heard", "meant", "met", "ran", "paid", "sat", "spoke", "lay", "led",
+    "grew", "lost", "fell", "sent", "built", "understood", "drew", "broke", "spent", "rose",
+    "drove", "bought", "wore", "chose", "sought", "threw", "caught", "fought", "taught", "sold",
+    "won", "flew", "fled", "shot", "struck", "hid", "stole", "swore", "woke", "bore", "forgot",
+    "froze", "sank", "blew", "overthrew", "undertook", "withdrew", "upheld", "sped", "slid", "fed",
+    "bled", "dealt", "lent", "bent", "swept", "slept", "wept", "arose", "rode", "shook", "sang",
+    "ate", "forgave", "bit", "hung", "dug", "stuck", "spun", "mistook", "overtook", "foresaw",
+    "oversaw", "underwent", "slew", "retook", "overran", "rebuilt", "outran", "sprang", "strove",
+    "forbade", "misled", "swam", "drank", "rang", "hit", "cut", "put", "set", "let", "shut", "hurt",
+    "cost", "spread", "read", "bid", "cast", "burst", "split", "upset", "quit", "beat"})
 _MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must",
                      "did", "does", "do", "didn't", "doesn't", "don't", "won't", "wouldn't",
                      "can't", "couldn't", "shouldn't"})
@@ -138,6 +164,26 @@ class Group(NamedTuple):
     first: int
     head: int
     finite: bool
+
+
+class VerbForm(NamedTuple):
+    """What a verb group says about its event.
+
+    Attributes:
+        tense: ``past``, ``present``, ``perfect`` (present perfect), ``past_perfect``,
+            ``future`` or ``none`` (a non-finite group).
+        mood: ``real``, ``negated`` (not/never), ``modal`` (can/may/must/should/could/might)
+            or ``hypothetical`` (would).
+        state: the head verb names a state (be, have, know, want ...), not an event.
+        speech: the head verb names a reporting act (say, tell, announce ...).
+        progressive: a form of "be" + -ing ("was hiding").
+    """
+
+    tense: str
+    mood: str
+    state: bool
+    speech: bool
+    progressive: bool
 
 
 @attrs.frozen
@@ -241,14 +287,18 @@ def lemma(word: str) -> str:
     low = word.lower()
     if low in _IRREGULAR:
         return _IRREGULAR[low]
-    if low in _BASE_VERBS or low in _EVENT_NOUNS:
+    if low in _BASE_VERBS or low in _EVENT_NOUNS or low in _STATES_AND_SPEECH:
         return low
     for cut, add in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""),
                      ("s", ""), ("ing", ""), ("ing", "e")):
         if low.endswith(cut):
             candidate = low[: -len(cut)] + add
-            if candidate in _BASE_VERBS:
+            if candidate in _BASE_VERBS or candidate in _STATES_AND_SPEECH:
                 return candidate
+            # a doubled final consonant: "regretted" -> "regret", "planned" -> "plan"
+            if not add and len(candidate) > 3 and candidate[-1] == candidate[-2] and \
+                    candidate[-1] not in "aeiousl" and candidate[:-1] in _BASE_VERBS | _STATES_AND_SPEECH:
+                return candidate[:-1]
     return low
 
 
@@ -535,6 +585,116 @@ class SentenceAnalysis:
         close(n)
         return out or [Segment(0, n, None)]
 
+    def verb_form(self, g: Group) -> VerbForm:
+        """Tense, mood and kind of the verb group ``g`` (set lookups over its few tokens)."""
+        lows = self.lows
+        words = lows[g.first:g.head + 1]
+        first = words[0]
+        head = lows[g.head]
+        base = lemma(head)
+        negated = False
+        for word in words:
+            if word in _NEGATION or word[-3:] == "n't":
+                negated = True
+                break
+        progressive = len(words) > 1 and head[-3:] == "ing" and head not in _ING_STOP
+        if first in _FUTURE_WORDS:
+            tense, mood = "future", "real"
+        elif first in _MODAL_WORDS:
+            tense, mood = "none", ("hypothetical" if first in ("would", "wouldn't", "'d")
+                                   else "modal")
+        else:
+            mood = "real"
+            if len(words) > 1 and first in _PERFECT_AUX:
+                tense = "perfect"
+            elif len(words) > 1 and first in _PAST_PERFECT_AUX:
+                tense = "past_perfect"
+            elif first in _PAST_AUX or (len(words) == 1 and (
+                    head in _IRREGULAR_PAST or (head[-2:] == "ed" and head not in _ED_STOP))):
+                tense = "past"
+            elif not g.finite:
+                tense = "none"
+            else:
+                tense = "present"
+            if head == "going" and g.head + 1 < self.n and lows[g.head + 1] == "to":
+                # "is going to sign"; "was going to" is a future seen from the past
+                if tense == "past":
+                    mood = "hypothetical"
+                tense = "future"
+                if g.head + 2 < self.n and lemma(lows[g.head + 2]) in _STATES:
+                    base = lows[g.head + 2]  # "is going to be": a state
+        if negated and mood == "real":
+            mood = "negated"
+        return VerbForm(tense, mood, base in _STATES, base in _SPEECH, progressive)
+
+    def event_candidates(self, exclude: set[int]) -> list[tuple[Found, VerbForm | None, Segment]]:
+        """Every event mention of the sentence: finite verb groups and event nouns.
+
+        Verb groups come with their :class:`VerbForm` (states are left out: "was", "had",
+        "knew"); an event noun ("the crash", "a gun battle") comes with ``None``. Nouns need a
+        determiner, possessive or preposition a few words before them and must not be verbs.
+        """
+        out: list[tuple[Found, VerbForm | None, Segment]] = []
+        lows = self.lows
+        heads = self._heads
+        firsts = self._firsts
+        #: subjects and direct objects of verbs: part of the verb's event, not events of their own
+        covered: set[int] = set()
+        for g in self.groups:
+            if not g.finite:
+                continue
+            seg = self.segment_at(g.head)
+            covered.update(range(self._subject_start(g.first, seg.lo, exclude), g.first))
+            k = g.head + 1
+            while k < seg.hi and k < g.head + 4:
+                word = lows[k]
+                if word in _PREPOSITIONS or not word[:1].isalnum() or k in firsts:
+                    break
+                covered.add(k)
+                if word in _EVENT_NOUNS:
+                    break
+                k += 1
+        for g in self.groups:
+            if not g.finite or g.head in exclude:
+                continue
+            if lows[g.head] in _CATENATIVE:
+                # "he got to meet him": the infinitive names the event
+                follow = next((h for h in self.groups if h.first == g.head + 1 and not h.finite),
+                              None)
+                if follow is not None:
+                    g = Group(g.first, follow.head, True)
+            form = self.verb_form(g)
+            if form.state and lows[g.head] not in _LIGHT:
+                continue
+            seg = self.segment_at(g.head)
+            found = self._verb_event(g, seg.lo, seg.hi, exclude)
+            if found.kind == "verb" and form.state:
+                continue  # "was" with no event noun as subject: a state
+            out.append((found, form, seg))
+        notverb = self._notverb
+        for k in range(self.n):
+            low = lows[k]
+            if low not in _EVENT_NOUNS or k in heads or k in firsts or k in exclude or \
+                    k in covered or \
+                    (notverb[k] and k not in self.time_tokens and k > 0):
+                continue
+            j = k - 1
+            licensed = k == 0
+            while j >= 0 and j >= k - 3:
+                word = lows[j]
+                if word in _DETERMINERS or word in _PREPOSITIONS or word in _POSSESSIVES:
+                    licensed = word != "to"
+                    break
+                if word == "," or word in _HARD or j in heads or j in firsts or \
+                        not word[:1].isalnum():
+                    break
+                j -= 1
+            if not licensed:
+                continue
+            seg = self.segment_at(k)
+            out.append((self._noun_event(k, seg.lo, seg.hi, exclude), None, seg))
+        return out
+
     # --- events -----------------------------------------------------------------------------
 
     def exclusion(self, spans: list[tuple[int, int]]) -> set[int]:
@@ -725,6 +885,16 @@ class SentenceAnalysis:
             for k in range(subject, first):
                 if lows[k] in _EVENT_NOUNS:
                     trigger_index, kind = k, "noun"
+            # "the vote, which took place on April 10": the clause is about the noun before it
+            if kind == "verb" and subject == first and lo >= 3 and lows[lo - 1] in _RELATIVE \
+                    and lows[lo - 2] == "," and (lows[lo - 3] in _EVENT_NOUNS or (
+                        lows[head] in _HAPPENING and lows[lo - 3].isalpha()
+                        and lows[lo - 3] not in _PRONOUNS
+                        and (lows[head] not in ("took", "takes")
+                             or (head + 1 < self.n and lows[head + 1] == "place")))):
+                noun = lo - 3
+                seg = self.segment_at(noun)
+                return self._noun_event(noun, seg.lo, seg.hi, exclude)
         included = list(range(subject, head + 1))
         k = head + 1
         taken = 0

@@ -34,9 +34,11 @@ import datetime as dt
 import math
 from collections import deque
 
+from typing import TYPE_CHECKING
+
 import attrs
 
-from timeline.clauses import Found, SentenceAnalysis, lexicon, stem
+from timeline.clauses import Found, Segment, SentenceAnalysis, VerbForm, lexicon, stem
 from timeline.solver import (
     INF,
     UNIT_SECONDS,
@@ -52,7 +54,10 @@ from timeline.solver import (
 )
 from timeline.types import Event, Expression, Grain, Sentence, TimeValue
 
-__all__ = ["build_events"]
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = ["CONFIDENCE", "build_events", "firm"]
 
 _SIGNALS: dict[str, str | None] = dict(lexicon()["anchor_signals"])  # type: ignore[arg-type]
 _QUALIFIERS: dict[str, list[float]] = dict(lexicon()["signal_qualifiers"])  # type: ignore[arg-type]
@@ -60,7 +65,24 @@ _SINCE_UNTIL: dict[str, str] = dict(lexicon()["since_until"])  # type: ignore[ar
 _NO_COREF = frozenset(lexicon()["reporting_coref_exclude"])  # type: ignore[arg-type]
 _VAGUE = tuple(lexicon()["vague_amount_range"])  # type: ignore[arg-type]
 _SIGNAL_WORDS = ("since", "Since", "until", "Until", "till", "Till", " after", " before")
-_CONFIDENCE_EXPLICIT = 0.9
+#: how firmly each kind of evidence dates an event (the ``confidence`` column). Anchored events
+#: lose 0.1 per step of the chain from the explicit date (and 0.1 when the offset is
+#: approximate), never below 0.3; a date counted from the previous event ("two days later") is
+#: 0.75; an explicit expression the resolver could not anchor is 0.5.
+CONFIDENCE: dict[str, float] = {
+    "explicit": 0.9,
+    "anchored": 0.8,
+    "sentence": 0.6,
+    "narrative": 0.5,
+    "before": 0.4,  # sentence or narrative evidence that only says "before/after X"
+    "tense": 0.3,  # a reporting verb near publication
+    "open": 0.2,  # tense alone: an open interval before or after publication
+}
+_CONFIDENCE_EXPLICIT = CONFIDENCE["explicit"]
+#: how far an open interval ("before publication", "after the vote") is drawn: there is no
+#: open-interval type, so a year on the open side stands for "some time before/after"
+_OPEN_SPAN = dt.timedelta(days=365)
+_DAY = dt.timedelta(days=1)
 _PARTS_OF_DAY = {"MO": (6, 12), "MI": (11, 13), "AF": (12, 18), "EV": (18, 24), "NI": (20, 28),
                  "DT": (9, 17)}
 _CLAUSE_SIGNALS = frozenset({"after", "before", "following", "prior", "ahead"})
@@ -88,6 +110,9 @@ class _Mention:
     hidden: bool = False  # a time expression used as an anchor ("two years after 1987")
     durations: list[str] = attrs.Factory(list)
     others: list[str] = attrs.Factory(list)
+    form: VerbForm | None = None  # tense and mood of a verb mention (None: a noun)
+    segment: Segment | None = None  # the clause it lies in
+    paragraph: int = 0
 
 
 @attrs.frozen
@@ -151,23 +176,44 @@ def build_events(
     sentences: tuple[Sentence, ...],
     expressions: tuple[Expression, ...],
     published: dt.date | dt.datetime | None,
+    *,
+    mode: str | None = None,
+    min_confidence: float = 0.0,
 ) -> tuple[Event, ...]:
-    """The events of an article, in text order, ``event_id`` from 1.
+    """Every event mention of an article, in text order, ``event_id`` from 1.
 
     Args:
         text: the article text.
         sentences: its sentences (``timeline.sentences.split_sentences``).
         expressions: its resolved time expressions, in text order.
-        published: the publication date (unused by the rules today; accepted for the
-            pipeline's signature).
+        published: the publication date: events with no other evidence are dated from their
+            tense relative to it (news mode only).
+        mode: ``news`` or ``narrative``; ``None`` decides as ``timeline.build`` does
+            (:func:`timeline.resolve.detect_mode`). Narrative texts get no publication-relative
+            tense dates.
+        min_confidence: keep only events whose ``confidence`` is at least this (0.9 keeps the
+            explicitly dated ones). ``event_id`` keeps its number in the full list, so the
+            ``derived_from`` chains of the kept events still name the right events.
 
     Returns:
-        One :class:`Event` per dated clause, per event an anchored phrase names, and per event
-        it governs; mentions of one event are merged.
+        One :class:`Event` per event mention (finite verbs that are not states, event nouns,
+        and every clause a time expression dates); mentions of one event are merged. Each has
+        ``dated_by`` (explicit, anchored, sentence, narrative, tense or none) and
+        ``confidence`` (see :data:`CONFIDENCE`).
+
+    Raises:
+        ValueError: ``mode`` is not news/narrative/None or ``min_confidence`` is not in [0, 1].
     """
-    del published  # the expressions are already resolved against it
+    if mode not in (None, "news", "narrative"):
+        raise ValueError(f"mode must be 'news', 'narrative' or None, not {mode!r}")
+    if not 0.0 <= min_confidence <= 1.0:
+        raise ValueError(f"min_confidence must lie in [0, 1], not {min_confidence!r}")
     if not sentences:
         return ()
+    if mode is None:
+        from timeline.resolve import detect_mode
+
+        mode = detect_mode(tuple(e.mention for e in expressions), published)
     starts = [s.char_start for s in sentences]
     by_sentence: dict[int, list[Expression]] = {}
     for expression in expressions:
@@ -178,23 +224,61 @@ def build_events(
     signal_sentences = {
         max(0, bisect.bisect_right(starts, position) - 1) for position in _signal_positions(text)
     }
-    builder = _Builder(text, sentences)
+    builder = _Builder(text, sentences, published, mode)
     # a sentence whose expressions are all sets has no event to date or time
     wanted = {
         index for index, found in by_sentence.items()
         if any(e.time.timex_type != "SET" for e in found)
     }
-    for index in sorted(wanted | signal_sentences):
-        builder.sentence(index, by_sentence.get(index, []), index in signal_sentences)
-    return builder.finish()
+    for index, sent in enumerate(sentences):
+        expressions_here = by_sentence.get(index, [])
+        spans = [(e.mention.char_start, e.mention.char_end) for e in expressions_here]
+        analysis = SentenceAnalysis(text, sent.char_start, sent.char_end, spans)
+        if not analysis.n:
+            continue
+        exclude = analysis.exclusion(spans) if spans else set()
+        if index in wanted or index in signal_sentences:
+            builder.sentence(index, expressions_here, index in signal_sentences, analysis,
+                             exclude)
+        builder.candidates(analysis, index, exclude)
+    events = builder.finish()
+    if min_confidence > 0.0:
+        events = tuple(e for e in events if e.confidence >= min_confidence)
+    return events
+
+
+def firm(events: pd.DataFrame, min_confidence: float = 0.8) -> pd.DataFrame:
+    """The rows of an events table (``Timeline.events``) dated at least this firmly.
+
+    ``firm(tl.events)`` keeps the events dated by an explicit expression or an anchored
+    chain; ``firm(tl.events, 0.5)`` adds those dated by their sentence or the narrative.
+    """
+    if not 0.0 <= min_confidence <= 1.0:
+        raise ValueError(f"min_confidence must lie in [0, 1], not {min_confidence!r}")
+    return events[events["confidence"] >= min_confidence]
 
 
 class _Builder:
     """Collects mentions and relations sentence by sentence, then solves and numbers them."""
 
-    def __init__(self, text: str, sentences: tuple[Sentence, ...]) -> None:
+    def __init__(self, text: str, sentences: tuple[Sentence, ...],
+                 published: dt.date | dt.datetime | None = None, mode: str = "news") -> None:
         self.text = text
         self.sentences = sentences
+        self.published = published
+        self.mode = mode
+        #: paragraph number of each sentence (a line break between two sentences starts one)
+        self.paragraphs: list[int] = []
+        number, previous_end = 0, 0
+        for sent in sentences:
+            if "\n" in text[previous_end:sent.char_start]:
+                number += 1
+            self.paragraphs.append(number)
+            previous_end = sent.char_end
+        #: (mention key of a clause a duration came from, key of the event it was given to)
+        self.duration_links: list[tuple[int, int]] = []
+        #: mentions made from time expressions and signals (the others come from the scan)
+        self.core: set[int] = set()
         self.mentions: dict[int, _Mention] = {}
         self.relations: list[_Relation] = []
         self.by_expression: dict[int, int] = {}  # expression index -> mention key
@@ -214,17 +298,13 @@ class _Builder:
         if mention is None:
             mention = _Mention(found=found, sentence=sentence)
             self.mentions[key] = mention
+        self.core.add(key)
         mention.optional = mention.optional and optional
         mention.is_anchor = mention.is_anchor or anchor
         return key
 
-    def sentence(self, index: int, expressions: list[Expression], has_signals: bool) -> None:
-        sent = self.sentences[index]
-        spans = [(e.mention.char_start, e.mention.char_end) for e in expressions]
-        analysis = SentenceAnalysis(self.text, sent.char_start, sent.char_end, spans)
-        if not analysis.n:
-            return
-        exclude = analysis.exclusion(spans)
+    def sentence(self, index: int, expressions: list[Expression], has_signals: bool,
+                 analysis: SentenceAnalysis, exclude: set[int]) -> None:
         for expression in expressions:
             if _anchored_like(analysis, expression):
                 signal = _signal_token(analysis, expression)
@@ -278,6 +358,30 @@ class _Builder:
                                                 expression.mention.char_end, exclude)
                 if found is not None and found.lemma not in _NO_COREF and found.trigger.isalpha():
                     self.pending_durations.append((found, value, index))
+
+    def candidates(self, analysis: SentenceAnalysis, index: int, exclude: set[int]) -> None:
+        """Every event mention of the sentence, with its tense and mood and clause.
+
+        Mentions already made from time expressions and signals only receive the verb form.
+        """
+        paragraph = self.paragraphs[index] if index < len(self.paragraphs) else 0
+        for found, form, segment in analysis.event_candidates(exclude):
+            key = found.trigger_start
+            mention = self.mentions.get(key)
+            if mention is None:
+                mention = _Mention(found=found, sentence=index, optional=False)
+                self.mentions[key] = mention
+            else:
+                mention.optional = False
+            if mention.form is None:
+                mention.form = form
+            if mention.segment is None:
+                mention.segment = segment
+            mention.paragraph = paragraph
+        for mention in self.mentions.values():
+            if mention.sentence == index and mention.segment is None and not mention.hidden:
+                mention.segment = analysis.segment_at(analysis.token_index(mention.found.trigger_start))
+                mention.paragraph = paragraph
 
     def _date(self, mention: _Mention, expression: Expression) -> None:
         time = expression.time
@@ -407,42 +511,75 @@ class _Builder:
     # --- merging, solving, numbering --------------------------------------------------------
 
     def _merge(self) -> dict[int, int]:
-        """Mention key -> representative key; mentions of one event share a representative."""
+        """Mention key -> representative key; mentions of one event share a representative.
+
+        Conservative: two mentions are merged only when their trigger stems match, one of them
+        refers back (a definite event noun, "his recapture", or an event-anchored phrase), their
+        tenses and moods agree (a future or hypothetical mention never joins a past one), and
+        the merged event would not carry two explicit dates. A definite noun takes the nearest
+        earlier mention. A clause that lent its duration to an event dated elsewhere ("got to
+        meet him for several hours" -> "met him in October") is that event.
+        """
+        root: dict[int, int] = {key: key for key in self.mentions}
+        dated: dict[int, bool] = {key: m.explicit is not None for key, m in self.mentions.items()}
+
+        def find(key: int) -> int:
+            while root[key] != key:
+                root[key] = root[root[key]]
+                key = root[key]
+            return key
+
+        def union(key: int, other: int) -> bool:
+            a, b = find(key), find(other)
+            if a == b:
+                return True
+            if dated[a] and dated[b]:
+                return False
+            first, second = (a, b) if a < b else (b, a)
+            root[second] = first
+            dated[first] = dated[a] or dated[b]
+            return True
+
         groups: dict[str, list[int]] = {}
-        rep: dict[int, int] = {}
         for key in sorted(self.mentions):
             mention = self.mentions[key]
-            rep[key] = key
             found = mention.found
-            if found.lemma in _NO_COREF or not found.trigger.isalpha():
+            if mention.hidden or found.lemma in _NO_COREF or not found.trigger.isalpha():
                 continue
             word_stem = stem(found.trigger)
-            for other_key in groups.get(word_stem, []):
+            members = groups.setdefault(word_stem, [])
+            for other_key in reversed(members):
                 other = self.mentions[other_key]
-                both_dated = mention.explicit is not None and other.explicit is not None
                 referring = (found.kind == "noun" and found.definite) or mention.is_anchor \
                     or other.is_anchor
-                if both_dated or not referring:
+                if not referring or not _compatible(mention.form, other.form):
                     continue
-                rep[key] = rep[other_key]
-                break
-            groups.setdefault(word_stem, []).append(key)
+                if union(key, other_key):
+                    break
+            members.append(key)
+        for key, other in self.duration_links:
+            if key in root and other in root:
+                union(key, other)
         # choose the representative of each group: the dated mention, else the first
-        members: dict[int, list[int]] = {}
-        for key, root in rep.items():
-            members.setdefault(root, []).append(key)
+        members_of: dict[int, list[int]] = {}
+        for key in sorted(self.mentions):
+            members_of.setdefault(find(key), []).append(key)
         final: dict[int, int] = {}
-        for root, keys in members.items():
-            dated = [k for k in keys if self.mentions[k].explicit is not None
-                     or self.mentions[k].relative is not None]
-            chosen = dated[0] if dated else root
+        for keys in members_of.values():
+            with_date = [k for k in keys if self.mentions[k].explicit is not None
+                         or self.mentions[k].relative is not None]
+            chosen = with_date[0] if with_date else keys[0]
             chosen_mention = self.mentions[chosen]
             for k in keys:
                 final[k] = chosen
                 if k != chosen:
                     other = self.mentions[k]
                     chosen_mention.optional = chosen_mention.optional and other.optional
-                    chosen_mention.durations.extend(other.durations)
+                    chosen_mention.is_anchor = chosen_mention.is_anchor or other.is_anchor
+                    chosen_mention.durations.extend(
+                        d for d in other.durations if d not in chosen_mention.durations)
+                    if chosen_mention.form is None and other.form is not None:
+                        chosen_mention.form = other.form
                     chosen_mention.others.append(
                         f"same event as '{other.found.phrase}' (sentence {other.sentence + 1})")
         return final
@@ -451,15 +588,20 @@ class _Builder:
         """Give a duration to the event of the same stem nearest before it (else after)."""
         if not self.pending_durations:
             return
-        stems = {key: stem(m.found.trigger) for key, m in self.mentions.items()}
+        # only the mentions made from time expressions and signals (not every verb) take it
+        stems = {key: stem(m.found.trigger) for key, m in self.mentions.items()
+                 if m.explicit is not None or m.relative is not None or key in self.core}
         for found, value, sentence in self.pending_durations:
             word_stem = stem(found.trigger)
-            same = [k for k, s in stems.items() if s == word_stem]
+            same = [k for k, s in stems.items() if s == word_stem and k != found.trigger_start]
             if not same:
                 continue
             earlier = [k for k in same if k < found.trigger_start]
             key = max(earlier) if earlier else min(same)
             mention = self.mentions[key]
+            if found.trigger_start in self.mentions and found.trigger_start != key:
+                # the clause names the event dated elsewhere: one event, not two
+                self.duration_links.append((found.trigger_start, key))
             if value not in mention.durations:
                 mention.durations.append(value)
                 mention.others.append(
@@ -470,7 +612,7 @@ class _Builder:
             return ()
         self._attach_pending_durations()
         rep = self._merge()
-        reps = sorted(set(rep.values()), key=lambda k: (self.mentions[k].found.char_start, k))
+        reps = sorted(set(rep.values()), key=lambda k: (self.mentions[k].found.trigger_start, k))
         relations = []
         for relation in self.relations:
             relation.governed, relation.anchor = rep[relation.governed], rep[relation.anchor]
@@ -665,7 +807,7 @@ class _Builder:
             mention = self.mentions[key]
             return mention.found.phrase if mention.hidden else f"event {ids[key]}"
 
-        events: list[Event] = []
+        records: dict[int, _Dating] = {}
         for key in kept:
             mention = self.mentions[key]
             found = mention.found
@@ -716,26 +858,244 @@ class _Builder:
             elif key in node_of and time is None:
                 for r in accepted:
                     other = r.anchor if r.governed == key else r.governed
-                    if key in (r.governed, r.anchor) and (other in ids or self.mentions[other].hidden):
+                    if key in (r.governed, r.anchor) and (
+                            r.kind == "duration" or other in dated or other in parents) \
+                            and (other in ids or self.mentions[other].hidden):
                         derived = _link(r, name(other), r.governed == key)
                         break
+            records[key] = _Dating(time, dated_by, confidence, derived, expression_text)
+        self._fallback(kept, records, ids, node_of, notes)
+        events: list[Event] = []
+        sentences = self.sentences
+        for key in kept:
+            mention = self.mentions[key]
+            found = mention.found
+            record = records[key]
             events.append(Event(
                 event_id=ids[key],
                 phrase=found.phrase,
                 trigger=found.trigger,
                 sentence=mention.sentence,
-                sentence_text=self.sentences[mention.sentence].text,
-                char_start=found.char_start,
-                char_end=found.char_end,
-                expression=expression_text,
-                time=time,
-                derived_from=derived,
+                sentence_text=sentences[mention.sentence].text,
+                char_start=found.trigger_start,
+                char_end=found.trigger_end,
+                expression=record.expression,
+                time=record.time,
+                derived_from=record.derived,
                 duration=mention.durations[0] if mention.durations else None,
-                dated_by=dated_by,
-                confidence=round(confidence, 2),
+                dated_by=record.dated_by,
+                confidence=round(record.confidence, 2),
                 note="; ".join(notes[key]) or None,
             ))
         return tuple(events)
+
+    # --- dating the events no time expression dates -------------------------------------------
+
+    def _fallback(self, kept: list[int], records: dict[int, _Dating], ids: dict[int, int],
+                  node_of: dict[int, int], notes: dict[int, list[str]]) -> None:
+        """Date the events nothing explicit or anchored dates, in order of strength.
+
+        1. ``sentence``: the same clause (or a clause of the same sentence with the same
+           tense) as an explicitly dated or anchored event takes its interval; a clause
+           introduced by after/since, or the past complement of a dated report, lies before it
+           (an open interval); one introduced by before/until lies after it.
+        2. ``narrative``: a past-tense event takes the reference time of the story: the main
+           dated event of the latest earlier sentence with one (in news, of the same paragraph
+           only, and not for reporting verbs or the content of reports).
+        3. ``tense`` (news with a publication date): a reporting verb in the past tense
+           happened on or just before publication, in the present tense at publication; any
+           other past or perfect event before publication, a future one after it (open
+           intervals, drawn as the year before/after).
+
+        Negated, modal and hypothetical events, states, and nouns with no dated clause stay
+        undated; so do events a since/until relation bounds on one side only.
+        """
+        firm_by_sentence: dict[int, list[int]] = {}
+        for key in kept:
+            record = records[key]
+            if record.dated_by in _FIRM and record.time is not None and \
+                    record.time.start is not None:
+                firm_by_sentence.setdefault(self.mentions[key].sentence, []).append(key)
+        reference: int | None = None  # main firm event of the latest earlier dated sentence
+        sentence_reference: int | None = None
+        current = -1
+        for key in kept:
+            mention = self.mentions[key]
+            if mention.sentence != current:
+                current = mention.sentence
+                if sentence_reference is not None:
+                    reference = sentence_reference
+                sentence_reference = None
+            record = records[key]
+            form = mention.form
+            if record.dated_by != "none" or record.time is not None:
+                if sentence_reference is None and record.dated_by in _FIRM and \
+                        record.time is not None and record.time.start is not None and \
+                        (form is None or form.tense != "future"):
+                    sentence_reference = key
+                continue
+            if key in node_of:
+                continue  # a since/until relation bounds it on one side only (noted)
+            if form is not None and form.mood != "real":
+                notes[key].append(_MOOD_NOTES[form.mood])
+                continue
+            if form is not None and form.state:
+                continue
+            dated = self._by_sentence(key, firm_by_sentence.get(mention.sentence, []),
+                                      records, ids)
+            if dated is None:
+                dated = self._by_narrative(key, reference, records, ids)
+            if dated is None:
+                dated = self._by_tense(key)
+            if dated is None:
+                if form is None:
+                    notes[key].append("an event noun with no dated clause: no date")
+                elif form.tense == "present":
+                    notes[key].append("present tense (habitual or ongoing): no date")
+                continue
+            records[key] = dated[0]
+            notes[key].append(dated[1])
+
+    def _by_sentence(self, key: int, firms: list[int], records: dict[int, _Dating],
+                     ids: dict[int, int]) -> tuple[_Dating, str] | None:
+        mention = self.mentions[key]
+        form, segment = mention.form, mention.segment
+        best: tuple[int, int, int, str] | None = None  # (rank, distance, firm key, relation)
+        position = mention.found.trigger_start
+        for other_key in firms:
+            if other_key == key or other_key not in ids:
+                continue
+            other = self.mentions[other_key]
+            other_form, other_segment = other.form, other.segment
+            same = segment is not None and other_segment is not None and \
+                segment.lo == other_segment.lo
+            relation: str | None = None
+            reported = form is not None and self._reported(mention)
+            if same:
+                if form is None or (other_form is not None and _same_tense(form, other_form)):
+                    relation = "same"
+                elif other_form is None:
+                    # a verb and a dated noun of its clause: the preposition says how they relate
+                    relation = _NOUN_RELATION.get(self._word_before(other.found.char_start))
+                    if relation == "same" and form.tense not in ("past", "future"):
+                        relation = None
+                elif form.tense == "past_perfect":
+                    relation = "before"
+            elif reported:
+                # the content of a report made in another clause: before it, when in the past
+                relation = "before" if form is not None and form.tense in _PAST_TENSES else None
+            elif form is not None:
+                marker = segment.marker if segment is not None else None
+                other_marker = other_segment.marker if other_segment is not None else None
+                past = form.tense in _PAST_TENSES
+                if other_form is not None and other_form.speech and \
+                        other.found.trigger_start < position and past:
+                    relation = "before"  # the content of a dated report
+                elif past and (marker in _EARLIER_MARKERS or other_marker in _LATER_MARKERS):
+                    relation = "before"
+                elif past and (marker in _LATER_MARKERS or other_marker in _EARLIER_MARKERS):
+                    relation = "after"
+                elif marker in _RELATIVE_MARKERS:
+                    relation = None  # a relative clause is background, dated on its own
+                elif other_form is None or _same_tense(form, other_form):
+                    relation = "same"
+                elif form.tense == "past_perfect" and other_form.tense == "past":
+                    relation = "before"
+            if relation is None:
+                continue
+            rank = (0 if same else 1, abs(other.found.trigger_start - position))
+            if best is None or rank < best[:2]:
+                best = (rank[0], rank[1], other_key, relation)
+        if best is None:
+            return None
+        _, _, other_key, relation = best
+        other_time = records[other_key].time
+        assert other_time is not None
+        name = f"event {ids[other_key]}"
+        where = "clause" if best[0] == 0 else "sentence"
+        if relation == "same":
+            return (_Dating(other_time, "sentence", CONFIDENCE["sentence"],
+                            f"same {where} as {name}", records[other_key].expression),
+                    f"dated by its {where}: the time of {name}")
+        time = _open_window(other_time, before=relation == "before")
+        if time is None:
+            return None
+        return (_Dating(time, "sentence", CONFIDENCE["before"], f"{relation} {name}", None),
+                f"{relation} {name} (its {where}); an open interval, a year shown")
+
+    def _by_narrative(self, key: int, reference: int | None, records: dict[int, _Dating],
+                      ids: dict[int, int]) -> tuple[_Dating, str] | None:
+        mention = self.mentions[key]
+        form = mention.form
+        if reference is None or form is None or reference not in ids or \
+                form.tense not in ("past", "past_perfect"):
+            return None
+        other = self.mentions[reference]
+        if self.mode == "news" and (form.speech or other.paragraph != mention.paragraph
+                                    or self._reported(mention)):
+            return None
+        other_time = records[reference].time
+        assert other_time is not None
+        name = f"event {ids[reference]}"
+        if form.tense == "past":
+            return (_Dating(other_time, "narrative", CONFIDENCE["narrative"],
+                            f"narrative: same time as {name}", records[reference].expression),
+                    f"dated by the narrative: the reference time is that of {name}")
+        time = _open_window(other_time, before=True)
+        if time is None:
+            return None
+        return (_Dating(time, "narrative", CONFIDENCE["before"], f"narrative: before {name}", None),
+                f"past perfect in a narrative: before {name}; an open interval, a year shown")
+
+    def _word_before(self, position: int) -> str:
+        """The lower-case word just before ``position`` (a preposition before a noun event)."""
+        before = self.text[max(0, position - 20):position].split()
+        return before[-1].lower() if before else ""
+
+    def _reported(self, mention: _Mention) -> bool:
+        """Is the mention inside the content of a report ("officials said the bridge fell")?"""
+        segment = mention.segment
+        if segment is None:
+            return False
+        for other in self.mentions.values():
+            if other.sentence == mention.sentence and other.form is not None and \
+                    other.form.speech and other.segment is not None and \
+                    other.segment.hi <= segment.lo:
+                return True
+        return False
+
+    def _by_tense(self, key: int) -> tuple[_Dating, str] | None:
+        form = self.mentions[key].form
+        published = self.published
+        if self.mode != "news" or published is None or form is None:
+            return None
+        day = dt.datetime(published.year, published.month, published.day)
+        try:
+            if form.speech and form.tense == "past":
+                time = attrs.evolve(interval_value(day - _DAY, day + _DAY), approximate=True)
+                return (_Dating(time, "tense", CONFIDENCE["tense"], "publication day or the day before",
+                                None),
+                        "dated by its tense: a reporting verb in the past tense, on or just "
+                        "before publication")
+            if form.speech and form.tense == "present":
+                time = attrs.evolve(interval_value(day, day + _DAY), approximate=True)
+                return (_Dating(time, "tense", CONFIDENCE["tense"], "publication day", None),
+                        "dated by its tense: a reporting verb in the present tense, at publication")
+            if form.tense in _PAST_TENSES:
+                time = TimeValue("DATE", "PAST_REF", day - _OPEN_SPAN, day + _DAY, Grain.YEAR,
+                                 approximate=True, mod="BEFORE")
+                return (_Dating(time, "tense", CONFIDENCE["open"], "before publication", None),
+                        f"dated by its tense ({form.tense.replace('_', ' ')}): before "
+                        "publication; an open interval, the year before is shown")
+            if form.tense == "future":
+                time = TimeValue("DATE", "FUTURE_REF", day, day + _OPEN_SPAN, Grain.YEAR,
+                                 approximate=True, mod="AFTER")
+                return (_Dating(time, "tense", CONFIDENCE["open"], "after publication", None),
+                        "dated by its tense (future): after publication; an open interval, "
+                        "the year after is shown")
+        except (OverflowError, ValueError):
+            return None
+        return None
 
     def _resolved_relative_link(self, spec: _Relative | None, ids: dict[int, int]) -> str | None:
         if spec is None:
@@ -744,6 +1104,63 @@ class _Builder:
         if reference is None or reference not in ids:
             return None
         return _relative_link(spec, f"event {ids[reference]}")
+
+
+_PAST_TENSES = frozenset({"past", "perfect", "past_perfect"})
+_FIRM = frozenset({"explicit", "anchored"})
+#: clause markers: an event in an after/since clause lies before the main clause's event
+_EARLIER_MARKERS = frozenset({"after", "since", "once"})
+_LATER_MARKERS = frozenset({"before", "until", "till"})
+_RELATIVE_MARKERS = frozenset({"which", "who", "whom", "whose", "where"})
+#: a preposition before a dated noun of a verb's clause: how the verb's event relates to it
+#: ("said during the interview": same time; "resigned after the vote": after it)
+_NOUN_RELATION = {"during": "same", "at": "same", "in": "same", "on": "same", "amid": "same",
+                  "throughout": "same", "with": "same", "after": "after", "following": "after",
+                  "since": "after", "before": "before", "ahead": "before", "until": "before"}
+_MOOD_NOTES = {
+    "negated": "negated: it did not happen, no date",
+    "modal": "modal (may, can, must ...): it may not happen, no date",
+    "hypothetical": "hypothetical (would): no date",
+}
+
+
+@attrs.define(slots=True)
+class _Dating:
+    """How one event is dated: its interval and the evidence."""
+
+    time: TimeValue | None
+    dated_by: str
+    confidence: float
+    derived: str | None
+    expression: str | None
+
+
+def _same_tense(a: VerbForm, b: VerbForm) -> bool:
+    """Two verb forms that can share one time (past with past, future with future ...)."""
+    return a.tense == b.tense
+
+
+def _open_window(time: TimeValue, *, before: bool) -> TimeValue | None:
+    """"Before/after <time>" as a year-wide interval ending/starting with it (approximate)."""
+    if time.start is None or time.end is None:
+        return None
+    try:
+        if before:
+            return attrs.evolve(interval_value(time.end - _OPEN_SPAN, time.end), approximate=True)
+        return attrs.evolve(interval_value(time.start, time.start + _OPEN_SPAN), approximate=True)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _compatible(a: VerbForm | None, b: VerbForm | None) -> bool:
+    """Can two mentions name one event? Nouns agree with anything; moods and tenses must."""
+    if a is None or b is None:
+        return (a is None or a.mood == "real") and (b is None or b.mood == "real")
+    if a.mood != "real" or b.mood != "real":
+        return False
+    if "future" in (a.tense, b.tense):
+        return a.tense == b.tense
+    return True
 
 
 def _signal_positions(text: str) -> list[int]:
