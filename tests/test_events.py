@@ -238,9 +238,10 @@ def test_anchored_expression_without_signal_is_a_duration() -> None:
         _expression(text, "May", Reading(kind="absolute", month=5),
                     TimeValue("DATE", "2016-05", may, dt.datetime(2016, 6, 1)), "publication", 1, 0),
     )
-    (event,) = build_events(text, split_sentences(text), expressions, None)
-    assert event.duration == "P2D"
-    assert event.time is not None and event.time.value == "2016-05"
+    talks, lasted = build_events(text, split_sentences(text), expressions, None)
+    assert talks.trigger == "talks" and lasted.trigger == "lasted"
+    assert lasted.duration == "P2D"
+    assert lasted.time is not None and lasted.time.value == "2016-05"
 
 
 # --- the seed article (read from ../shared when present) -----------------------------------

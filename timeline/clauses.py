@@ -62,6 +62,8 @@ _BASE_VERBS = _set("verbs") | frozenset(_IRREGULAR.values())
 _EVENT_NOUNS = _set("event_nouns")
 _LINKING = _set("linking_verbs")
 _CATENATIVE = _set("catenative_verbs")
+_INTENTION = _set("intention_verbs")
+_ATTRIBUTION = _set("attribution_verbs")
 _PARTICIPLE_ENDINGS = frozenset({"ed", "en"})
 _STATES = _set("state_verbs")
 #: light verbs that say their subject is an event, whatever the noun ("X, which happened in 2014")
@@ -72,6 +74,7 @@ _STATES_AND_SPEECH = _STATES | _SPEECH
 _MODAL_WORDS = _set("modal_words")
 _FUTURE_WORDS = _set("future_words")
 _NEGATION = _set("negation_words")
+_NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "nothing", "neither", "nor", "never"})
 _PERFECT_AUX = frozenset({"has", "have", "'ve", "hasn't", "haven't"})
 _PAST_PERFECT_AUX = frozenset({"had", "hadn't"})
 _PAST_AUX = frozenset({"was", "were", "did", "didn't", "wasn't", "weren't", "got"})
@@ -177,6 +180,8 @@ class VerbForm(NamedTuple):
         state: the head verb names a state (be, have, know, want ...), not an event.
         speech: the head verb names a reporting act (say, tell, announce ...).
         progressive: a form of "be" + -ing ("was hiding").
+        attribution: a speech verb that only attributes words ("said", "told"), not an act of
+            the story ("announced", "confirmed").
     """
 
     tense: str
@@ -184,6 +189,7 @@ class VerbForm(NamedTuple):
     state: bool
     speech: bool
     progressive: bool
+    attribution: bool = False
 
 
 @attrs.frozen
@@ -396,7 +402,8 @@ class SentenceAnalysis:
                     and not (previous in _DETERMINERS and previous != "that")
                 )
             elif low in _S_FORMS and i > 0 and previous not in _DETERMINERS \
-                    and previous not in _PREPOSITIONS and previous not in _AUX:
+                    and previous not in _PREPOSITIONS and previous not in _AUX \
+                    and not finite[i - 1]:  # "held talks", "raised rates": a noun
                 finite[i] = previous in _PRONOUNS or text[starts[i - 1]].isupper() \
                     or previous.isalpha()
             if finite[i]:
@@ -623,9 +630,12 @@ class SentenceAnalysis:
                 tense = "future"
                 if g.head + 2 < self.n and lemma(lows[g.head + 2]) in _STATES:
                     base = lows[g.head + 2]  # "is going to be": a state
+        if not negated and g.first > 0 and lows[g.first - 1] in _NEGATIVE_SUBJECTS:
+            negated = True  # "nobody had crossed it"
         if negated and mood == "real":
             mood = "negated"
-        return VerbForm(tense, mood, base in _STATES, base in _SPEECH, progressive)
+        return VerbForm(tense, mood, base in _STATES, base in _SPEECH, progressive,
+                        base in _ATTRIBUTION)
 
     def event_candidates(self, exclude: set[int]) -> list[tuple[Found, VerbForm | None, Segment]]:
         """Every event mention of the sentence: finite verb groups and event nouns.
@@ -638,32 +648,31 @@ class SentenceAnalysis:
         lows = self.lows
         heads = self._heads
         firsts = self._firsts
-        #: subjects and direct objects of verbs: part of the verb's event, not events of their own
-        covered: set[int] = set()
-        for g in self.groups:
-            if not g.finite:
-                continue
-            seg = self.segment_at(g.head)
-            covered.update(range(self._subject_start(g.first, seg.lo, exclude), g.first))
-            k = g.head + 1
-            while k < seg.hi and k < g.head + 4:
-                word = lows[k]
-                if word in _PREPOSITIONS or not word[:1].isalnum() or k in firsts:
-                    break
-                covered.add(k)
-                if word in _EVENT_NOUNS:
-                    break
-                k += 1
+        nouns = [] if _EVENT_NOUNS.isdisjoint(lows) else \
+            [k for k, low in enumerate(lows) if low in _EVENT_NOUNS]
+        previous_form: VerbForm | None = None
         for g in self.groups:
             if not g.finite or g.head in exclude:
                 continue
-            if lows[g.head] in _CATENATIVE:
-                # "he got to meet him": the infinitive names the event
+            form: VerbForm | None = None
+            head = lows[g.head]
+            if head in _CATENATIVE or head in _INTENTION:
+                # "he got to meet him", "the merger is expected to close": the infinitive
                 follow = next((h for h in self.groups if h.first == g.head + 1 and not h.finite),
                               None)
                 if follow is not None:
+                    if head in _INTENTION:
+                        intention = self.verb_form(g)
+                        base = lemma(lows[follow.head])
+                        mood = intention.mood if intention.mood != "real" else (
+                            "hypothetical" if intention.tense in ("past", "past_perfect")
+                            else "real")
+                        form = VerbForm("future", mood, base in _STATES, base in _SPEECH, False,
+                                        base in _ATTRIBUTION)
                     g = Group(g.first, follow.head, True)
-            form = self.verb_form(g)
+            if form is None:
+                form = self.verb_form(g)
+            previous_form = form
             if form.state and lows[g.head] not in _LIGHT:
                 continue
             seg = self.segment_at(g.head)
@@ -671,11 +680,28 @@ class SentenceAnalysis:
             if found.kind == "verb" and form.state:
                 continue  # "was" with no event noun as subject: a state
             out.append((found, form, seg))
+        # ", killing twelve people": a participle clause shares its main clause's tense
+        participles: set[int] = set()
+        if previous_form is not None and "," in lows:
+            for k in range(1, self.n):
+                word = lows[k]
+                if lows[k - 1] != "," or word[-3:] != "ing" or k in exclude or \
+                        word in _ING_STOP or not (word[:-3] in _BASE_VERBS
+                                                  or word[:-3] + "e" in _BASE_VERBS):
+                    continue
+                seg = self.segment_at(k)
+                main = next((g for g in reversed(self.groups) if g.finite and g.head < k), None)
+                if main is None:
+                    continue
+                main_form = self.verb_form(main)
+                form = VerbForm(main_form.tense, main_form.mood, False, lemma(word) in _SPEECH,
+                                False, lemma(word) in _ATTRIBUTION)
+                out.append((self._verb_event(Group(k, k, False), k, seg.hi, exclude), form,
+                            seg))
+                participles.add(k)
         notverb = self._notverb
-        for k in range(self.n):
-            low = lows[k]
-            if low not in _EVENT_NOUNS or k in heads or k in firsts or k in exclude or \
-                    k in covered or \
+        for k in nouns:
+            if k in heads or k in firsts or k in exclude or k in participles or \
                     (notverb[k] and k not in self.time_tokens and k > 0):
                 continue
             j = k - 1
@@ -684,6 +710,9 @@ class SentenceAnalysis:
                 word = lows[j]
                 if word in _DETERMINERS or word in _PREPOSITIONS or word in _POSSESSIVES:
                     licensed = word != "to"
+                    break
+                if j in heads and j == k - 1 and self._finite[j]:
+                    licensed = True  # the object of a verb: "held talks"
                     break
                 if word == "," or word in _HARD or j in heads or j in firsts or \
                         not word[:1].isalnum():
@@ -743,7 +772,7 @@ class SentenceAnalysis:
         )
         if choice is not None:
             # "he got to meet him": the infinitive names the event
-            if self.lows[choice.head] in _CATENATIVE:
+            if self.lows[choice.head] in _CATENATIVE or self.lows[choice.head] in _INTENTION:
                 follow = next((g for g in groups if g.first == choice.head + 1 and not g.finite),
                               None)
                 if follow is not None:

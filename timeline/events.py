@@ -279,6 +279,10 @@ class _Builder:
         self.duration_links: list[tuple[int, int]] = []
         #: mentions made from time expressions and signals (the others come from the scan)
         self.core: set[int] = set()
+        self.tense_cache: dict[tuple[bool, str], tuple[_Dating, str] | None] = {}
+        self.sentence_keys: list[int] = []  # mentions made in the sentence being analysed
+        #: per sentence, the token where each reporting verb's clause ends
+        self.speech_segments: dict[int, list[int]] = {}
         self.mentions: dict[int, _Mention] = {}
         self.relations: list[_Relation] = []
         self.by_expression: dict[int, int] = {}  # expression index -> mention key
@@ -299,6 +303,7 @@ class _Builder:
             mention = _Mention(found=found, sentence=sentence)
             self.mentions[key] = mention
         self.core.add(key)
+        self.sentence_keys.append(key)
         mention.optional = mention.optional and optional
         mention.is_anchor = mention.is_anchor or anchor
         return key
@@ -378,10 +383,14 @@ class _Builder:
             if mention.segment is None:
                 mention.segment = segment
             mention.paragraph = paragraph
-        for mention in self.mentions.values():
-            if mention.sentence == index and mention.segment is None and not mention.hidden:
+            if form is not None and form.speech:
+                self.speech_segments.setdefault(index, []).append(segment.hi)
+        for key in self.sentence_keys:
+            mention = self.mentions[key]
+            if mention.segment is None and not mention.hidden:
                 mention.segment = analysis.segment_at(analysis.token_index(mention.found.trigger_start))
                 mention.paragraph = paragraph
+        self.sentence_keys.clear()
 
     def _date(self, mention: _Mention, expression: Expression) -> None:
         time = expression.time
@@ -863,6 +872,11 @@ class _Builder:
                             and (other in ids or self.mentions[other].hidden):
                         derived = _link(r, name(other), r.governed == key)
                         break
+            form = mention.form
+            if form is not None and form.mood != "real" and time is not None:
+                notes[key].append(_MOOD_NOTES[form.mood].split(",")[0] + ": dated by its "
+                                  "expression, but it may not have happened")
+                confidence = min(confidence, CONFIDENCE["narrative"])
             records[key] = _Dating(time, dated_by, confidence, derived, expression_text)
         self._fallback(kept, records, ids, node_of, notes)
         events: list[Event] = []
@@ -916,6 +930,8 @@ class _Builder:
             if record.dated_by in _FIRM and record.time is not None and \
                     record.time.start is not None:
                 firm_by_sentence.setdefault(self.mentions[key].sentence, []).append(key)
+        published = None if self.published is None else dt.datetime(
+            self.published.year, self.published.month, self.published.day)
         reference: int | None = None  # main firm event of the latest earlier dated sentence
         sentence_reference: int | None = None
         current = -1
@@ -929,10 +945,20 @@ class _Builder:
             record = records[key]
             form = mention.form
             if record.dated_by != "none" or record.time is not None:
-                if sentence_reference is None and record.dated_by in _FIRM and \
-                        record.time is not None and record.time.start is not None and \
-                        (form is None or form.tense != "future"):
-                    sentence_reference = key
+                if record.dated_by in _FIRM and record.time is not None and \
+                        record.time.start is not None and (form is None or form.tense != "future"):
+                    if self.mode == "news":
+                        if (form is not None and form.speech) or (
+                                published is not None and record.time.start > published):
+                            continue  # reports and coming events are not the story's "now"
+                        # news tells its story around the latest event ("now" of the story);
+                        # earlier dates in the paragraph are background
+                        best = sentence_reference if sentence_reference is not None else reference
+                        if best is None or \
+                                records[best].time.start <= record.time.start:  # type: ignore[union-attr]
+                            sentence_reference = key
+                    elif sentence_reference is None:
+                        sentence_reference = key
                 continue
             if key in node_of:
                 continue  # a since/until relation bounds it on one side only (noted)
@@ -955,6 +981,31 @@ class _Builder:
                 continue
             records[key] = dated[0]
             notes[key].append(dated[1])
+        # an undated event noun takes the time of the verb of its clause dated by its sentence or
+        # the narrative ("announced his decision in a televised address")
+        by_segment: dict[tuple[int, int], int] = {}
+        for key in kept:
+            mention = self.mentions[key]
+            record = records[key]
+            if mention.form is not None and mention.segment is not None and \
+                    record.dated_by in ("sentence", "narrative") and record.time is not None and \
+                    record.confidence >= CONFIDENCE["narrative"]:
+                by_segment.setdefault((mention.sentence, mention.segment.lo), key)
+        if not by_segment:
+            return
+        for key in kept:
+            mention = self.mentions[key]
+            if mention.form is not None or mention.segment is None or \
+                    records[key].dated_by != "none" or key in node_of:
+                continue
+            verb = by_segment.get((mention.sentence, mention.segment.lo))
+            if verb is None:
+                continue
+            record = records[verb]
+            records[key] = _Dating(record.time, record.dated_by, record.confidence - 0.1,
+                                   f"same clause as event {ids[verb]}", None)
+            notes[key] = [n for n in notes[key] if not n.startswith("an event noun")]
+            notes[key].append(f"dated by its clause: the time of event {ids[verb]}")
 
     def _by_sentence(self, key: int, firms: list[int], records: dict[int, _Dating],
                      ids: dict[int, int]) -> tuple[_Dating, str] | None:
@@ -972,11 +1023,16 @@ class _Builder:
             relation: str | None = None
             reported = form is not None and self._reported(mention)
             if same:
-                if form is None or (other_form is not None and _same_tense(form, other_form)):
+                if form is not None and form.speech and other_form is not None:
+                    relation = None  # "X happened last month, the mayor said": not the report's time
+                elif form is None or (other_form is not None and _same_tense(form, other_form)):
                     relation = "same"
                 elif other_form is None:
                     # a verb and a dated noun of its clause: the preposition says how they relate
-                    relation = _NOUN_RELATION.get(self._word_before(other.found.char_start))
+                    # ("said during the interview"), a direct object shares its time ("held talks")
+                    word = self._word_before(other.found.char_start)
+                    relation = "same" if word == mention.found.trigger.lower() else \
+                        _NOUN_RELATION.get(word)
                     if relation == "same" and form.tense not in ("past", "future"):
                         relation = None
                 elif form.tense == "past_perfect":
@@ -984,6 +1040,11 @@ class _Builder:
             elif reported:
                 # the content of a report made in another clause: before it, when in the past
                 relation = "before" if form is not None and form.tense in _PAST_TENSES else None
+            elif (form is not None and form.speech) or (
+                    other_segment is not None and other_segment.marker in _RELATIVE_MARKERS):
+                # "..., the mayor said": a report is not dated by the content it reports; a
+                # relative clause ("the record, which was set in 2009") is background
+                relation = None
             elif form is not None:
                 marker = segment.marker if segment is not None else None
                 other_marker = other_segment.marker if other_segment is not None else None
@@ -1031,14 +1092,16 @@ class _Builder:
                 form.tense not in ("past", "past_perfect"):
             return None
         other = self.mentions[reference]
-        if self.mode == "news" and (form.speech or other.paragraph != mention.paragraph
-                                    or self._reported(mention)):
+        if self.mode == "news" and (form.attribution or self._reported(mention)):
             return None
         other_time = records[reference].time
         assert other_time is not None
         name = f"event {ids[reference]}"
         if form.tense == "past":
-            return (_Dating(other_time, "narrative", CONFIDENCE["narrative"],
+            # the story's time carries over paragraphs, less surely
+            confidence = CONFIDENCE["narrative"] if other.paragraph == mention.paragraph \
+                else CONFIDENCE["before"]
+            return (_Dating(other_time, "narrative", confidence,
                             f"narrative: same time as {name}", records[reference].expression),
                     f"dated by the narrative: the reference time is that of {name}")
         time = _open_window(other_time, before=True)
@@ -1057,18 +1120,24 @@ class _Builder:
         segment = mention.segment
         if segment is None:
             return False
-        for other in self.mentions.values():
-            if other.sentence == mention.sentence and other.form is not None and \
-                    other.form.speech and other.segment is not None and \
-                    other.segment.hi <= segment.lo:
-                return True
-        return False
+        return any(end <= segment.lo for end in self.speech_segments.get(mention.sentence, ()))
 
     def _by_tense(self, key: int) -> tuple[_Dating, str] | None:
         form = self.mentions[key].form
-        published = self.published
-        if self.mode != "news" or published is None or form is None:
+        if self.mode != "news" or self.published is None or form is None:
             return None
+        kind = (form.speech and form.tense in ("past", "present"), form.tense)
+        if kind not in self.tense_cache:
+            self.tense_cache[kind] = self._tense_window(form)
+        found = self.tense_cache[kind]
+        if found is None:
+            return None
+        # a fresh record per event: records are updated in place later
+        return attrs.evolve(found[0]), found[1]
+
+    def _tense_window(self, form: VerbForm) -> tuple[_Dating, str] | None:
+        published = self.published
+        assert published is not None
         day = dt.datetime(published.year, published.month, published.day)
         try:
             if form.speech and form.tense == "past":
