@@ -18,5 +18,10 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest -q
 
+# Long property-based fuzzing of build() and the resolver (about 50x the examples of `make test`),
+# then the hostile-input tests. Failing examples are saved in .hypothesis/ and replayed first.
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q tests/test_fuzz.py tests/test_hostile.py
+
 clean:
 	rm -rf $(VENV) timeline.html .pytest_cache .hypothesis
