@@ -96,18 +96,12 @@ def test_build_never_fails(text: str, published: object, mode: str) -> None:
     check_timeline(tl, text)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="resolve._decade: \"'90s\" published in year 1 gives the value '-01' (a negative decade; "
-    "expected an X value or no interval)",
-)
 @settings(_SETTINGS, max_examples=max(_SCALE // 3, 20))
 @given(text=fragment_text, published=_publication(dt.date(1, 1, 1), dt.date(99, 12, 31)))
 def test_build_never_fails_in_the_first_century(text: str, published: object) -> None:
     check_timeline(_build(text, published), text)
 
 
-@pytest.mark.xfail(strict=False, reason="resolve._decade gives '-01' for \"'90s\" published in year 1")
 def test_two_digit_decade_in_year_one() -> None:
     value = _build("'90s", dt.date(1, 1, 1)).expressions["value"].iloc[0]
     assert TIMEX3_VALUE.match(value), value

@@ -16,6 +16,7 @@ from timeline.published import parse_published
 from timeline.resolve import detect_mode, find_dateline, resolve_mentions
 from timeline.sentences import split_sentences
 from timeline.table import events_frame, expressions_frame
+from timeline.textview import replace_surrogates, scanning_view
 from timeline.types import Article, Event, Expression, Sentence
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -139,10 +140,16 @@ def build(
     if mode not in ("auto", "news", "narrative"):
         raise ValueError(f"mode must be 'auto', 'news' or 'narrative', not {mode!r}")
     source = _as_article(article, published)
-    text = source.text
     notes: list[str] = []
+    kept, replaced = replace_surrogates(source.text)
+    if replaced:
+        notes.append(f"{replaced} lone surrogate character(s) replaced by U+FFFD (offsets unchanged)")
+        source = attrs.evolve(source, text=kept)
+    text = scanning_view(kept)  # invisible format characters read as spaces, offsets unchanged
     sentences = split_sentences(text)
     mentions = find_mentions(text, sentences)
+    if text is not kept:
+        mentions = tuple(attrs.evolve(m, text=kept[m.char_start : m.char_end]) for m in mentions)
     anchor = source.published
     if anchor is None:
         anchor = find_dateline(text, mentions)

@@ -94,7 +94,7 @@ def macros() -> dict[str, str]:
         "MONTH_ABBR": alternation(_cased(month_abbr), case_sensitive=True),
         "WEEKDAY": "(?:" + alternation(weekday_full) + r"(?!\w)|" + alternation(_cased(weekday_abbr), case_sensitive=True) + r"\.)",
         "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?!\d)",
-        "YEAR_IN_DATE": r"(?:1\d{3}|2\d{3})",
+        "YEAR_IN_DATE": r"(?:[1-9]\d{3})",
         "POD": alternation(list(w["parts_of_day"])),
         "MOD_PREFIX": r"(?:early|late|earlier|later|mid|(?:the\s+)?(?:very\s+)?(?:beginning|start|end|middle|close)\s+of)",
         "SEASON": alternation(list(w["seasons"])),
