@@ -988,9 +988,15 @@ class _Builder:
             mention = self.mentions[key]
             record = records[key]
             if mention.form is not None and mention.segment is not None and \
-                    record.dated_by in ("sentence", "narrative") and record.time is not None and \
+                    record.dated_by in _DATED and record.time is not None and \
+                    record.time.start is not None and \
                     record.confidence >= CONFIDENCE["narrative"]:
-                by_segment.setdefault((mention.sentence, mention.segment.lo), key)
+                segment = mention.segment
+                by_segment.setdefault((mention.sentence, segment.lo), key)
+                if segment.marker in ("which", "that") and segment.lo >= 2:
+                    # "the deal, which was announced on Monday": the noun before the relative
+                    # clause happened then too
+                    by_segment.setdefault((mention.sentence, -segment.lo), key)
         if not by_segment:
             return
         for key in kept:
@@ -999,6 +1005,8 @@ class _Builder:
                     records[key].dated_by != "none" or key in node_of:
                 continue
             verb = by_segment.get((mention.sentence, mention.segment.lo))
+            if verb is None and self._before_relative(mention) is not None:
+                verb = by_segment.get((mention.sentence, -self._before_relative(mention)))  # type: ignore[operator]
             if verb is None:
                 continue
             record = records[verb]
@@ -1025,6 +1033,11 @@ class _Builder:
             if same:
                 if form is not None and form.speech and other_form is not None:
                     relation = None  # "X happened last month, the mayor said": not the report's time
+                elif form is not None and other_form is not None and other_form.speech and \
+                        other.found.trigger_start < position:
+                    # "said on Tuesday that troops pulled back": the content of the report
+                    relation = "before" if form.tense in _PAST_TENSES else (
+                        "after" if form.tense == "future" else None)
                 elif form is None or (other_form is not None and _same_tense(form, other_form)):
                     relation = "same"
                 elif other_form is None:
@@ -1092,16 +1105,14 @@ class _Builder:
                 form.tense not in ("past", "past_perfect"):
             return None
         other = self.mentions[reference]
-        if self.mode == "news" and (form.attribution or self._reported(mention)):
-            return None
+        if self.mode == "news" and (form.attribution or other.paragraph != mention.paragraph
+                                    or self._reported(mention)):
+            return None  # news paragraphs jump between threads of the story
         other_time = records[reference].time
         assert other_time is not None
         name = f"event {ids[reference]}"
         if form.tense == "past":
-            # the story's time carries over paragraphs, less surely
-            confidence = CONFIDENCE["narrative"] if other.paragraph == mention.paragraph \
-                else CONFIDENCE["before"]
-            return (_Dating(other_time, "narrative", confidence,
+            return (_Dating(other_time, "narrative", CONFIDENCE["narrative"],
                             f"narrative: same time as {name}", records[reference].expression),
                     f"dated by the narrative: the reference time is that of {name}")
         time = _open_window(other_time, before=True)
@@ -1109,6 +1120,14 @@ class _Builder:
             return None
         return (_Dating(time, "narrative", CONFIDENCE["before"], f"narrative: before {name}", None),
                 f"past perfect in a narrative: before {name}; an open interval, a year shown")
+
+    def _before_relative(self, mention: _Mention) -> int | None:
+        """The token where the relative clause right after a noun starts ("the deal, which")."""
+        after = self.text[mention.found.trigger_end:mention.found.trigger_end + 8]
+        if not (after.startswith(", which ") or after.startswith(", that ")):
+            return None
+        segment = mention.segment
+        return None if segment is None else segment.hi + 2
 
     def _word_before(self, position: int) -> str:
         """The lower-case word just before ``position`` (a preposition before a noun event)."""
@@ -1177,6 +1196,7 @@ class _Builder:
 
 _PAST_TENSES = frozenset({"past", "perfect", "past_perfect"})
 _FIRM = frozenset({"explicit", "anchored"})
+_DATED = frozenset({"explicit", "anchored", "sentence", "narrative"})
 #: clause markers: an event in an after/since clause lies before the main clause's event
 _EARLIER_MARKERS = frozenset({"after", "since", "once"})
 _LATER_MARKERS = frozenset({"before", "until", "till"})
@@ -1210,13 +1230,13 @@ def _same_tense(a: VerbForm, b: VerbForm) -> bool:
 
 
 def _open_window(time: TimeValue, *, before: bool) -> TimeValue | None:
-    """"Before/after <time>" as a year-wide interval ending/starting with it (approximate)."""
+    """"Before/after <time>": the time itself widened by a year on the open side (approximate)."""
     if time.start is None or time.end is None:
         return None
     try:
         if before:
-            return attrs.evolve(interval_value(time.end - _OPEN_SPAN, time.end), approximate=True)
-        return attrs.evolve(interval_value(time.start, time.start + _OPEN_SPAN), approximate=True)
+            return attrs.evolve(interval_value(time.start - _OPEN_SPAN, time.end), approximate=True)
+        return attrs.evolve(interval_value(time.start, time.end + _OPEN_SPAN), approximate=True)
     except (OverflowError, ValueError):
         return None
 
