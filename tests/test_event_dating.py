@@ -408,3 +408,33 @@ def test_no_event_is_dated_more_firmly_than_its_evidence(
             assert any(f.start is not None and f.end is not None and time.start <= f.start
                        and f.end <= time.end for f in firm_times), (event, firm_times)
             assert event.confidence < CONFIDENCE["explicit"]
+
+
+# --- the figure ---------------------------------------------------------------------------------
+
+
+def test_figure_collapses_tense_dated_events_and_hovers_show_the_chain() -> None:
+    pytest.importorskip("plotly")
+    from timeline.plot import COLLAPSE_AT
+
+    text = ("The council voted on Tuesday to close the bridge. During the debate the mayor spoke. "
+            "The mayor said the bridge was unsafe. An engineer said it had cracked. "
+            "A resident said she had worried for years. The company said it had offered help. "
+            "The union said it had warned the council.")
+    tl = timeline.build(text, published="2016-03-10")
+    if not tl.expression_list:
+        pytest.skip("the extractor finds no expressions yet")
+    fig = tl.figure()
+    ticks = list(fig.layout.yaxis.ticktext)
+    said = [e for e in tl.event_list if e.trigger == "said" and e.dated_by == "tense"]
+    assert len(said) >= COLLAPSE_AT
+    assert f"{len(said)} events dated by tense only" in ticks
+    assert not any(t.startswith("The mayor said") for t in ticks)
+    hovers = [h for t in fig.data if t.hovertext is not None for h in t.hovertext]
+    collapsed = next(h for h in hovers if h.startswith(f"<b>{len(said)} events"))
+    assert "confidence 0.30" in collapsed and "publication day or the day before" in collapsed
+    spoke = next(e for e in tl.event_list if e.trigger == "spoke")
+    assert spoke.dated_by == "narrative" and spoke.derived_from is not None
+    spoke_hover = next(h for h in hovers if h.startswith(f"<b>#{spoke.event_id} "))
+    assert "narrative order" in spoke_hover and "confidence 0.50" in spoke_hover
+    assert spoke.derived_from.split(": ")[-1] in spoke_hover

@@ -683,9 +683,10 @@ class SentenceAnalysis:
         # ", killing twelve people": a participle clause shares its main clause's tense
         participles: set[int] = set()
         if previous_form is not None and "," in lows:
-            for k in range(1, self.n):
+            after_commas = [i + 1 for i, low in enumerate(lows) if low == "," and i + 1 < self.n]
+            for k in after_commas:
                 word = lows[k]
-                if lows[k - 1] != "," or word[-3:] != "ing" or k in exclude or \
+                if word[-3:] != "ing" or k in exclude or \
                         word in _ING_STOP or not (word[:-3] in _BASE_VERBS
                                                   or word[:-3] + "e" in _BASE_VERBS):
                     continue
@@ -924,6 +925,8 @@ class SentenceAnalysis:
                 noun = lo - 3
                 seg = self.segment_at(noun)
                 return self._noun_event(noun, seg.lo, seg.hi, exclude)
+        if not exclude and not self.stops:
+            return self._contiguous(subject, head, hi, trigger_index, kind)
         included = list(range(subject, head + 1))
         k = head + 1
         taken = 0
@@ -943,6 +946,28 @@ class SentenceAnalysis:
         included = self._trim(included, trigger_index)
         definite = kind == "noun" and trigger_index > 0 and lows[trigger_index - 1] in _DEFINITE
         return self._found(included, trigger_index, kind, definite)
+
+    def _contiguous(self, subject: int, head: int, hi: int, trigger: int, kind: str) -> Found:
+        """``_verb_event`` when nothing is excluded: the phrase is one run of tokens."""
+        lows = self.lows
+        end = head + 1
+        limit = min(hi, head + 10)
+        while end < limit:
+            low = lows[end]
+            if low == "," or low in _HARD:
+                break
+            end += 1
+        a, b = subject, end - 1
+        while a < b and a != trigger and (lows[a] in _LEADING_DROP or not lows[a][:1].isalnum()):
+            a += 1
+        while b > a and b != trigger and (lows[b] in _TRAILING_DROP or not lows[b][:1].isalnum()):
+            b -= 1
+        starts, ends, text = self.starts, self.ends, self.text
+        word = text[starts[trigger]:ends[trigger]]
+        definite = kind == "noun" and trigger > 0 and lows[trigger - 1] in _DEFINITE
+        return Found(trigger=word, trigger_start=starts[trigger], trigger_end=ends[trigger],
+                     phrase=text[starts[a]:ends[b]], char_start=starts[a], char_end=ends[b],
+                     kind=kind, definite=definite, lemma=lemma(word))
 
     def _subject_start(self, first: int, lo: int, exclude: set[int]) -> int:
         lows = self.lows

@@ -1151,8 +1151,9 @@ class _Builder:
         found = self.tense_cache[kind]
         if found is None:
             return None
-        # a fresh record per event: records are updated in place later
-        return attrs.evolve(found[0]), found[1]
+        record = found[0]  # a fresh record per event (records are per event)
+        return _Dating(record.time, record.dated_by, record.confidence, record.derived,
+                       record.expression), found[1]
 
     def _tense_window(self, form: VerbForm) -> tuple[_Dating, str] | None:
         published = self.published

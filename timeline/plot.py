@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from timeline.api import Timeline
 
 __all__ = [
+    "COLLAPSE_AT",
     "DATED_BY_COLORS",
     "DATED_BY_LABELS",
     "FIRM",
@@ -93,6 +94,11 @@ _EVENT_REF = re.compile(r"\bevent\s+(\d+)", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 _PARTS_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+#: open intervals of events dated by tense alone (their bars show a year on the open side)
+_REFS = {"PAST_REF": "before publication", "FUTURE_REF": "after publication",
+         "PRESENT_REF": "at publication"}
+#: tense-dated events sharing one interval are drawn as one row when there are this many
+COLLAPSE_AT = 3
 _AUTO = "auto"
 _ACTOR = "actor"
 
@@ -149,6 +155,8 @@ def display_date(
     """
     if start is None:
         return "undated"
+    if value in _REFS:
+        return _REFS[value]
     prefix = "about " if approximate else ""
     text = _display_from_value(value, grain) if value else None
     if text is None:
@@ -593,7 +601,7 @@ def figure(
     _check_options(tl, template, height, color, title)
     lane, lane_kind = _lanes(tl, lanes)
     rows = _rows(tl, lane, color)
-    dated = [r for r in rows if r["_kind"] != "undated"]
+    dated = _collapse_tense([r for r in rows if r["_kind"] != "undated"])
     undated = [r for r in rows if r["_kind"] == "undated"]
     lane_order = _lane_order(dated, lane_kind == "dated_by")
     dated.sort(key=lambda r: (lane_order.index(r["_lane"]), np.datetime64(r["_start"], "s"), r["event_id"]))
@@ -667,6 +675,42 @@ def figure(
     _add_links(fig, dated)
     _layout(fig, tl, dated, undated, ticks, lane_order, template, height, title)
     return fig
+
+
+def _collapse_tense(dated: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Tense-dated events with one interval ("before publication") as one row, listed in its hover.
+
+    An article has many events dated by tense alone; drawing each as its own year-wide bar would
+    bury the firm ones. Groups smaller than :data:`COLLAPSE_AT` keep one row per event.
+    """
+    groups: dict[tuple[object, object], list[dict[str, Any]]] = {}
+    for row in dated:
+        if _text(row["dated_by"]) == "tense":
+            groups.setdefault((row["_start"], row["_end"]), []).append(row)
+    out: list[dict[str, Any]] = []
+    for row in dated:
+        members = groups.get((row["_start"], row["_end"])) if _text(row["dated_by"]) == "tense" else None
+        if not members or len(members) < COLLAPSE_AT:
+            out.append(row)
+            continue
+        if row is not members[0]:
+            continue
+        merged = dict(row)
+        count = len(members)
+        merged["_label"] = html.escape(f"{count} events dated by tense only")
+        listing = "<br>".join(
+            f"#{m['event_id']} {html.escape(_shorten(_text(m['event']), _HOVER_WIDTH - 8))}" for m in members[:15]
+        )
+        if count > 15:
+            listing += f"<br>… and {count - 15} more"
+        chain = html.escape(_text(row["derived_from"]))
+        merged["_hover"] = (
+            f"<b>{count} events dated by their tense only</b><br>{row['_when']} ({chain}); "
+            f"dated by: {html.escape(DATED_BY_LABELS['tense'])} "
+            f"(confidence {float(row['confidence']):.2f})<br>{listing}"
+        )
+        out.append(merged)
+    return out
 
 
 def _midpoint(row: Mapping[str, Any]) -> dt.datetime:
