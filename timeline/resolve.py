@@ -190,8 +190,8 @@ def _full_year(year: int, anchor: dt.date | None) -> int:
     base = anchor.year if anchor else 1950
     century = base // 100 * 100
     candidate = century + year
-    if candidate > base + 10:
-        candidate -= 100
+    if candidate > base + 10 and candidate >= 100:
+        candidate -= 100  # "'98" in 2016 is 1998; in the first century it can only be 98
     return candidate
 
 

@@ -385,10 +385,10 @@ def interval_value(start: dt.datetime, end: dt.datetime, *, timex_type: str = "D
 def _unit_of(mid: dt.datetime, grain: Grain) -> tuple[str, dt.datetime, dt.datetime]:
     if grain == Grain.MINUTE:
         s = mid.replace(second=0, microsecond=0)
-        return s.strftime("%Y-%m-%dT%H:%M"), s, s + dt.timedelta(minutes=1)
+        return f"{s.year:04d}-{s.month:02d}-{s.day:02d}T{s.hour:02d}:{s.minute:02d}", s, s + dt.timedelta(minutes=1)
     if grain == Grain.HOUR:
         s = mid.replace(minute=0, second=0, microsecond=0)
-        return s.strftime("%Y-%m-%dT%H"), s, s + dt.timedelta(hours=1)
+        return f"{s.year:04d}-{s.month:02d}-{s.day:02d}T{s.hour:02d}", s, s + dt.timedelta(hours=1)
     if grain == Grain.DAY:
         s = dt.datetime(mid.year, mid.month, mid.day)
         return s.date().isoformat(), s, s + dt.timedelta(days=1)
