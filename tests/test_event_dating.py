@@ -33,7 +33,7 @@ DAY = dt.datetime(2016, 3, 10)
 
 
 def _events(marked: str, published: dt.date | None = PUBLISHED, mode: str = "news",
-            **options: float) -> tuple[Event, ...]:
+            **options: float | bool) -> tuple[Event, ...]:
     text, sentences, expressions = parse_markup(marked)
     return build_events(text, sentences, expressions, published, mode=mode, **options)
 
@@ -438,3 +438,12 @@ def test_figure_collapses_tense_dated_events_and_hovers_show_the_chain() -> None
     spoke_hover = next(h for h in hovers if h.startswith(f"<b>#{spoke.event_id} "))
     assert "narrative order" in spoke_hover and "confidence 0.50" in spoke_hover
     assert spoke.derived_from.split(": ")[-1] in spoke_hover
+
+
+def test_every_event_false_lists_only_the_sentences_with_times() -> None:
+    marked = "The council voted on [[Tuesday|2016-03-08]] and the mayor left. The mayor said he was tired."
+    every = _events(marked)
+    dated_only = _events(marked, every_event=False)
+    assert {e.trigger for e in every} == {"voted", "left", "said"}
+    assert {e.trigger for e in dated_only} == {"voted", "left"}
+    assert _one(dated_only, "left").dated_by == "sentence"

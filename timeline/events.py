@@ -179,6 +179,7 @@ def build_events(
     *,
     mode: str | None = None,
     min_confidence: float = 0.0,
+    every_event: bool = True,
 ) -> tuple[Event, ...]:
     """Every event mention of an article, in text order, ``event_id`` from 1.
 
@@ -194,6 +195,9 @@ def build_events(
         min_confidence: keep only events whose ``confidence`` is at least this (0.9 keeps the
             explicitly dated ones). ``event_id`` keeps its number in the full list, so the
             ``derived_from`` chains of the kept events still name the right events.
+        every_event: ``False`` analyses only the sentences that hold a time expression or a
+            since/until/after signal (about 2.5x faster on TempEval-3 news): events of other
+            sentences are not listed, so nothing is dated by narrative or by tense alone.
 
     Returns:
         One :class:`Event` per event mention (finite verbs that are not states, event nouns,
@@ -231,6 +235,8 @@ def build_events(
         if any(e.time.timex_type != "SET" for e in found)
     }
     for index, sent in enumerate(sentences):
+        if not every_event and index not in wanted and index not in signal_sentences:
+            continue
         expressions_here = by_sentence.get(index, [])
         spans = [(e.mention.char_start, e.mention.char_end) for e in expressions_here]
         analysis = SentenceAnalysis(text, sent.char_start, sent.char_end, spans)
@@ -1005,8 +1011,9 @@ class _Builder:
                     records[key].dated_by != "none" or key in node_of:
                 continue
             verb = by_segment.get((mention.sentence, mention.segment.lo))
-            if verb is None and self._before_relative(mention) is not None:
-                verb = by_segment.get((mention.sentence, -self._before_relative(mention)))  # type: ignore[operator]
+            relative = self._before_relative(mention) if verb is None else None
+            if relative is not None:
+                verb = by_segment.get((mention.sentence, -relative))
             if verb is None:
                 continue
             record = records[verb]
