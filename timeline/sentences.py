@@ -29,8 +29,11 @@ MAX_SENTENCE_CHARS = 1000
 # where a run of blanks starts ((?<![ \t])): trying it inside the run would rescan the run from
 # every position, which is quadratic in the run's length.
 _BOUNDARY = re.compile(
-    r"""(?:(?<=[.!?])["'”’)\]]*[ \t]+(?=["'“‘(\[]?[A-Z0-9]))|(?:(?<![ \t])[ \t]*\r?\n[ \t]*(?:\r?\n[ \t]*)+)|(?:(?<=[.!?]["'”’])\s+)|(?:(?<=[.!?])\r?\n)"""
+    r"""(?P<end>[.!?]["'”’)\]]*)(?:[ \t]+(?=["'“‘(\[]?[A-Z0-9])|(?<=["'”’])\s+|\r?\n)"""
+    r"""|(?<![ \t])[ \t]*\r?\n[ \t]*(?:\r?\n[ \t]*)+"""
 )
+# Every branch begins with a punctuation mark or a blank, so the scan skips ahead between them.
+
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sen rep gov gen col lt sgt capt st mt jan feb mar apr jun jul aug sep sept
     oct nov dec inc corp co ltd jr sr vs etc no u.s u.k u.n a.m p.m e.g i.e dept est
@@ -56,9 +59,10 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        if "\n" not in match.group(0) and _is_abbreviation(text, match.start()):
+        end = match.end("end") if match.group("end") is not None else match.start()
+        if "\n" not in match.group(0) and _is_abbreviation(text, end):
             continue
-        _append(text, start, match.start(), sentences)
+        _append(text, start, end, sentences)
         start = match.end()
     _append(text, start, len(text), sentences)
     return tuple(sentences)
