@@ -120,6 +120,7 @@ def build(
     published: str | dt.date | dt.datetime | None = None,
     *,
     mode: Mode = "auto",
+    min_confidence: float = 0.0,
 ) -> Timeline:
     """Build the timeline of ``article``.
 
@@ -132,6 +133,9 @@ def build(
             :class:`TimelineWarning` says so). Today's date is never used.
         mode: ``news`` anchors relative expressions on the publication date, ``narrative`` on
             the last mentioned date; ``auto`` decides from the text.
+        min_confidence: keep only the events dated at least this firmly (see
+            ``timeline.events.CONFIDENCE``: 0.9 keeps the explicitly dated ones); event ids
+            keep their numbers, so ``derived_from`` chains still read.
 
     Raises:
         ValueError: ``published`` cannot be read as an absolute date, or ``mode`` is unknown.
@@ -139,6 +143,10 @@ def build(
     """
     if mode not in ("auto", "news", "narrative"):
         raise ValueError(f"mode must be 'auto', 'news' or 'narrative', not {mode!r}")
+    if isinstance(min_confidence, bool) or not isinstance(min_confidence, (int, float)):
+        raise TypeError(f"min_confidence must be a number, not {type(min_confidence).__name__}")
+    if not 0.0 <= min_confidence <= 1.0:
+        raise ValueError(f"min_confidence must lie between 0 and 1, not {min_confidence!r}")
     source = _as_article(article, published)
     notes: list[str] = []
     kept, replaced = replace_surrogates(source.text)
@@ -164,7 +172,9 @@ def build(
         )
         notes.append(message)
         warnings.warn(message, TimelineWarning, stacklevel=2)
-    events = build_events(text, sentences, expressions, anchor)
+    events = build_events(
+        text, sentences, expressions, anchor, mode=chosen_mode, min_confidence=float(min_confidence)
+    )
     return Timeline(
         article=source,
         sentences=sentences,

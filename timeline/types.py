@@ -190,8 +190,8 @@ class Event:
         trigger: the word that names the event (a verb or event noun).
         sentence: index of the sentence it lies in.
         sentence_text: that sentence's text.
-        char_start: offset of the phrase's first character in the article.
-        char_end: offset one past the phrase's last character.
+        char_start: offset of the trigger's first character in the article.
+        char_end: offset one past the trigger's last character.
         expression: the text of the time expression dating it, if any.
         time: the resolved interval, or ``None`` when undated.
         derived_from: for an event dated through another event, a readable chain
