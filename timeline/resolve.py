@@ -174,12 +174,18 @@ def _year_for(month: int, day: int | None, anchor: dt.date, tense: str | None) -
 
 
 def _narrative_year(month: int, day: int | None, ctx: _Context) -> int | None:
-    """In a narrative, a date without a year belongs to the story's current year: the year of a
-    year-grain reference ("In 1939 ... In March"), else the next occurrence after a finer one
-    (stories move forward)."""
-    if ctx.mode != "narrative" or ctx.reference is None or ctx.reference.start is None:
-        return None
+    """The year a date without one takes from the story: the year just named in the same
+    sentence ("next year's race will take place on October 1"); in a narrative also the year
+    of a year-grain reference ("In 1939 ... In March"), else the next occurrence after a finer
+    one (stories move forward)."""
     reference = ctx.reference
+    if reference is None or reference.start is None:
+        return None
+    same_sentence = ctx.sentence is not None and ctx.reference_sentence == ctx.sentence.index
+    if same_sentence and reference.grain is Grain.YEAR:
+        return reference.start.year
+    if ctx.mode != "narrative":
+        return None
     if reference.grain is not None and _RANK[reference.grain] >= _RANK[Grain.YEAR]:
         return reference.start.year if reference.grain is Grain.YEAR else None
     return _year_for(month, day, reference.start.date(), "future")
