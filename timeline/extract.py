@@ -167,7 +167,7 @@ _PREPOSITION_BEFORE = re.compile(
     r"(?:\b(?:in|on|since|by|until|till|during|of|from|through|throughout|last|this|next|early|late|mid|before|after|between|and|or|to|every|each|that|until|around|about)\s+|-)\Z",
     re.IGNORECASE,
 )
-_CAPITALISED_AFTER = re.compile(r"\s+(?:(?:for|of|of\s+the|on)\s+)?(?:I\b|[A-Z][a-z]+\b)")
+_CAPITALISED_AFTER = re.compile(r"\s+(?P<link>(?:for|of|of\s+the|on)\s+)?(?P<word>I\b|[A-Z][a-z]+\b)")
 _SEASON_CUE_BEFORE = re.compile(
     r"\b(?:in|since|by|until|till|during|of|from|through|throughout|last|this|next|early|late|mid|before|after|every|each|that|over|the)\s+\Z",
     re.IGNORECASE,
@@ -181,9 +181,9 @@ def _looks_like_name(text: str, before: str, after: str) -> bool:
     if _PREPOSITION_BEFORE.search(before):
         return False
     following = _CAPITALISED_AFTER.match(after)
-    if not following:
-        return False
-    word = following.group(0).strip().lower().rstrip(".")
+    if not following or (following.group("link") and not text[:1].isupper()):
+        return False  # "March for Life" is a title; "held annually for Marti" is not
+    word = following.group("word").lower()
     table = words()
     return word not in table["months"] and word not in table["weekdays"]
 
