@@ -37,7 +37,8 @@ def test_rule_matches_its_example_in_full(rule, example) -> None:  # type: ignor
     compiled = re.compile(rule.pattern, re.IGNORECASE | re.VERBOSE)
     expression, _, context = example.partition(">>")
     expression = expression.strip()
-    text = expression + (" " + context.strip() if context.strip() not in ("", ".", ",") else context.strip())
+    context = context.strip()
+    text = expression + (context if context[:1] in ("", ".", ",", "'", "’") else " " + context)
     match = compiled.match(text)
     assert match and match.group(0).strip() == expression, (
         f"{rule.name!r} matches {match.group(0) if match else None!r} in {text!r}, not {expression!r}"

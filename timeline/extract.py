@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from timeline.lexicon import RuleSpec, alternation, load_rules, words
 from timeline.types import Grain, Mention, Reading, Sentence
@@ -588,6 +588,11 @@ def _set(g: Groups, text: str, before: str = "", after: str = "") -> Reading | N
     return Reading("set", value=duration_value(unit, count), quant=quant_value, freq=freq)
 
 
+def _informal_ref(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
+    value = _lookup(words()["informal_references"], g.get("ref"))
+    return Reading("ref", value=value) if value else None  # type: ignore[arg-type]
+
+
 def _bare_season(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
     return Reading("season", season=_lookup(words()["seasons"], g.get("season")), year_from_anchor=True)  # type: ignore[arg-type]
 
@@ -624,6 +629,7 @@ PRODUCTIONS: dict[str, Production] = {
     "set": _set,
     "ref": _ref,
     "bare_season": _bare_season,
+    "informal_ref": _informal_ref,
     "informal_day": _informal_day,
 }
 
@@ -738,13 +744,12 @@ class Matcher:
             self._by_char[key] = found
         return found
 
-    def match(self, text: str, start: int) -> tuple[int, int, Groups] | None:
-        """The first rule matching at ``start``: (rule index, end, named groups)."""
+    def matches(self, text: str, start: int) -> Iterator[tuple[int, int, Groups]]:
+        """The rules matching at ``start``, in file order: (rule index, end, named groups)."""
         for index, pattern in self.rules_for(text[start]):
             found = pattern.match(text, start)
             if found is not None:
-                return index, found.end(), found.groupdict()
-        return None
+                yield index, found.end(), found.groupdict()
 
 
 @functools.lru_cache(maxsize=2)
@@ -874,13 +879,13 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...], *, informal: bool 
     for start in _candidate_starts(text):
         if start < end_of_last:
             continue
-        found = m.match(text, start)
-        if found is None:
-            continue
-        index, end, groups = found
-        rule = m.rules[index]
-        produced = PRODUCTIONS[rule.build](groups, text[start:end], text[max(0, start - 30):start], text[end:end + 30])
-        if produced is None:
+        # The first rule that matches and whose production accepts the reading wins.
+        for index, end, groups in m.matches(text, start):
+            rule = m.rules[index]
+            produced = PRODUCTIONS[rule.build](groups, text[start:end], text[max(0, start - 30):start], text[end:end + 30])
+            if produced is not None:
+                break
+        else:
             continue
         timex_type, reading = produced if isinstance(produced, tuple) else (rule.timex_type, produced)
         # Trim trailing punctuation and spaces that a pattern may have swallowed.
