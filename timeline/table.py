@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from timeline.types import Event, Expression, TimeValue
+from timeline.types import Event, Expression
 
 __all__ = [
     "TEXT_DTYPE",
@@ -66,18 +66,6 @@ EVENT_COLUMNS: dict[str, str] = {
 }
 
 
-def _time_fields(time: TimeValue | None) -> dict[str, object]:
-    if time is None:
-        return {"value": None, "start": None, "end": None, "grain": None, "approximate": False}
-    return {
-        "value": time.value,
-        "start": time.start,
-        "end": time.end,
-        "grain": time.grain.value if time.grain is not None else None,
-        "approximate": time.approximate,
-    }
-
-
 _EPOCH = dt.datetime(1970, 1, 1)
 _NAT = np.iinfo(np.int64).min
 
@@ -94,68 +82,107 @@ def _seconds(value: object) -> int:
     return delta.days * 86400 + delta.seconds
 
 
-def _frame(rows: Sequence[dict[str, object]], columns: dict[str, str]) -> pd.DataFrame:
-    """Build the frame column by column from NumPy arrays (one pandas call, no per-cell work)."""
-    data: dict[str, np.ndarray] = {}
-    for name, dtype in columns.items():
-        values = [row[name] for row in rows]
-        if dtype == TIME_DTYPE:
-            data[name] = np.array([_seconds(v) for v in values], dtype=np.int64).view(TIME_DTYPE)
-        elif dtype == TEXT_DTYPE:
-            if TEXT_DTYPE != "object" and all(v is None for v in values):
-                data[name] = pd.array(values, dtype=TEXT_DTYPE)  # nothing to infer the dtype from
-            else:
-                array = np.empty(len(values), dtype=object)
-                array[:] = values
-                data[name] = array  # pandas 3 infers its string dtype from the strings
-        else:
-            data[name] = np.array(values, dtype=dtype)
-    return pd.DataFrame(data, columns=list(columns), copy=False)
+def _text_arrays(columns: Sequence[list[str | None]], size: int) -> list[object]:
+    """Typed text columns: one string array for all of them, sliced (pandas 3), or object arrays."""
+    if TEXT_DTYPE == "object":
+        arrays: list[object] = []
+        for values in columns:
+            array = np.empty(size, dtype=object)
+            array[:] = values
+            arrays.append(array)
+        return arrays
+    # one conversion to the string dtype (Arrow-backed when pyarrow is installed) instead of one per
+    # column: the columns are zero-copy slices of it
+    flat = [value for values in columns for value in values]
+    whole = pd.array(flat, dtype=TEXT_DTYPE)
+    return [whole[i * size : (i + 1) * size] for i in range(len(columns))]
+
+
+def _times(seconds: list[int]) -> np.ndarray:
+    return np.array(seconds, dtype=np.int64).view(TIME_DTYPE)
 
 
 def expressions_frame(expressions: Iterable[Expression]) -> pd.DataFrame:
     """One row per time expression, in text order, with the columns of :data:`EXPRESSION_COLUMNS`."""
-    rows = []
-    for expr in expressions:
-        mention = expr.mention
-        row: dict[str, object] = {
-            "char_start": mention.char_start,
-            "char_end": mention.char_end,
-            "text": mention.text,
-            "type": expr.time.timex_type,
-            "sentence": mention.sentence,
-            "anchor": expr.anchor,
-            "mod": expr.time.mod,
-        }
-        row.update(_time_fields(expr.time))
-        rows.append(row)
-    return _frame(rows, EXPRESSION_COLUMNS)
+    expressions = list(expressions)
+    size = len(expressions)
+    mentions = [expr.mention for expr in expressions]
+    times = [expr.time for expr in expressions]
+    text, timex_type, value, grain, mod, anchor = _text_arrays(
+        [
+            [m.text for m in mentions],
+            [t.timex_type for t in times],
+            [t.value for t in times],
+            [t.grain.value if t.grain is not None else None for t in times],
+            [t.mod for t in times],
+            [expr.anchor for expr in expressions],
+        ],
+        size,
+    )
+    data = {
+        "char_start": np.array([m.char_start for m in mentions], dtype=np.int64),
+        "char_end": np.array([m.char_end for m in mentions], dtype=np.int64),
+        "text": text,
+        "type": timex_type,
+        "value": value,
+        "start": _times([_seconds(t.start) for t in times]),
+        "end": _times([_seconds(t.end) for t in times]),
+        "grain": grain,
+        "approximate": np.array([t.approximate for t in times], dtype=bool),
+        "mod": mod,
+        "anchor": anchor,
+        "sentence": np.array([m.sentence for m in mentions], dtype=np.int64),
+    }
+    return pd.DataFrame(data, copy=False)  # dict order is EXPRESSION_COLUMNS' order
 
 
 def events_frame(events: Iterable[Event]) -> pd.DataFrame:
     """One row per event, sorted by start (undated events last), with :data:`EVENT_COLUMNS`."""
-    rows = []
-    for event in events:
-        row: dict[str, object] = {
-            "event_id": event.event_id,
-            "event": event.phrase,
-            "trigger": event.trigger,
-            "sentence": event.sentence_text,
-            "sentence_index": event.sentence,
-            "char_start": event.char_start,
-            "char_end": event.char_end,
-            "expression": event.expression,
-            "derived_from": event.derived_from,
-            "duration": event.duration,
-            "dated_by": event.dated_by,
-            "confidence": float(event.confidence),
-            "note": event.note,
-        }
-        row.update(_time_fields(event.time))
-        rows.append(row)
-    rows.sort(key=lambda row: (row["start"] is None, _sort_key(row["start"]), _sort_key(row["end"]), row["char_start"]))
-    return _frame(rows, EVENT_COLUMNS)
-
-
-def _sort_key(value: object) -> int:
-    return 0 if value is None else _seconds(value)
+    events = list(events)
+    size = len(events)
+    starts = [_seconds(e.time.start) if e.time is not None else _NAT for e in events]
+    ends = [_seconds(e.time.end) if e.time is not None else _NAT for e in events]
+    order = sorted(
+        range(size),
+        key=lambda i: (starts[i] == _NAT, 0 if starts[i] == _NAT else starts[i], 0 if ends[i] == _NAT else ends[i], events[i].char_start),
+    )
+    events = [events[i] for i in order]
+    starts = [starts[i] for i in order]
+    ends = [ends[i] for i in order]
+    times = [e.time for e in events]
+    phrase, trigger, sentence, expression, value, grain, derived_from, duration, dated_by, note = _text_arrays(
+        [
+            [e.phrase for e in events],
+            [e.trigger for e in events],
+            [e.sentence_text for e in events],
+            [e.expression for e in events],
+            [t.value if t is not None else None for t in times],
+            [t.grain.value if t is not None and t.grain is not None else None for t in times],
+            [e.derived_from for e in events],
+            [e.duration for e in events],
+            [e.dated_by for e in events],
+            [e.note for e in events],
+        ],
+        size,
+    )
+    data = {
+        "event_id": np.array([e.event_id for e in events], dtype=np.int64),
+        "event": phrase,
+        "trigger": trigger,
+        "sentence": sentence,
+        "sentence_index": np.array([e.sentence for e in events], dtype=np.int64),
+        "char_start": np.array([e.char_start for e in events], dtype=np.int64),
+        "char_end": np.array([e.char_end for e in events], dtype=np.int64),
+        "expression": expression,
+        "value": value,
+        "start": _times(starts),
+        "end": _times(ends),
+        "grain": grain,
+        "approximate": np.array([t is not None and t.approximate for t in times], dtype=bool),
+        "derived_from": derived_from,
+        "duration": duration,
+        "dated_by": dated_by,
+        "confidence": np.array([float(e.confidence) for e in events], dtype=np.float64),
+        "note": note,
+    }
+    return pd.DataFrame(data, copy=False)  # dict order is EVENT_COLUMNS' order
