@@ -556,6 +556,8 @@ def _set(g: Groups, text: str, before: str = "", after: str = "") -> Reading | N
         value, freq = _SET_ADVERBS[_key(g["adverb"])]
         return Reading("set", value=value, freq=freq)
     if g.get("weekdays"):
+        if _key(g["weekdays"]) == "weekends":
+            return Reading("set", value="XXXX-WXX-WE", quant="EVERY")
         day = _weekday(_key(g["weekdays"])[:-1])
         return Reading("set", value=f"XXXX-WXX-{day}", quant="EVERY")
     quant = _key(g.get("quant"))
