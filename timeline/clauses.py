@@ -16,6 +16,7 @@ import bisect
 import json
 import re
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
@@ -138,6 +139,7 @@ _SEGMENT_WORDS = _HARD | _SUBORDINATORS | _COORD | _REPORTING | {",", "'"}
 # words (with inner hyphens, apostrophes, and the dots/commas/colons of "U.S", "1,000", "3:15")
 # or single punctuation marks; abbreviations take their full stop afterwards (see _spans)
 _TOKEN = re.compile(r"\w+(?:[-'’.,:]\w+)*|[^\w\s]")
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr st gen sen rep gov jr sr prof lt col capt sgt mt ft pres supt jan feb mar apr
     jun jul aug sep sept oct nov dec inc corp co ltd bros ave blvd vol rev adm maj""".split()
@@ -223,22 +225,18 @@ def _spans(text: str, start: int, stop: int) -> tuple[list[int], list[int], list
     """Token starts, ends and lower-case texts of ``text[start:stop]`` (absolute offsets).
 
     The token pattern treats upper and lower case alike, so tokenizing the lower-cased text
-    gives the same tokens; offsets are found with ``str.find`` (no per-match objects).
+    gives the same tokens. Splitting on the pattern alternates gaps and tokens, so the running
+    sum of the pieces' lengths gives every offset (no per-token Python work).
     """
     sub = text[start:stop]
     lowered = sub.lower().replace("’", "'")
     if len(lowered) != len(sub):  # a few characters change length when lower-cased
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sub).replace("’", "'")
-    lows = _TOKEN.findall(lowered)
-    starts: list[int] = []
-    append = starts.append
-    find = lowered.find
-    position = 0
-    for low in lows:
-        position = find(low, position)
-        append(position + start)
-        position += len(low)
-    ends = [s + len(low) for s, low in zip(starts, lows)]
+    pieces = _TOKEN_SPLIT.split(lowered)  # gap, token, gap, token, ..., gap
+    offsets = list(accumulate(map(len, pieces), initial=start))
+    lows = pieces[1::2]
+    starts = offsets[1:-1:2]
+    ends = offsets[2::2]
     if "." in lows:
         _join_abbreviations(starts, ends, lows, lowered, start)
     return starts, ends, lows
