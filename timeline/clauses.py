@@ -306,6 +306,30 @@ def lemma(word: str) -> str:
     return low
 
 
+_TO, _FINITE, _IRREGULAR_FORM, _IRREGULAR_AMBIGUOUS, _ED_FORM, _S_FORM = 1, 2, 3, 4, 5, 6
+#: lower-case word -> its class (0: never a finite verb form by itself), filled as words are met
+_CLASSES: dict[str, int] = {}
+
+
+def _word_class(low: str) -> int:
+    """What a word can be before its neighbours are looked at (see ``_classify``); cached."""
+    if low == "to":
+        kind = _TO
+    elif low in _AUX or low[-3:] == "n't":
+        kind = _FINITE
+    elif low in _IRREGULAR:
+        kind = _IRREGULAR_AMBIGUOUS if low in _AMBIGUOUS else _IRREGULAR_FORM
+    elif low[-2:] == "ed":
+        kind = _ED_FORM if len(low) > 3 and low.isalpha() and low not in _ED_STOP else 0
+    elif low in _S_FORMS:
+        kind = _S_FORM
+    else:
+        kind = 0
+    if len(_CLASSES) < 100_000:  # bounded: hostile input cannot grow it without end
+        _CLASSES[low] = kind
+    return kind
+
+
 class SentenceAnalysis:
     """One sentence, tokenized and split into clause segments, with event-finding helpers."""
 
@@ -372,41 +396,51 @@ class SentenceAnalysis:
         return self.segments[max(number, 0)]
 
     def _classify(self) -> None:
-        """Per token, once: can it not be a verb, and is it a finite verb form?"""
+        """Per token, once: can it not be a verb, and is it a finite verb form?
+
+        Only the tokens whose word may be finite at all (see :func:`_word_class`) are looked at
+        one by one; "not a verb" (a word of a time expression, or a capitalized word inside the
+        sentence) is computed for all tokens in one comprehension.
+        """
         lows = self.lows
         text, starts = self.text, self.starts
-        time_tokens = self.time_tokens
         n = self.n
-        notverb = [False] * n
+        upper = [text[s].isupper() for s in starts]
+        notverb = [False] + [cap and prev not in _HARD for cap, prev in zip(upper[1:], lows)]
+        for i in self.time_tokens:
+            if i < n:
+                notverb[i] = True
         finite = [False] * n
         candidates: list[int] = []  # finite forms and "to": where verb groups may start
-        previous = ""
-        for i in range(n):
-            low = lows[i]
-            if low == "to":
+        classes = _CLASSES
+        for i, low in enumerate(lows):
+            kind = classes.get(low)
+            if kind is None:
+                kind = _word_class(low)
+            if not kind:
+                continue
+            if kind == _TO:
                 candidates.append(i)
-            if i in time_tokens or (i > 0 and text[starts[i]].isupper() and previous not in _HARD):
-                notverb[i] = True
-            elif low in _AUX or low[-3:] == "n't":
+                continue
+            if notverb[i]:
+                continue
+            previous = lows[i - 1] if i else ""
+            if kind == _FINITE:
                 finite[i] = True
-            elif low in _IRREGULAR:
-                if not (previous in _DETERMINERS and previous != "that") and not (
-                    low in _AMBIGUOUS and previous in _PREPOSITIONS
+            elif kind == _IRREGULAR_FORM or kind == _IRREGULAR_AMBIGUOUS:
+                if (previous not in _DETERMINERS or previous == "that") and not (
+                    kind == _IRREGULAR_AMBIGUOUS and previous in _PREPOSITIONS
                 ):
                     finite[i] = True
-            elif low[-2:] == "ed":
-                finite[i] = (
-                    len(low) > 3 and low.isalpha() and low not in _ED_STOP
-                    and not (previous in _DETERMINERS and previous != "that")
-                )
-            elif low in _S_FORMS and i > 0 and previous not in _DETERMINERS \
-                    and previous not in _PREPOSITIONS and previous not in _AUX \
-                    and not finite[i - 1]:  # "held talks", "raised rates": a noun
+            elif kind == _ED_FORM:
+                finite[i] = previous not in _DETERMINERS or previous == "that"
+            elif i > 0 and previous not in _DETERMINERS and previous not in _PREPOSITIONS \
+                    and previous not in _AUX and not finite[i - 1]:  # an -s form
+                # "held talks", "raised rates": a noun
                 finite[i] = previous in _PRONOUNS or text[starts[i - 1]].isupper() \
                     or previous.isalpha()
             if finite[i]:
                 candidates.append(i)
-            previous = low
         self._notverb = notverb
         self._finite = finite
         self._candidates = candidates
