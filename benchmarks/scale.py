@@ -212,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     """Measure, print the figures and (with ``--check``) return 1 when a target is missed."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--articles", type=int, default=2048, help="articles per throughput run")
+    parser.add_argument("--articles", type=int, default=8192, help="articles per throughput run")
     parser.add_argument("--skip-dask", action="store_true")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--json", action="store_true", help="print the raw figures as JSON too")
