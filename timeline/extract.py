@@ -827,7 +827,7 @@ def _adjective_article(span: str) -> int:
     return match.end() if match else 0
 
 
-_REACH = 45  # how many characters before a core word an expression may start ("at least the past 20 years")
+_REACH = 32  # how many characters before a core word an expression may start ("at least the past twenty-five years")
 
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
