@@ -845,12 +845,55 @@ def _cue_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
+_NUMBER_TAIL = re.compile(
+    r"(\d+)(?:[.,]\d+)*(?:st|nd|rd|th)?(?:\s*([/:])|[\s-]*(?:and\s+a\s+half\s+|\d/\d\s+|[½¼¾]\s*)?([a-z][a-z.'’]*))?"
+)
+
+
+#: words that may stand between a number and its time word ("2 more days", "the 9th of May")
+_NUMBER_LINKS = frozenset(
+    {"of", "a.m", "p.m", "more", "full", "long", "straight", "consecutive", "additional", "extra",
+     "further", "whole", "successive", "short", "solid", "and"}
+)
+
+
+def _number_may_start(lowered: str, position: int, core: frozenset[str]) -> bool:
+    """Whether the number at ``position`` can begin an expression: a four-digit year, a date or
+    clock written with / or :, or a number followed by a time word ("6 months", "9 January",
+    "3 p.m.", "the 9th of May"). "4,000 residents" and "$3.2 million" cannot."""
+    found = _NUMBER_TAIL.match(lowered, position)
+    if found is None:
+        return True
+    digits, mark, word = found.groups()
+    if len(digits) == 4 or mark:
+        return True
+    if word is None:
+        return False
+    word = word.rstrip(".'’")
+    return (
+        word in core
+        or word in words()["units"]  # "2 hr", "5 yrs"
+        or word in _NUMBER_LINKS
+        or word.startswith(("o'", "o’"))
+    )
+
+
 def _candidate_starts(text: str) -> list[int]:
     """Positions where an expression may start: each core word or number, an apostrophe before
     a number ('98), and each first word ("the", "last", "about"...) shortly before a core word."""
     core_regex, first_regex = _cue_regexes()
     lowered = text.translate(_ASCII_LOWER)
-    cores = [m.start() for m in core_regex.finditer(lowered)]
+    core_words = _cue_words()[0]
+    cores = []
+    for found in core_regex.finditer(lowered):
+        position = found.start()
+        if (
+            lowered[position].isdigit()
+            and not (position and lowered[position - 1] in "'’")  # '98, the '90s
+            and not _number_may_start(lowered, position, core_words)
+        ):
+            continue
+        cores.append(position)
     if not cores:
         return []
     starts = set(cores)
