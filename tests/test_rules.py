@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from timeline.extract import PRODUCTIONS, Matcher, find_mentions, matcher
+from timeline.extract import Matcher, find_mentions, matcher
+from timeline.readings import PRODUCTIONS
 from timeline.lexicon import load_rules, macros, words
 from timeline.sentences import split_sentences
 
