@@ -23,5 +23,13 @@ test: $(STAMP)
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q tests/test_fuzz.py tests/test_hostile.py
 
+# Speed and accuracy figures (need ../shared/corpora beside the repository).
+bench: $(STAMP)
+	$(PY) benchmarks/speed.py
+	$(PY) benchmarks/scale.py
+
+accuracy: $(STAMP)
+	$(PY) benchmarks/accuracy.py --write
+
 clean:
 	rm -rf $(VENV) timeline.html .pytest_cache .hypothesis
