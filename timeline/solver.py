@@ -30,6 +30,7 @@ import math
 
 import attrs
 
+from timeline.calendar import format_value, interval_of
 from timeline.types import Grain, TimeValue
 
 __all__ = [
@@ -383,33 +384,9 @@ def interval_value(start: dt.datetime, end: dt.datetime, *, timex_type: str = "D
 
 
 def _unit_of(mid: dt.datetime, grain: Grain) -> tuple[str, dt.datetime, dt.datetime]:
-    if grain == Grain.MINUTE:
-        s = mid.replace(second=0, microsecond=0)
-        return f"{s.year:04d}-{s.month:02d}-{s.day:02d}T{s.hour:02d}:{s.minute:02d}", s, s + dt.timedelta(minutes=1)
-    if grain == Grain.HOUR:
-        s = mid.replace(minute=0, second=0, microsecond=0)
-        return f"{s.year:04d}-{s.month:02d}-{s.day:02d}T{s.hour:02d}", s, s + dt.timedelta(hours=1)
-    if grain == Grain.DAY:
-        s = dt.datetime(mid.year, mid.month, mid.day)
-        return s.date().isoformat(), s, s + dt.timedelta(days=1)
-    if grain == Grain.WEEK:
-        year, week, weekday = mid.isocalendar()
-        s = dt.datetime(mid.year, mid.month, mid.day) - dt.timedelta(days=weekday - 1)
-        return f"{year:04d}-W{week:02d}", s, s + dt.timedelta(days=7)
-    if grain == Grain.MONTH:
-        s = dt.datetime(mid.year, mid.month, 1)
-        e = dt.datetime(mid.year + (mid.month == 12), mid.month % 12 + 1, 1) if mid.year < 9999 or mid.month < 12 else s
-        return f"{mid.year:04d}-{mid.month:02d}", s, e
-    if grain == Grain.YEAR:
-        s = dt.datetime(mid.year, 1, 1)
-        e = dt.datetime(mid.year + 1, 1, 1) if mid.year < 9999 else s
-        return f"{mid.year:04d}", s, e
-    if grain == Grain.DECADE:
-        first = mid.year - mid.year % 10
-        s = dt.datetime(max(first, 1), 1, 1)
-        e = dt.datetime(first + 10, 1, 1) if first + 10 <= 9999 else s
-        return f"{first // 10:03d}", s, e
-    first = mid.year - mid.year % 100
-    s = dt.datetime(max(first, 1), 1, 1)
-    e = dt.datetime(first + 100, 1, 1) if first + 100 <= 9999 else s
-    return f"{first // 100:02d}", s, e
+    """The TIMEX3 value of the ``grain``-sized period holding ``mid``, and its interval."""
+    value = format_value(mid, grain)
+    interval = interval_of(value)
+    if interval is None:  # a period that runs off the calendar (year 0, after 9999)
+        return value, mid, mid
+    return value, interval[0], interval[1]
