@@ -225,7 +225,8 @@ def _weekday_reading(g: Groups, text: str, before: str = "", after: str = "") ->
     offset = _rel(rel) if rel not in ("early", "late") else None
     mod = {"early": "START", "late": "END"}.get(rel)
     pod = _pod(g.get("pod"))
-    reading = Reading("weekday", weekday=_weekday(g.get("weekday")), offset=offset, part_of_day=pod, mod=mod)
+    weekday = _weekday(g.get("weekday") or g.get("weekday2"))
+    reading = Reading("weekday", weekday=weekday, offset=offset, part_of_day=pod, mod=mod)
     return ("TIME", reading) if pod else reading
 
 
