@@ -421,15 +421,20 @@ def _clock(g: Groups, text: str, before: str = "", after: str = "") -> Reading |
     return ("TIME", reading)
 
 
+def _with_half(amount: float | None, text: str) -> float | None:
+    """``amount`` plus a half when the text says so ("two and a half years", "a day-and-a-half")."""
+    if amount is not None and re.search(r"and[\s-]+a[\s-]+half", text, re.IGNORECASE):
+        return amount + 0.5
+    return amount
+
+
 def _offset(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
     signal = _key(g.get("signal") or g.get("signal2"))
     unit = _unit(g.get("unit"))
     if unit is None:
         return None
-    amount = _number(g.get("num")) if g.get("num") else 1.0
-    if "and a half" in _key(text) and amount is not None:
-        amount += 0.5
-    direction = "before" if signal in ("ago", "earlier", "before", "prior", "previously", "back", "since") else "after"
+    amount = _with_half(_number(g.get("num")) if g.get("num") else 1.0, text)
+    direction = "before" if signal in ("ago", "earlier", "before", "prior", "back") else "after"
     # "ago"/"from now"/"hence" count from the speech time; "earlier"/"later" from the story's.
     deictic = signal in ("ago", "from now", "hence", "back")
     return Reading(
@@ -447,9 +452,7 @@ def _anchored(g: Groups, text: str, before: str = "", after: str = "") -> Readin
     if unit is None:
         return None
     signal = _key(g.get("signal"))
-    amount = _number(g.get("num")) if g.get("num") else 1.0  # "the day before the vote"
-    if amount is not None and "and a half" in _key(text):
-        amount += 0.5
+    amount = _with_half(_number(g.get("num")) if g.get("num") else 1.0, text)  # "the day before the vote"
     return Reading(
         "anchored",
         unit=unit,
@@ -514,8 +517,7 @@ def _duration(g: Groups, text: str, before: str = "", after: str = "") -> Readin
     amount = _number(num_text)
     if amount is None and _key(num_text) not in [_key(v) for v in words()["vague_numbers"]]:
         return None
-    if amount is not None and ("and a half" in _key(text) or "and-a-half" in _key(text)):
-        amount += 0.5
+    amount = _with_half(amount, text)
     # "60 Minutes", "24 Hours of Le Mans": a capitalised unit after digits is a title.
     if unit_text[:1].isupper() and num_text and num_text[:1].isdigit():
         return None
