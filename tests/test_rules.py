@@ -79,3 +79,17 @@ def test_word_lists_are_lower_case_keys() -> None:
     for table in ("months", "weekdays", "units", "parts_of_day", "seasons", "references", "numbers"):
         for key in words()[table]:
             assert key == key.lower(), (table, key)
+
+
+def test_every_computed_holiday_has_a_rule() -> None:
+    """Each computed holiday names Easter or a [month, weekday, n] rule of ``holiday_weekdays``."""
+    import datetime as dt
+
+    from timeline.resolve import holiday_date
+
+    for name, rule in words()["holidays_computed"].items():
+        base = re.split(r"[+-]", rule)[0]
+        assert base == "easter" or base in words()["holiday_weekdays"], (name, rule)
+        assert isinstance(holiday_date(rule, 2016), dt.date)
+    assert holiday_date("thanksgiving", 2016) == dt.date(2016, 11, 24)
+    assert holiday_date("memorial", 2016) == dt.date(2016, 5, 30)  # the last Monday of May

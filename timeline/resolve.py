@@ -228,22 +228,9 @@ def holiday_date(name: str, year: int) -> dt.date:
     shift = int(delta) * (1 if sign == "+" else -1) if delta else 0
     if base == "easter":
         day = _easter(year)
-    elif base == "thanksgiving":
-        day = _nth_weekday(year, 11, 4, 4)
-    elif base == "memorial":
-        day = _nth_weekday(year, 5, 1, -1)
-    elif base == "labor":
-        day = _nth_weekday(year, 9, 1, 1)
-    elif base == "mothers":
-        day = _nth_weekday(year, 5, 7, 2)
-    elif base == "fathers":
-        day = _nth_weekday(year, 6, 7, 3)
-    elif base == "mlk":
-        day = _nth_weekday(year, 1, 1, 3)
-    elif base == "presidents":
-        day = _nth_weekday(year, 2, 1, 3)
-    elif base == "superbowl":
-        day = _nth_weekday(year, 2, 7, 1)
+    elif base in words()["holiday_weekdays"]:
+        month, weekday, n = words()["holiday_weekdays"][base]
+        day = _nth_weekday(year, month, weekday, n)
     else:
         raise ValueError(f"unknown holiday {name!r}")
     return day + dt.timedelta(days=shift)
