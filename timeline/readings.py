@@ -140,7 +140,7 @@ def _iso(g: Groups, text: str, before: str = "", after: str = "") -> Reading | t
 def _date(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
     month = _month(g, "month", "month2", "month_abbr")
     day = _int(g.get("day") or g.get("day2"))
-    year = g.get("year")
+    year = g.get("year") or (str(_spelled_year(g["year_spelled"]) or "") if g.get("year_spelled") else None) or None
     century_from_anchor = False
     year_value = None
     if year:
@@ -232,6 +232,8 @@ def _weekday_reading(g: Groups, text: str, before: str = "", after: str = "") ->
 
 def _quarter(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
     unit = _key(g.get("unit")) or "quarter"
+    if unit == "period":  # "the latest period", "the 1989 period": the quarter reported on
+        unit = "quarter"
     ordinal = _key(g.get("ordinal"))
     number: int | None
     if ordinal in ("final", "last"):
@@ -241,7 +243,7 @@ def _quarter(g: Groups, text: str, before: str = "", after: str = "") -> Reading
     else:
         number = None
     rel = _key(g.get("rel"))
-    year = _int(g.get("year"))
+    year = _int(g.get("year") or g.get("year_pre"))
     year_rel = _rel(g.get("year_rel") or g.get("year_rel2"))
     if number is None and not rel and year is None and not text.lower().startswith("the"):
         return None  # a bare "quarter" is not a time
@@ -271,7 +273,7 @@ def _quarter(g: Groups, text: str, before: str = "", after: str = "") -> Reading
 
 def _season(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
     season = _lookup(words()["seasons"], g.get("season"))
-    year = _int(g.get("year"))
+    year = _int(g.get("year")) or (_spelled_year(g["year_spelled"]) if g.get("year_spelled") else None)
     rel = _rel(g.get("rel"))
     year_rel = _rel(g.get("year_rel"))
     mod = _mod(g.get("mod"))
@@ -508,6 +510,14 @@ def _unit_relative(g: Groups, text: str, before: str = "", after: str = "") -> R
     return Reading("relative", unit=unit, offset=offset, mod=mod)
 
 
+def _the_year(g: Groups, text: str, before: str = "", after: str = "") -> Reading | tuple[str, Reading] | None:
+    """"the year", "the fiscal year": the current year (news) or the story's year (narrative);
+    "the year ended Sept. 30", a reporting period, is a one-year duration."""
+    if g.get("ended"):
+        return ("DURATION", Reading("duration", unit=Grain.YEAR.value, amount=1.0))
+    return Reading("relative", unit=Grain.YEAR.value, offset=0)
+
+
 def _duration(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
     unit_text = g.get("unit") or ""
     unit = _unit(unit_text)
@@ -630,6 +640,7 @@ PRODUCTIONS: dict[str, Production] = {
     "anchored": _anchored,
     "anaphoric": _anaphoric,
     "unit_relative": _unit_relative,
+    "the_year": _the_year,
     "duration": _duration,
     "vague_duration": _vague_duration,
     "set": _set,

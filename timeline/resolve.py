@@ -112,6 +112,7 @@ class _Context:
     reference_sentence: int | None
     sentence: Sentence | None
     same_sentence_day: TimeValue | None  # a day-grain value earlier in the same sentence
+    period: tuple[TimeValue, int, int] | None = None  # last quarter/half reported on: (value, index, sentence)
 
 
 def _pub_date(published: dt.date | dt.datetime | None) -> dt.date | None:
@@ -326,14 +327,20 @@ def _weekday(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, st
     return _from_value(value, mention.timex_type, r.mod), anchor_name
 
 
-def _reported_quarter(ctx: _Context, sentences_back: int) -> tuple[TimeValue, str] | None:
-    """The quarter a report is about: the last quarter mentioned within a few sentences."""
-    reference = ctx.reference
-    if reference is None or reference.grain not in (Grain.QUARTER, Grain.HALF_YEAR) or reference.start is None:
+#: How many sentences back a quarter still is "the period reported on" for comparisons such as
+#: "a year earlier" or "the year-ago quarter" (measured on TimeBank's earnings reports: the
+#: comparison follows in the same or the next sentence; further back it usually is not one).
+_REPORT_REACH = 1
+
+
+def _reported_quarter(ctx: _Context) -> tuple[TimeValue, str] | None:
+    """The quarter a report is about: the last quarter mentioned in this or the previous sentence."""
+    if ctx.period is None or ctx.sentence is None:
         return None
-    if ctx.sentence is None or ctx.reference_sentence is None or ctx.sentence.index - ctx.reference_sentence > sentences_back:
+    value, index, sentence = ctx.period
+    if ctx.sentence.index - sentence > _REPORT_REACH:
         return None
-    return reference, f"expression {ctx.reference_index}"
+    return value, f"expression {index}"
 
 
 def _year_before(value: TimeValue) -> TimeValue:
@@ -344,7 +351,7 @@ def _year_before(value: TimeValue) -> TimeValue:
 def _quarter(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str]:
     is_quarter = r.unit == Grain.QUARTER.value
     if r.value == "comparison":  # "the year-ago quarter": the reported quarter, a year before
-        reported = _reported_quarter(ctx, 3)
+        reported = _reported_quarter(ctx)
         if reported is not None:
             return _year_before(reported[0]), reported[1]
         anchor_date, anchor_name = _deictic_anchor(ctx)
@@ -359,6 +366,11 @@ def _quarter(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, st
     letter, months = ("Q", 3) if is_quarter else ("H", 6)
     if r.year is not None and number is not None:
         return _from_value(f"{r.year:04d}-{letter}{number}"), "absolute"
+    if r.year is not None:  # "the 1988 quarter": the quarter reported on, in that year
+        reported = _reported_quarter(ctx)
+        if reported is not None and reported[0].value[4:6] == f"-{letter}":
+            return _from_value(f"{r.year:04d}{reported[0].value[4:]}"), reported[1]
+        return _from_value(f"{r.year:04d}"), "absolute"
     anchor_date, anchor_name = _deictic_anchor(ctx)
     if anchor_date is None:
         return _unresolved(mention, Grain.QUARTER if is_quarter else Grain.HALF_YEAR, r)
@@ -459,7 +471,7 @@ def _offset(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str
         return TimeValue("DATE", value, None, None, None, False, r.mod), "publication"
     grain = Grain(unit)
     if grain is Grain.YEAR and r.amount == 1 and sign < 0:
-        reported = _reported_quarter(ctx, 2)
+        reported = _reported_quarter(ctx)
         if reported is not None:  # "profit rose from $3 million a year ago" after "third-quarter"
             return _year_before(reported[0]), reported[1]
     if r.value == "deictic":
@@ -618,6 +630,17 @@ def _resolve(mention: Mention, ctx: _Context) -> tuple[TimeValue, str]:
     return time, anchor
 
 
+def _is_comparison(r: Reading) -> bool:
+    """Whether the reading is a year-back comparison ("a year earlier", "the year-ago quarter").
+
+    Reports compare with the same period a year before; such a comparison does not move the
+    story's reference time, so two of them in a row both point one year back, not two.
+    """
+    if r.kind == "quarter":
+        return r.value == "comparison"
+    return r.kind == "offset" and r.unit == "year" and r.amount == 1 and r.direction == "before"
+
+
 _CLOCK_DAY_GAP = re.compile(r"\s*(?:on\s+|,\s*)?", re.IGNORECASE)
 
 
@@ -634,6 +657,7 @@ def resolve_mentions(
     reference_index: int | None = None
     reference_sentence: int | None = None
     day_in_sentence: tuple[int, TimeValue] | None = None
+    period: tuple[TimeValue, int, int] | None = None
     for index, mention in enumerate(mentions):
         sentence = sentences[mention.sentence] if 0 <= mention.sentence < len(sentences) else None
         same_day = day_in_sentence[1] if day_in_sentence and day_in_sentence[0] == mention.sentence else None
@@ -645,10 +669,13 @@ def resolve_mentions(
                 day_value, _ = _resolve(following, follow_ctx)
                 if day_value.grain in (Grain.DAY, Grain.PART_OF_DAY):
                     same_day = day_value
-        ctx = _Context(text, published, mode, reference, reference_index, reference_sentence, sentence, same_day)
+        ctx = _Context(text, published, mode, reference, reference_index, reference_sentence, sentence, same_day, period)
         time, anchor = _resolve(mention, ctx)
         expressions.append(Expression(mention, time, anchor, index))
-        if time.start is not None and time.timex_type in ("DATE", "TIME") and mention.reading.kind != "ref":
+        if time.grain in (Grain.QUARTER, Grain.HALF_YEAR) and time.start is not None and not _is_comparison(mention.reading):
+            period = (time, index, mention.sentence)
+        if time.start is not None and time.timex_type in ("DATE", "TIME") and mention.reading.kind != "ref" \
+                and not _is_comparison(mention.reading):
             reference, reference_index, reference_sentence = time, index, mention.sentence
             if time.grain in (Grain.DAY, Grain.PART_OF_DAY):
                 day_in_sentence = (mention.sentence, time)

@@ -95,6 +95,7 @@ def macros() -> dict[str, str]:
         "WEEKDAY": "(?:" + alternation(weekday_full) + r"(?!\w)|" + alternation(_cased(weekday_abbr), case_sensitive=True) + r"\.)",
         "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?!\d)",
         "YEAR_IN_DATE": r"(?:[1-9]\d{3})",
+        "SPELLED_YEAR": _SPELLED_YEAR,
         "POD": alternation(list(w["parts_of_day"])),
         "MOD_PREFIX": r"(?:early|late|earlier|later|mid|(?:the\s+)?(?:very\s+)?(?:beginning|start|end|middle|close)\s+of)",
         "SEASON": alternation(list(w["seasons"])),
@@ -109,6 +110,15 @@ def macros() -> dict[str, str]:
         "REFERENCE": alternation(list(w["references"])),
     }
 
+
+_SPELLED_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_SPELLED_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+#: A year in words: "nineteen ninety-six", "nineteen oh five", "two thousand and eight".
+_SPELLED_YEAR = (
+    rf"(?:(?:nineteen|eighteen|twenty)[\s-](?:hundred|oh[\s-](?:{_SPELLED_ONES})|{_SPELLED_TEENS}"
+    rf"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:{_SPELLED_ONES}))?)"
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_SPELLED_TEENS}|{_SPELLED_ONES}|twenty(?:[\s-](?:{_SPELLED_ONES}))?))?)"
+)
 
 _MACRO = re.compile(r"\{([A-Z_]+)\}")
 
