@@ -69,6 +69,21 @@ EVENT_COLUMNS: dict[str, str] = {
 _EPOCH = dt.datetime(1970, 1, 1)
 _NAT = np.iinfo(np.int64).min
 
+try:  # pandas >= 3: frames are assembled from their blocks (no per-column inference or checks)
+    from pandas.api.internals import create_dataframe_from_blocks as _from_blocks
+except ImportError:  # pragma: no cover - pandas 2.2: the DataFrame constructor
+    _from_blocks = None
+
+_TEXT_EXAMPLE = pd.array([], dtype=TEXT_DTYPE) if TEXT_DTYPE != "object" else None
+#: pyarrow-backed ``str`` (pandas 3 with pyarrow, which pandas then imports itself): text columns
+#: are built with one ``pyarrow.array`` call instead of ``pd.array``'s per-value checks
+_ARROW_TEXT = _TEXT_EXAMPLE is not None and getattr(_TEXT_EXAMPLE.dtype, "storage", None) == "pyarrow"
+if _ARROW_TEXT:
+    import pyarrow as _pa
+    from pandas.arrays import ArrowStringArray as _ArrowStringArray
+
+    _ARROW_TYPE = _TEXT_EXAMPLE._pa_array.type  # type: ignore[union-attr]
+
 
 def _seconds(value: object) -> int:
     if value is None:
@@ -94,12 +109,47 @@ def _text_arrays(columns: Sequence[list[str | None]], size: int) -> list[object]
     # one conversion to the string dtype (Arrow-backed when pyarrow is installed) instead of one per
     # column: the columns are zero-copy slices of it
     flat = [value for values in columns for value in values]
-    whole = pd.array(flat, dtype=TEXT_DTYPE)
+    if _ARROW_TEXT:
+        whole = _ArrowStringArray(_pa.array(flat, type=_ARROW_TYPE), dtype=_TEXT_EXAMPLE.dtype)  # type: ignore[union-attr]
+    else:
+        whole = pd.array(flat, dtype=TEXT_DTYPE)
     return [whole[i * size : (i + 1) * size] for i in range(len(columns))]
 
 
-def _times(seconds: list[int]) -> np.ndarray:
-    return np.array(seconds, dtype=np.int64).view(TIME_DTYPE)
+class _Layout:
+    """Where each column of a table goes: text columns one block each, numbers one 2-D block per dtype."""
+
+    def __init__(self, columns: dict[str, str]) -> None:
+        self.names = list(columns)
+        self.columns = pd.Index(self.names)
+        self.text = [i for i, dtype in enumerate(columns.values()) if dtype == TEXT_DTYPE]
+        self.numeric: dict[str, np.ndarray] = {}
+        for i, dtype in enumerate(columns.values()):
+            if dtype != TEXT_DTYPE:
+                self.numeric.setdefault(dtype, [])  # type: ignore[arg-type]
+                self.numeric[dtype].append(i)  # type: ignore[attr-defined]
+        self.numeric = {dtype: np.array(places, dtype=np.intp) for dtype, places in self.numeric.items()}
+        self.text_places = [np.array([i], dtype=np.intp) for i in self.text]
+
+    def frame(self, size: int, text: list[object], numeric: dict[str, np.ndarray]) -> pd.DataFrame:
+        """The DataFrame of the text arrays (in column order) and one 2-D array per numeric dtype
+        (rows: that dtype's columns in order)."""
+        if _from_blocks is None or TEXT_DTYPE == "object":
+            data: dict[str, object] = {}
+            for i, array in zip(self.text, text):
+                data[self.names[i]] = array
+            for dtype, places in self.numeric.items():
+                for row, i in enumerate(places):
+                    data[self.names[i]] = numeric[dtype][row]
+            return pd.DataFrame({name: data[name] for name in self.names}, copy=False)
+        blocks: list[tuple[object, np.ndarray]] = list(zip(text, self.text_places))
+        for dtype, places in self.numeric.items():
+            blocks.append((numeric[dtype], places))
+        return _from_blocks(blocks, index=pd.RangeIndex(size), columns=self.columns.copy())
+
+
+_EXPRESSION_LAYOUT = _Layout(EXPRESSION_COLUMNS)
+_EVENT_LAYOUT = _Layout(EVENT_COLUMNS)
 
 
 def expressions_frame(expressions: Iterable[Expression]) -> pd.DataFrame:
@@ -108,7 +158,7 @@ def expressions_frame(expressions: Iterable[Expression]) -> pd.DataFrame:
     size = len(expressions)
     mentions = [expr.mention for expr in expressions]
     times = [expr.time for expr in expressions]
-    text, timex_type, value, grain, mod, anchor = _text_arrays(
+    text = _text_arrays(
         [
             [m.text for m in mentions],
             [t.timex_type for t in times],
@@ -119,21 +169,17 @@ def expressions_frame(expressions: Iterable[Expression]) -> pd.DataFrame:
         ],
         size,
     )
-    data = {
-        "char_start": np.array([m.char_start for m in mentions], dtype=np.int64),
-        "char_end": np.array([m.char_end for m in mentions], dtype=np.int64),
-        "text": text,
-        "type": timex_type,
-        "value": value,
-        "start": _times([_seconds(t.start) for t in times]),
-        "end": _times([_seconds(t.end) for t in times]),
-        "grain": grain,
-        "approximate": np.array([t.approximate for t in times], dtype=bool),
-        "mod": mod,
-        "anchor": anchor,
-        "sentence": np.array([m.sentence for m in mentions], dtype=np.int64),
+    numeric = {
+        "int64": np.array(
+            [[m.char_start for m in mentions], [m.char_end for m in mentions], [m.sentence for m in mentions]],
+            dtype=np.int64,
+        ).reshape(3, size),
+        TIME_DTYPE: np.array(
+            [[_seconds(t.start) for t in times], [_seconds(t.end) for t in times]], dtype=np.int64
+        ).reshape(2, size).view(TIME_DTYPE),
+        "bool": np.array([t.approximate for t in times], dtype=bool).reshape(1, size),
     }
-    return pd.DataFrame(data, copy=False)  # dict order is EXPRESSION_COLUMNS' order
+    return _EXPRESSION_LAYOUT.frame(size, text, numeric)
 
 
 def events_frame(events: Iterable[Event]) -> pd.DataFrame:
@@ -150,7 +196,7 @@ def events_frame(events: Iterable[Event]) -> pd.DataFrame:
     starts = [starts[i] for i in order]
     ends = [ends[i] for i in order]
     times = [e.time for e in events]
-    phrase, trigger, sentence, expression, value, grain, derived_from, duration, dated_by, note = _text_arrays(
+    text = _text_arrays(
         [
             [e.phrase for e in events],
             [e.trigger for e in events],
@@ -165,24 +211,18 @@ def events_frame(events: Iterable[Event]) -> pd.DataFrame:
         ],
         size,
     )
-    data = {
-        "event_id": np.array([e.event_id for e in events], dtype=np.int64),
-        "event": phrase,
-        "trigger": trigger,
-        "sentence": sentence,
-        "sentence_index": np.array([e.sentence for e in events], dtype=np.int64),
-        "char_start": np.array([e.char_start for e in events], dtype=np.int64),
-        "char_end": np.array([e.char_end for e in events], dtype=np.int64),
-        "expression": expression,
-        "value": value,
-        "start": _times(starts),
-        "end": _times(ends),
-        "grain": grain,
-        "approximate": np.array([t is not None and t.approximate for t in times], dtype=bool),
-        "derived_from": derived_from,
-        "duration": duration,
-        "dated_by": dated_by,
-        "confidence": np.array([float(e.confidence) for e in events], dtype=np.float64),
-        "note": note,
+    numeric = {
+        "int64": np.array(
+            [
+                [e.event_id for e in events],
+                [e.sentence for e in events],
+                [e.char_start for e in events],
+                [e.char_end for e in events],
+            ],
+            dtype=np.int64,
+        ).reshape(4, size),
+        TIME_DTYPE: np.array([starts, ends], dtype=np.int64).reshape(2, size).view(TIME_DTYPE),
+        "bool": np.array([t is not None and t.approximate for t in times], dtype=bool).reshape(1, size),
+        "float64": np.array([float(e.confidence) for e in events], dtype=np.float64).reshape(1, size),
     }
-    return pd.DataFrame(data, copy=False)  # dict order is EVENT_COLUMNS' order
+    return _EVENT_LAYOUT.frame(size, text, numeric)
