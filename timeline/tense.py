@@ -3,7 +3,9 @@
 News reports past events in the past tense and announces future ones with "will", "is to",
 "plans to"...; that decides whether "Thursday" or "in March" points back or forward. The verb
 nearest to the expression inside its clause decides (looking left first, then right): a
-modal or "going to" before it makes it future, a past form or a perfect makes it past.
+modal or "going to" before it makes it future, a past form or a perfect makes it past. Weak
+cues ("until", "deadline", "as soon as") make it future only when no verb of the clause
+decides ("Until Thursday, they had not called him a suspect" is past).
 Rule-based, no parser.
 """
 
@@ -11,6 +13,8 @@ from __future__ import annotations
 
 import functools
 import re
+
+import attrs
 
 from timeline.lexicon import words
 
@@ -22,44 +26,72 @@ _CLAUSE_BREAK = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z’']+")
 _BE_BEFORE_PARTICIPLE = frozenset({"be", "been", "being"})
+_REACH_WORDS = 12  # how many words on each side of the expression are looked at
+
+
+@attrs.frozen
+class _Vocabulary:
+    future: frozenset[str]
+    weak_future: frozenset[str]
+    past: frozenset[str]
+    present: frozenset[str]
+    passive_present: frozenset[str]
+    adjective_before: frozenset[str]
+    not_verbs: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
-def _vocabulary() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    w = words()
-    tense = w["tense"]
-    single_future = frozenset(m for m in tense["future"] if " " not in m)
-    return (
-        single_future,
-        frozenset(tense["past"]),
-        frozenset(tense["present"]),
-        frozenset(tense["not_verbs"]),
+def _vocabulary() -> _Vocabulary:
+    tense = words()["tense"]
+    return _Vocabulary(
+        future=frozenset(m for m in tense["future"] if " " not in m),
+        weak_future=frozenset(m for m in tense["weak_future"] if " " not in m),
+        past=frozenset(tense["past"]),
+        present=frozenset(tense["present"]),
+        passive_present=frozenset(tense["passive_present"]),
+        adjective_before=frozenset(tense["adjective_before"]),
+        not_verbs=frozenset(tense["not_verbs"]),
     )
 
 
-@functools.lru_cache(maxsize=1)
-def _future_phrases() -> re.Pattern[str]:
-    phrases = [m for m in words()["tense"]["future"] if " " in m]
+def _phrases(key: str) -> re.Pattern[str] | None:
+    phrases = [m for m in words()["tense"][key] if " " in m]
+    if not phrases:
+        return None
     body = "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in sorted(phrases, key=len, reverse=True))
     return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1)
+def _future_phrases() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """(strong, weak) multi-word future cues ("going to", "as soon as")."""
+    return _phrases("future"), _phrases("weak_future")
+
+
 def _classify(token: str, previous: list[str]) -> str | None:
-    future, past, present, not_verbs = _vocabulary()
+    """"future", "weak_future", "past", "present" or None for one word, given the words before it."""
+    v = _vocabulary()
     word = token.lower().replace("’", "'")
-    if word in future:
+    if word in v.future:
         return "future"
-    if word in not_verbs:
+    if word in v.weak_future:
+        return "weak_future"
+    if word in v.not_verbs:
         return None
-    is_past = word in past or (len(word) > 4 and word.endswith("ed"))
+    listed_past = word in v.past
+    is_past = listed_past or (len(word) > 4 and word.endswith("ed"))
     if is_past:
         auxiliaries = [p.lower() for p in previous[-3:]]
-        if any(a in future for a in auxiliaries) or (
+        if any(a in v.future for a in auxiliaries) or (
             auxiliaries and auxiliaries[-1] in _BE_BEFORE_PARTICIPLE and "to" in auxiliaries[:-1]
         ):
             return "future"
+        if auxiliaries and auxiliaries[-1] in v.passive_present and word != "since":
+            return "present"  # "when the case is heard in May"
+        if not listed_past and auxiliaries and auxiliaries[-1] in v.adjective_before:
+            return None  # "a still unspecified date": an adjective
         return "past"
-    if word in present:
+    if word in v.present:
         return "present"
     return None
 
@@ -78,21 +110,28 @@ def clause_tense(text: str, sentence_start: int, sentence_end: int, start: int, 
     clause_end = end + following.start() if following else sentence_end
     before = text[clause_start:start]
     after = text[end:clause_end]
-    phrases = _future_phrases()
+    strong_phrases, weak_phrases = _future_phrases()
+    weak = False
     left_words = list(_WORD.finditer(before))
     tokens = [m.group() for m in left_words]
-    for index in range(len(left_words) - 1, max(-1, len(left_words) - 12), -1):
-        if phrases.match(before, left_words[index].start()):
-            return "future"
-        found = _classify(tokens[index], tokens[:index])
-        if found:
-            return found
     right_words = list(_WORD.finditer(after))
     right_tokens = [m.group() for m in right_words]
-    for index in range(min(12, len(right_words))):
-        if phrases.match(after, right_words[index].start()):
-            return "future"
-        found = _classify(right_tokens[index], tokens + right_tokens[:index])
-        if found:
-            return found
-    return None
+    scans = (
+        (before, left_words, range(len(left_words) - 1, max(-1, len(left_words) - _REACH_WORDS), -1), True),
+        (after, right_words, range(min(_REACH_WORDS, len(right_words))), False),
+    )
+    for side_text, side_words, indices, is_left in scans:
+        for index in indices:
+            position = side_words[index].start()
+            if strong_phrases is not None and strong_phrases.match(side_text, position):
+                return "future"
+            if weak_phrases is not None and weak_phrases.match(side_text, position):
+                weak = True
+                continue
+            previous = tokens[:index] if is_left else tokens + right_tokens[:index]
+            found = _classify(side_words[index].group(), previous)
+            if found == "weak_future":
+                weak = True
+            elif found:
+                return found
+    return "future" if weak else None
