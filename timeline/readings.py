@@ -89,10 +89,16 @@ def _mod(text: str | None) -> str | None:
     return None
 
 
-def _approx(text: str | None) -> str | None:
-    if not text:
-        return None
-    return _lookup(words()["approximators"], text) or "APPROX"  # type: ignore[return-value]
+def _approx(text: str | None, before: str = "") -> str | None:
+    """The mod of an approximator inside the span, else of one TimeBank leaves just outside it
+    ("over [three years]")."""
+    if text:
+        return _lookup(words()["approximators"], text) or "APPROX"  # type: ignore[return-value]
+    outside = _OUTSIDE_APPROX.search(before)
+    return words()["approximators_outside"].get(outside.group(1).lower()) if outside else None
+
+
+_OUTSIDE_APPROX = re.compile(r"\b(over)\s+\Z", re.IGNORECASE)
 
 
 def _unit(text: str | None) -> str | None:
@@ -417,8 +423,11 @@ def _clock(g: Groups, text: str, before: str = "", after: str = "") -> Reading |
         hour=hour,
         minute=minute,
         weekday=_weekday(g.get("weekday")),
+        month=_month(g, "month"),
+        day=_int(g.get("day")),
+        year=_int(g.get("year")),
         offset=offset,
-        mod=_approx(g.get("approx")) if g.get("approx") else None,
+        mod=_approx(g.get("approx"), before),
     )
     return ("TIME", reading)
 
@@ -444,7 +453,7 @@ def _offset(g: Groups, text: str, before: str = "", after: str = "") -> Reading 
         unit=unit,
         amount=amount,
         direction=direction,
-        mod=_approx(g.get("approx")),
+        mod=_approx(g.get("approx"), before),
         value="deictic" if deictic else "anaphoric",
     )
 
@@ -460,7 +469,7 @@ def _anchored(g: Groups, text: str, before: str = "", after: str = "") -> Readin
         unit=unit,
         amount=amount,
         direction="before" if signal in ("before", "prior to", "earlier", "previously") else "after",
-        mod=_approx(g.get("approx")),
+        mod=_approx(g.get("approx"), before),
         # "two days later": counted from the previous event, not from a clause that follows
         value="previous" if signal in ("later", "earlier", "afterwards", "afterward", "previously") else None,
     )
@@ -537,7 +546,7 @@ def _duration(g: Groups, text: str, before: str = "", after: str = "") -> Readin
         return None  # "$500 million a year": a rate
     if unit == "second" and _key(num_text) in ("a", "an") and re.match(r"\s+[a-z]", after) and not re.match(r"\s+(?:later|ago|after|before|or)\b", after):
         return None  # "a second chance", "a second term"
-    return Reading("duration", unit=unit, amount=amount, mod=_approx(g.get("approx")))
+    return Reading("duration", unit=unit, amount=amount, mod=_approx(g.get("approx"), before))
 
 
 def _vague_duration(g: Groups, text: str, before: str = "", after: str = "") -> Reading | tuple[str, Reading] | None:
@@ -546,7 +555,7 @@ def _vague_duration(g: Groups, text: str, before: str = "", after: str = "") -> 
         return None  # "Minutes" alone, capitalised: a title such as "60 Minutes"
     if _key(g.get("rel")) == "recent" and _unit(unit_text) in ("year", "decade", "century"):
         return ("DATE", Reading("ref", value="PAST_REF"))  # "recent years"
-    return Reading("duration", unit=_unit(unit_text), amount=None, mod=_approx(g.get("approx")))
+    return Reading("duration", unit=_unit(unit_text), amount=None, mod=_approx(g.get("approx"), before))
 
 
 _SET_ADVERBS = {

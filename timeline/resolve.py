@@ -530,7 +530,13 @@ def _clock(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str]
     minute = r.minute or 0
     anchor_name = "publication"
     day: dt.date | None
-    if r.weekday is not None:
+    if r.month is not None and r.day is not None:  # "5 p.m. EST Nov. 9"
+        anchor_date, anchor_name = _deictic_anchor(ctx)
+        year = r.year if r.year is not None else (
+            _year_for(r.month, r.day, anchor_date, _tense(mention, ctx)) if anchor_date else None)
+        day = dt.date(year, r.month, r.day) if year is not None else None
+        anchor_name = "absolute" if r.year is not None else anchor_name
+    elif r.weekday is not None:
         anchor_date, anchor_name = _deictic_anchor(ctx)
         day = _weekday_day(r.weekday, None, anchor_date, _tense(mention, ctx)) if anchor_date else None
     elif r.offset is not None:

@@ -103,7 +103,7 @@ def macros() -> dict[str, str]:
         "UNIT_SINGULAR": alternation([u for u in w["units"] if not u.endswith("s") and len(u) > 3] + ["fortnight"]),
         "NUMBER": rf"(?:(?:{tens})(?:[\s-](?:{ones}))?|" + alternation(numbers)[3:-1] + ")",
         "VAGUE": alternation(w["vague_numbers"]),
-        "APPROX": alternation(list(w["approximators"])),
+        "APPROX": alternation([a for a in w["approximators"] if a not in w["approximators_outside"]]),
         "ORDINAL_WORD": alternation([o for o, n in w["ordinals"].items() if n > 0]),
         "HOLIDAY": alternation(holidays),
         "NOT_YEAR_AFTER": alternation(w["not_years_after"]),
