@@ -123,6 +123,11 @@ def clause_tense(text: str, sentence_start: int, sentence_end: int, start: int, 
     for side_text, side_words, indices, is_left in scans:
         for index in indices:
             position = side_words[index].start()
+            if weak and not is_left and len(left_words) > 3 and "," in side_text[:position]:
+                # "... leave as soon as Tuesday, Castro said": the verb after the comma reports;
+                # but in "Until Thursday, they had not called" it governs.
+                return "future"
+
             if strong_phrases is not None and strong_phrases.match(side_text, position):
                 return "future"
             if weak_phrases is not None and weak_phrases.match(side_text, position):
@@ -132,6 +137,8 @@ def clause_tense(text: str, sentence_start: int, sentence_end: int, start: int, 
             found = _classify(side_words[index].group(), previous)
             if found == "weak_future":
                 weak = True
+            elif found == "present" and weak:
+                return "future"  # "has given them until Tuesday"
             elif found:
                 return found
     return "future" if weak else None
