@@ -55,9 +55,16 @@ def _number(text: str | None) -> float | None:
     if key in table:
         return float(table[key])
     parts = re.split(r"[\s-]+", key)
+    multiplier = _MULTIPLIERS.get(parts[-1]) if len(parts) > 1 else None
+    if multiplier:  # "two hundred", "twenty-five thousand"
+        head = _number(" ".join(parts[:-1]))
+        return head * multiplier if head is not None else None
     if len(parts) == 2 and parts[0] in table and parts[1] in table:
         return float(table[parts[0]] + table[parts[1]])
     return None
+
+
+_MULTIPLIERS = {"hundred": 100.0, "thousand": 1000.0}
 
 
 def _month(groups: Groups, *names: str) -> int | None:

@@ -101,7 +101,7 @@ def macros() -> dict[str, str]:
         "SEASON": alternation(list(w["seasons"])),
         "UNIT": alternation(list(w["units"])),
         "UNIT_SINGULAR": alternation([u for u in w["units"] if not u.endswith("s") and len(u) > 3] + ["fortnight"]),
-        "NUMBER": rf"(?:(?:{tens})(?:[\s-](?:{ones}))?|" + alternation(numbers)[3:-1] + ")",
+        "NUMBER": rf"(?:(?:(?:{tens})(?:[\s-](?:{ones}))?|" + alternation(numbers)[3:-1] + r")(?:[\s-]+(?:hundred|thousand)(?![\w-]))?)",
         "VAGUE": alternation(w["vague_numbers"]),
         "APPROX": alternation([a for a in w["approximators"] if a not in w["approximators_outside"]]),
         "ORDINAL_WORD": alternation([o for o, n in w["ordinals"].items() if n > 0]),
