@@ -526,12 +526,15 @@ def _unit_relative(g: Groups, text: str, before: str = "", after: str = "") -> R
     return Reading("relative", unit=unit, offset=offset, mod=mod)
 
 
-def _the_year(g: Groups, text: str, before: str = "", after: str = "") -> Reading | tuple[str, Reading] | None:
-    """"the year", "the fiscal year": the current year (news) or the story's year (narrative);
-    "the year ended Sept. 30", a reporting period, is a one-year duration."""
+def _the_period(g: Groups, text: str, before: str = "", after: str = "") -> Reading | tuple[str, Reading] | None:
+    """"the year", "the fiscal year", "the week", "year-end": the current one (news) or the
+    story's (narrative); "the year ended Sept. 30", a reporting period, is a duration."""
+    if g.get("yearend"):
+        return Reading("relative", unit=Grain.YEAR.value, offset=0, mod="END")
+    unit = Grain.WEEK.value if _key(g.get("unit")) == "week" else Grain.YEAR.value
     if g.get("ended"):
-        return ("DURATION", Reading("duration", unit=Grain.YEAR.value, amount=1.0))
-    return Reading("relative", unit=Grain.YEAR.value, offset=0)
+        return ("DURATION", Reading("duration", unit=unit, amount=1.0))
+    return Reading("relative", unit=unit, offset=0, mod=_mod(g.get("mod")))
 
 
 def _duration(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
@@ -656,7 +659,7 @@ PRODUCTIONS: dict[str, Production] = {
     "anchored": _anchored,
     "anaphoric": _anaphoric,
     "unit_relative": _unit_relative,
-    "the_year": _the_year,
+    "the_period": _the_period,
     "duration": _duration,
     "vague_duration": _vague_duration,
     "set": _set,
