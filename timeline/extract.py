@@ -111,7 +111,7 @@ class Matcher:
                 raise ValueError(f"rule {rule.name!r}: unknown production {rule.build!r}")
             self._patterns.append(
                 re.compile(
-                    r"(?<![\w'’-])(?:" + rule.pattern + r")(?!\w|-\w|['’](?![sS]\b)\w)",
+                    r"(?<![\w'’])(?<![^\W\d_]-)(?:" + rule.pattern + r")(?!\w|-[^\W\d_]|['’](?![sS]\b)\w)",
                     re.IGNORECASE | re.VERBOSE,
                 )
             )
@@ -234,6 +234,8 @@ _NUMBER_TAIL = re.compile(
 )
 
 
+_DAY_RANGE_TAIL = re.compile(r"\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?\s+([a-z]+)")
+
 #: words that may stand between a number and its time word ("2 more days", "the 9th of May")
 _NUMBER_LINKS = frozenset(
     {"of", "a.m", "p.m", "more", "full", "long", "straight", "consecutive", "additional", "extra",
@@ -252,7 +254,9 @@ def _number_may_start(lowered: str, position: int, core: frozenset[str]) -> bool
     if len(digits) == 4 or mark:
         return True
     if word is None:
-        return False
+        ranged = _DAY_RANGE_TAIL.match(lowered, found.end())  # "10-12 october": the first day
+        return ranged is not None and ranged.group(1) in core
+
     word = word.rstrip(".'’")
     return (
         word in core
