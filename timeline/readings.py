@@ -451,7 +451,13 @@ def _offset(g: Groups, text: str, before: str = "", after: str = "") -> Reading 
     unit = _unit(g.get("unit"))
     if unit is None:
         return None
-    amount = _with_half(_number(g.get("num")) if g.get("num") else 1.0, text)
+    amount: float | None
+    if g.get("num"):
+        amount = _with_half(_number(g.get("num")), text)
+    elif signal in ("ago", "from now", "hence", "back") and _key(g.get("unit")).endswith("s"):
+        amount = None  # "months ago": some time back
+    else:
+        amount = _with_half(1.0, text)  # "a year earlier", "the day before"
     direction = "before" if signal in ("ago", "earlier", "before", "prior", "back") else "after"
     # "ago"/"from now"/"hence" count from the speech time; "earlier"/"later" from the story's.
     deictic = signal in ("ago", "from now", "hence", "back")

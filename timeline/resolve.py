@@ -463,6 +463,9 @@ def _shift(day: dt.date, unit: str, amount: float, sign: int) -> dt.date:
     return shift_date(day, Grain(unit), sign * int(amount))
 
 
+_CLOCK_UNITS = {"hour": 3600, "minute": 60, "second": 1}
+
+
 def _offset(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str]:
     unit = r.unit or "day"
     sign = -1 if r.direction == "before" else 1
@@ -490,7 +493,13 @@ def _offset(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str
     if anchor_date is None:
         return _unresolved(mention, grain, r)
     try:
-        day = _shift(anchor_date, unit, r.amount, sign)
+        if unit in _CLOCK_UNITS:
+            # The anchor is a day without a time: "50 minutes ago" is that day, "48 hours ago"
+            # two days before; no clock time is invented.
+            seconds = r.amount * _CLOCK_UNITS[unit]
+            day, value_grain = anchor_date + sign * dt.timedelta(days=int(seconds // 86400)), Grain.DAY
+        else:
+            day = _shift(anchor_date, unit, r.amount, sign)
     except (OverflowError, ValueError):
         return _unresolved(mention, grain, r)
     approximate = r.mod in ("APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE")
