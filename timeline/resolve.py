@@ -436,9 +436,10 @@ def _relative(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, s
     if unit == "weekend":
         if anchor_date is None:
             return TimeValue("DATE", "XXXX-WXX-WE", None, None, Grain.WEEK, False, r.mod), "unresolved"
-        if r.offset is None:  # "the weekend": the last one in the past tense, else the coming one
-            saturday = (weekday_on_or_before if _tense(mention, ctx) == "past" else weekday_on_or_after)(anchor_date, 6)
-            day = saturday
+        if r.offset is None and anchor_date.isoweekday() >= 6:
+            day = anchor_date  # written on a Saturday or Sunday: the weekend under way
+        elif r.offset is None:  # "the weekend": the last one in the past tense, else the coming one
+            day = (weekday_on_or_before if _tense(mention, ctx) == "past" else weekday_on_or_after)(anchor_date, 6)
         else:
             day = anchor_date + dt.timedelta(weeks=offset)
         year, week, _ = day.isocalendar()

@@ -72,7 +72,7 @@ def _classify(token: str, previous: list[str]) -> str | None:
     """"future", "weak_future", "past", "present" or None for one word, given the words before it."""
     v = _vocabulary()
     word = token.lower().replace("’", "'")
-    if word in v.future:
+    if word in v.future or word.endswith("'ll"):  # "I'll", "they'll"
         return "future"
     if word in v.weak_future:
         return "weak_future"
