@@ -113,6 +113,7 @@ class _Context:
     sentence: Sentence | None
     same_sentence_day: TimeValue | None  # a day-grain value earlier in the same sentence
     period: tuple[TimeValue, int, int] | None = None  # last quarter/half reported on: (value, index, sentence)
+    reference_names_year: bool = False  # the reference is a year written out ("in 1998"), not "two years ago"
 
 
 def _pub_date(published: dt.date | dt.datetime | None) -> dt.date | None:
@@ -176,14 +177,14 @@ def _year_for(month: int, day: int | None, anchor: dt.date, tense: str | None) -
 
 def _narrative_year(month: int, day: int | None, ctx: _Context) -> int | None:
     """The year a date without one takes from the story: the year just named in the same
-    sentence ("next year's race will take place on October 1"); in a narrative also the year
+    sentence ("In 1998, on March 5, ..."); in a narrative also the year
     of a year-grain reference ("In 1939 ... In March"), else the next occurrence after a finer
     one (stories move forward)."""
     reference = ctx.reference
     if reference is None or reference.start is None:
         return None
     same_sentence = ctx.sentence is not None and ctx.reference_sentence == ctx.sentence.index
-    if same_sentence and reference.grain is Grain.YEAR:
+    if same_sentence and reference.grain is Grain.YEAR and ctx.reference_names_year:
         return reference.start.year
     if ctx.mode != "narrative":
         return None
@@ -260,7 +261,7 @@ def _absolute(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, s
         tense = _tense(mention, ctx)
         if r.offset is not None:  # "last Christmas"
             tense = "past" if r.offset < 0 else "future"
-        year = _narrative_year(r.month, r.day, ctx)
+        year = _narrative_year(r.month, r.day, ctx) if r.offset is None else None
         if year is None:
             year = _year_for(r.month, r.day, anchor_date, tense)
         anchor = anchor_name
@@ -674,6 +675,7 @@ def resolve_mentions(
     reference_sentence: int | None = None
     day_in_sentence: tuple[int, TimeValue] | None = None
     period: tuple[TimeValue, int, int] | None = None
+    names_year = False
     for index, mention in enumerate(mentions):
         sentence = sentences[mention.sentence] if 0 <= mention.sentence < len(sentences) else None
         same_day = day_in_sentence[1] if day_in_sentence and day_in_sentence[0] == mention.sentence else None
@@ -685,7 +687,8 @@ def resolve_mentions(
                 day_value, _ = _resolve(following, follow_ctx)
                 if day_value.grain in (Grain.DAY, Grain.PART_OF_DAY):
                     same_day = day_value
-        ctx = _Context(text, published, mode, reference, reference_index, reference_sentence, sentence, same_day, period)
+        ctx = _Context(text, published, mode, reference, reference_index, reference_sentence, sentence, same_day, period,
+                       names_year)
         time, anchor = _resolve(mention, ctx)
         expressions.append(Expression(mention, time, anchor, index))
         if time.grain in (Grain.QUARTER, Grain.HALF_YEAR) and time.start is not None and not _is_comparison(mention.reading):
@@ -693,6 +696,7 @@ def resolve_mentions(
         if time.start is not None and time.timex_type in ("DATE", "TIME") and mention.reading.kind != "ref" \
                 and not _is_comparison(mention.reading):
             reference, reference_index, reference_sentence = time, index, mention.sentence
+            names_year = mention.reading.kind == "absolute" and mention.reading.year is not None
             if time.grain in (Grain.DAY, Grain.PART_OF_DAY):
                 day_in_sentence = (mention.sentence, time)
     return tuple(expressions)
