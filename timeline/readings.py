@@ -239,7 +239,10 @@ def _weekday_reading(g: Groups, text: str, before: str = "", after: str = "") ->
     mod = {"early": "START", "late": "END"}.get(rel)
     pod = _pod(g.get("pod"))
     weekday = _weekday(g.get("weekday") or g.get("weekday2"))
-    reading = Reading("weekday", weekday=weekday, offset=offset, part_of_day=pod, mod=mod)
+    # "the following Monday" counts from the story's day, "next Monday" from the speaker's
+    anaphoric = rel.startswith(("the following", "the previous"))
+    reading = Reading("weekday", weekday=weekday, offset=offset, part_of_day=pod, mod=mod,
+                      value="anaphoric" if anaphoric else None)
     return ("TIME", reading) if pod else reading
 
 
@@ -258,6 +261,8 @@ def _quarter(g: Groups, text: str, before: str = "", after: str = "") -> Reading
     rel = _key(g.get("rel"))
     year = _int(g.get("year") or g.get("year_pre"))
     year_rel = _rel(g.get("year_rel") or g.get("year_rel2"))
+    if number is None and rel == "last" and (year is not None or g.get("year_rel")):
+        number, rel = (4 if unit == "quarter" else 2), ""  # "the last half of 1989": the second half
     if number is None and not rel and year is None and not text.lower().startswith("the"):
         return None  # a bare "quarter" is not a time
     if number is not None and number > (4 if unit == "quarter" else 2):

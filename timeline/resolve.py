@@ -319,6 +319,9 @@ def _weekday_day(weekday: int, offset: int | None, anchor: dt.date, tense: str |
 
 def _weekday(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str]:
     anchor_date, anchor_name = _deictic_anchor(ctx)
+    story = ctx.reference
+    if r.value == "anaphoric" and story is not None and story.start is not None and story.grain in (Grain.DAY, Grain.PART_OF_DAY):
+        anchor_date, anchor_name = story.start.date(), f"expression {ctx.reference_index}"
     if anchor_date is None or r.weekday is None:
         return _unresolved(mention, Grain.DAY, r)
     day = _weekday_day(r.weekday, r.offset, anchor_date, _tense(mention, ctx))
