@@ -491,7 +491,7 @@ def _offset(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str
         ref_grain = reference.grain if reference is not None else None
         value_grain = grain
         if ref_grain is not None and _RANK[ref_grain] < _RANK[grain]:
-            if grain is Grain.YEAR and ref_grain in (Grain.QUARTER, Grain.HALF_YEAR):
+            if grain is Grain.YEAR and ref_grain in (Grain.QUARTER, Grain.HALF_YEAR) and ctx.period is not None:
                 value_grain = ref_grain
             elif grain is Grain.WEEK and ref_grain is Grain.DAY:
                 value_grain = Grain.DAY
@@ -696,6 +696,8 @@ def resolve_mentions(
         expressions.append(Expression(mention, time, anchor, index))
         if time.grain in (Grain.QUARTER, Grain.HALF_YEAR) and time.start is not None and not _is_comparison(mention.reading):
             period = (time, index, mention.sentence)
+        elif time.timex_type == "DURATION" and mention.reading.unit == "month" and (mention.reading.amount or 0) > 3:
+            period = None  # "for the nine months": the comparisons that follow are about years
         if time.start is not None and time.timex_type in ("DATE", "TIME") and mention.reading.kind != "ref" \
                 and not _is_comparison(mention.reading):
             reference, reference_index, reference_sentence = time, index, mention.sentence
