@@ -324,7 +324,10 @@ def _weekday(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, st
         anchor_date, anchor_name = story.start.date(), f"expression {ctx.reference_index}"
     if anchor_date is None or r.weekday is None:
         return _unresolved(mention, Grain.DAY, r)
-    day = _weekday_day(r.weekday, r.offset, anchor_date, _tense(mention, ctx))
+    # "Thursday's ruling", "Friday's close": a possessive day names something that has happened
+    # (in TimeBank and the tweets every one is on or before publication), whatever the verb says.
+    possessive = ctx.text[mention.char_end:mention.char_end + 2] in ("'s", "’s")
+    day = _weekday_day(r.weekday, r.offset, anchor_date, "past" if possessive else _tense(mention, ctx))
     value = format_value(day, Grain.DAY)
     if r.part_of_day:
         value += f"T{r.part_of_day}"
