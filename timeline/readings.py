@@ -531,9 +531,8 @@ def _unit_relative(g: Groups, text: str, before: str = "", after: str = "") -> R
     rel = _key(g.get("rel"))
     if rel in ("the", "") and unit == "weekend":
         return Reading("relative", unit=unit, offset=None, mod=mod)  # "the weekend": by tense
-    fiscal = re.search(r"\b(?:fiscal|financial|tax)\b", text, re.IGNORECASE)
-    if rel in ("the past", "the last", "the next", "the coming") and unit != "weekend" and mod is None and not fiscal:
-        return ("DURATION", Reading("duration", unit=unit, amount=1.0))  # "the past year"
+    # "the past year", "the next week": TimeBank and the tweets tag them as the calendar unit
+    # before or after (DATE), like "last year", not as a one-unit duration.
     return Reading("relative", unit=unit, offset=offset, mod=mod)
 
 
