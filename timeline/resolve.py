@@ -491,6 +491,8 @@ def _offset(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str
     else:
         reference, anchor_name = _story_anchor(ctx)
         anchor_date = reference.start.date() if reference is not None and reference.start is not None else None
+        if anchor_date is not None and grain is Grain.DAY:
+            anchor_date, anchor_name = _day_to_count_from(reference, anchor_date, anchor_name, ctx)
         ref_grain = reference.grain if reference is not None else None
         value_grain = grain
         if ref_grain is not None and _RANK[ref_grain] < _RANK[grain]:
@@ -515,6 +517,16 @@ def _offset(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str
     return attrs.evolve(result, approximate=approximate or result.approximate), anchor_name
 
 
+def _day_to_count_from(reference: TimeValue | None, day: dt.date, anchor_name: str, ctx: _Context) -> tuple[dt.date, str]:
+    """The day a "the day before"/"the next day" counts from: the reference's day, but in news
+    not the first of January of a year-grain reference ("opened in 1990 ... The day before"):
+    then the publication day, a better guess. Narratives keep the story's year."""
+    if reference is None or reference.grain is None or _RANK[reference.grain] <= _RANK[Grain.WEEK] or ctx.mode != "news":
+        return day, anchor_name
+    pub = _pub_date(ctx.published)
+    return (pub, "publication") if pub is not None else (day, anchor_name)
+
+
 def _anaphoric(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str]:
     reference, anchor_name = _story_anchor(ctx)
     unit = r.unit or "day"
@@ -523,6 +535,8 @@ def _anaphoric(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, 
         return _unresolved(mention, grain, r)
     base = reference.start.date()
     offset = r.offset or 0
+    if unit in ("day", "night", "morning", "afternoon", "evening"):
+        base, anchor_name = _day_to_count_from(reference, base, anchor_name, ctx)
     if unit == "weekend":
         day = base + dt.timedelta(weeks=offset)
         year, week, _ = day.isocalendar()
