@@ -13,6 +13,7 @@ import bisect
 import functools
 import re
 from collections.abc import Iterator
+from itertools import accumulate
 
 from timeline.lexicon import RuleSpec, alternation, load_rules, words
 from timeline.readings import PRODUCTIONS, Groups
@@ -145,8 +146,15 @@ def matcher(informal: bool = False) -> Matcher:
     return Matcher(tuple(r for r in load_rules() if informal or r.register != "informal"))
 
 
-_SOCIAL_MARKS = re.compile(r"[@#~!?\U0001F300-\U0001FAFF\u2600-\u27BF]|https?://")
-_SOCIAL_MARK = re.compile(r"(?:^|\s)[@#][A-Za-z_]|https?://|~|!!|\?\?|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+#: the marks of social media: mentions, hashtags, links, "~", "!!", "??" and emoji
+_EMOJI = "\U0001F300-\U0001FAFF\u2600-\u27BF"
+_LINK = re.compile(r"https?://")
+# one pattern that begins with a character class, so that re skips to those characters at C
+# speed; the lookbehinds then say which mark it is ("@name" only after a space)
+_SOCIAL_MARK = re.compile(
+    rf"[@#~!?{_EMOJI}](?:(?<=\s[@#])[A-Za-z_]|(?<=[~{_EMOJI}])|(?<=!)!|(?<=\?)\?)"
+)
+_LEADING_HANDLE = re.compile(r"[@#][A-Za-z_]")  # "@name" at the very start
 _PUNCTUATION = ".,!?;:()[]\"'“”‘’…-"
 
 
@@ -155,15 +163,30 @@ def _chat_words() -> frozenset[str]:
     return frozenset(words()["informal_cues"]) | {"i"}
 
 
+@functools.lru_cache(maxsize=1)
+def _chat_regex() -> re.Pattern[str] | None:
+    """A whitespace-separated word that is a chat word with punctuation around it, over the
+    text after one space (``None`` when a chat word is not lower case or has punctuation or
+    space at an end: then the words are looked at one by one)."""
+    chat = _chat_words()
+    if not all(w.islower() and w.strip(_PUNCTUATION) == w and not any(c.isspace() for c in w)
+               for w in chat):
+        return None
+    punctuation = "[" + re.escape(_PUNCTUATION) + "]*"
+    return re.compile(rf"\s{punctuation}(?:{alternation(sorted(chat))}){punctuation}(?!\S)")
+
+
 def is_informal(text: str) -> bool:
     """Whether ``text`` reads like social media (mentions, hashtags, links, emoji, lower-case
     chat words such as "tmr" or a small "i"): there a bare "night" or "sat" is a time, which in
     news it rarely is. Chat words count only in lower case ("cos" is chat, "Cos." a company)."""
-    first = _SOCIAL_MARKS.search(text)  # a cheap scan for the characters the marks begin with
-    if first and _SOCIAL_MARK.search(text, max(0, first.start() - 1)):
+    if _SOCIAL_MARK.search(text) or _LINK.search(text) or _LEADING_HANDLE.match(text):
         return True
-    chat = _chat_words()
-    return any(word.strip(_PUNCTUATION) in chat for word in text.split() if word.islower())
+    chat = _chat_regex()
+    if chat is not None:  # a word (split at white space) that strips to a chat word
+        return chat.search(" " + text) is not None
+    words_ = _chat_words()
+    return any(word.strip(_PUNCTUATION) in words_ for word in text.split() if word.islower())
 
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
@@ -266,9 +289,108 @@ def _number_may_start(lowered: str, position: int, core: frozenset[str]) -> bool
     )
 
 
+_CUE_TOKEN = re.compile(r"([^\W\d_]+|\d+)")
+_LETTER = re.compile(r"[^\W\d_]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@functools.lru_cache(maxsize=1)
+def _cue_tokens() -> dict[str, tuple[str, ...]] | None:
+    """Core words that are more than one token of ``_CUE_TOKEN`` ("p.m", "2nite"), by their
+    first token.
+
+    ``None`` when the token scan of :func:`_candidate_starts` could differ from the regex scan
+    of :func:`_cue_regexes` (a cue word that does not start with a letter or digit, a first word
+    of more than one token, a first token that is a core word itself, one such core word that
+    begins another): then the regexes scan.
+    """
+    core, first = _cue_words()
+    joined: dict[str, list[str]] = {}
+    for word in sorted(core):
+        head = _CUE_TOKEN.match(word)
+        if head is None:
+            return None
+        if head.end() != len(word):
+            joined.setdefault(head.group(), []).append(word)
+    for head, longer in joined.items():
+        if head in core or any(a != b and b.startswith(a) for a in longer for b in longer):
+            return None
+    if any(_LETTERS.fullmatch(word) is None for word in first):
+        return None
+    return {head: tuple(longer) for head, longer in joined.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _cue_set() -> frozenset[str]:
+    """The core words and the first tokens of core words of several tokens (see
+    :func:`_cue_tokens`): the tokens :func:`_candidate_starts` looks at."""
+    return _cue_words()[0] | frozenset(_cue_tokens() or ())
+
+
 def _candidate_starts(text: str) -> list[int]:
     """Positions where an expression may start: each core word or number, an apostrophe before
-    a number ('98), and each first word ("the", "last", "about"...) shortly before a core word."""
+    a number ('98), and each first word ("the", "last", "about"...) shortly before a core word.
+
+    The text is split once into runs of letters and runs of digits (a cue word is a whole run,
+    as the word boundaries of :func:`_cue_regexes` require); set lookups pick the cues.
+    """
+    joined = _cue_tokens()
+    if joined is None:
+        return _candidate_starts_by_regex(text)
+    core_words, first_words = _cue_words()
+    lowered = text.translate(_ASCII_LOWER)
+    pieces = _CUE_TOKEN.split(lowered)  # gap, token, gap, token, ..., gap
+    tokens = pieces[1::2]
+    offsets = list(accumulate(map(len, pieces)))
+    positions = offsets[0:-1:2]  # where each token starts: the end of the gap before it
+    cues = _cue_set()
+    hits = [i for i, token in enumerate(tokens) if token in cues or token[0].isdecimal()]
+    cores: list[int] = []
+    consumed = -1  # the end of a core word of several tokens ("2nite": "nite" is inside it)
+    for i in hits:
+        position = positions[i]
+        if position < consumed:
+            continue
+        token = tokens[i]
+        if token in joined and (position == 0 or not _LETTER.match(lowered, position - 1)):
+            for word in joined[token]:
+                end = position + len(word)
+                if lowered.startswith(word, position) and not _LETTER.match(lowered, end):
+                    consumed = end
+                    break
+            else:
+                if token not in core_words and not token[0].isdecimal():
+                    continue
+        elif token not in core_words and not token[0].isdecimal():
+            continue
+        if (
+            lowered[position].isdigit()
+            and not (position and lowered[position - 1] in "'’")  # '98, the '90s
+            and not _number_may_start(lowered, position, core_words)
+        ):
+            continue
+        cores.append(position)
+    if not cores:
+        return []
+    starts = set(cores)
+    for position in cores:
+        if position and text[position - 1] in "'’" and text[position].isdigit():
+            starts.add(position - 1)
+    low = bisect.bisect_left(positions, max(0, cores[0] - _REACH))
+    high = bisect.bisect_left(positions, cores[-1])
+    index, last = 0, len(cores)
+    for position in [position for token, position in zip(tokens[low:high], positions[low:high])
+                     if token in first_words]:
+        while index < last and cores[index] <= position:
+            index += 1
+        if index < last and cores[index] - position <= _REACH:
+            starts.add(position)
+    return sorted(starts)
+
+
+def _candidate_starts_by_regex(text: str) -> list[int]:
+    """:func:`_candidate_starts` with the regexes of :func:`_cue_regexes` (used when the cue
+    words cannot be looked up token by token)."""
     core_regex, first_regex = _cue_regexes()
     lowered = text.translate(_ASCII_LOWER)
     core_words = _cue_words()[0]
