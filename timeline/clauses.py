@@ -957,7 +957,11 @@ class SentenceAnalysis:
                 noun = lo - 3
                 seg = self.segment_at(noun)
                 return self._noun_event(noun, seg.lo, seg.hi, exclude)
-        if not exclude and not self.stops:
+        limit = min(hi, head + 10)
+        if (not exclude and not self.stops) or (
+            exclude.isdisjoint(range(subject, limit))
+            and self.stops.isdisjoint(range(head + 1, limit))
+        ):  # nothing to leave out where the phrase can reach
             return self._contiguous(subject, head, hi, trigger_index, kind)
         included = list(range(subject, head + 1))
         k = head + 1

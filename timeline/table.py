@@ -89,7 +89,7 @@ def _seconds(value: object) -> int:
     if value is None:
         return _NAT
     if isinstance(value, dt.datetime):
-        delta = value.replace(tzinfo=None) - _EPOCH
+        delta = (value if value.tzinfo is None else value.replace(tzinfo=None)) - _EPOCH
     elif isinstance(value, dt.date):
         delta = dt.datetime(value.year, value.month, value.day) - _EPOCH
     else:
