@@ -327,6 +327,24 @@ def _cue_set() -> frozenset[str]:
     return _cue_words()[0] | frozenset(_cue_tokens() or ())
 
 
+def _number_cannot_start(lowered: str, position: int, core_words: frozenset[str]) -> bool:
+    """Whether the cue at ``position`` is a number that cannot begin an expression."""
+    return (
+        lowered[position].isdigit()
+        and not (position and lowered[position - 1] in "'’")  # '98, the '90s
+        and not _number_may_start(lowered, position, core_words)
+    )
+
+
+def _with_apostrophes(text: str, cores: list[int]) -> set[int]:
+    """The core positions, plus the apostrophe before each number that has one ('98)."""
+    starts = set(cores)
+    for position in cores:
+        if position and text[position - 1] in "'’" and text[position].isdigit():
+            starts.add(position - 1)
+    return starts
+
+
 def _candidate_starts(text: str) -> list[int]:
     """Positions where an expression may start: each core word or number, an apostrophe before
     a number ('98), and each first word ("the", "last", "about"...) shortly before a core word.
@@ -363,19 +381,12 @@ def _candidate_starts(text: str) -> list[int]:
                     continue
         elif token not in core_words and not token[0].isdecimal():
             continue
-        if (
-            lowered[position].isdigit()
-            and not (position and lowered[position - 1] in "'’")  # '98, the '90s
-            and not _number_may_start(lowered, position, core_words)
-        ):
+        if _number_cannot_start(lowered, position, core_words):
             continue
         cores.append(position)
     if not cores:
         return []
-    starts = set(cores)
-    for position in cores:
-        if position and text[position - 1] in "'’" and text[position].isdigit():
-            starts.add(position - 1)
+    starts = _with_apostrophes(text, cores)
     low = bisect.bisect_left(positions, max(0, cores[0] - _REACH))
     high = bisect.bisect_left(positions, cores[-1])
     index, last = 0, len(cores)
@@ -397,19 +408,12 @@ def _candidate_starts_by_regex(text: str) -> list[int]:
     cores = []
     for found in core_regex.finditer(lowered):
         position = found.start()
-        if (
-            lowered[position].isdigit()
-            and not (position and lowered[position - 1] in "'’")  # '98, the '90s
-            and not _number_may_start(lowered, position, core_words)
-        ):
+        if _number_cannot_start(lowered, position, core_words):
             continue
         cores.append(position)
     if not cores:
         return []
-    starts = set(cores)
-    for position in cores:
-        if position and text[position - 1] in "'’" and text[position].isdigit():
-            starts.add(position - 1)
+    starts = _with_apostrophes(text, cores)
     index, last = 0, len(cores)
     for found in first_regex.finditer(lowered, max(0, cores[0] - _REACH), cores[-1]):
         position = found.start()
