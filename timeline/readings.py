@@ -642,7 +642,11 @@ def _bare_season(g: Groups, text: str, before: str = "", after: str = "") -> Rea
     return Reading("season", season=_lookup(words()["seasons"], g.get("season")), year_from_anchor=True)  # type: ignore[arg-type]
 
 
-def _informal_day(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
+def _informal_day(g: Groups, text: str, before: str = "", after: str = "") -> Reading | tuple[str, Reading] | None:
+    """A bare "day" in social media is one day long; "last day", "the first day" (of a sale,
+    of school...) is the day of writing."""
+    if g.get("ordinal"):
+        return ("DATE", Reading("relative", unit=Grain.DAY.value, offset=0))
     return Reading("duration", unit="day", amount=1.0)
 
 
