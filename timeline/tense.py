@@ -127,7 +127,6 @@ def clause_tense(text: str, sentence_start: int, sentence_end: int, start: int, 
                 # "... leave as soon as Tuesday, Castro said": the verb after the comma reports;
                 # but in "Until Thursday, they had not called" it governs.
                 return "future"
-
             if strong_phrases is not None and strong_phrases.match(side_text, position):
                 return "future"
             if weak_phrases is not None and weak_phrases.match(side_text, position):
