@@ -478,7 +478,7 @@ def _offset(g: Groups, text: str, before: str = "", after: str = "") -> Reading 
 
 def _anchored(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
     unit = _unit(g.get("unit"))
-    if unit is None:
+    if unit is None or _is_title(g.get("num"), g.get("unit") or "", text):
         return None
     signal = _key(g.get("signal"))
     amount = _with_half(_number(g.get("num")) if g.get("num") else 1.0, text)  # "the day before the vote"
@@ -547,6 +547,15 @@ def _the_period(g: Groups, text: str, before: str = "", after: str = "") -> Read
     return Reading("relative", unit=unit, offset=0, mod=_mod(g.get("mod")))
 
 
+def _is_title(num_text: str | None, unit_text: str, text: str) -> bool:
+    """"60 Minutes", "24 Hours of Le Mans": a capitalised unit after digits is a title; not
+    when the whole text shouts ("6 DAYS TO GO") or the unit is glued on ("7Days")."""
+    return bool(
+        unit_text.istitle() and num_text and num_text[:1].isdigit() and not text.isupper()
+        and not re.search(r"\d" + re.escape(unit_text), text)
+    )
+
+
 def _duration(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
     unit_text = g.get("unit") or ""
     unit = _unit(unit_text)
@@ -557,8 +566,7 @@ def _duration(g: Groups, text: str, before: str = "", after: str = "") -> Readin
     if amount is None and _key(num_text) not in [_key(v) for v in words()["vague_numbers"]]:
         return None
     amount = _with_half(amount, text)
-    # "60 Minutes", "24 Hours of Le Mans": a capitalised unit after digits is a title.
-    if unit_text[:1].isupper() and num_text and num_text[:1].isdigit():
+    if _is_title(num_text, unit_text, text):
         return None
     if num_text and _key(num_text) in ("a", "an") and unit_text.lower().endswith("s"):
         return None
@@ -643,10 +651,13 @@ def _bare_season(g: Groups, text: str, before: str = "", after: str = "") -> Rea
 
 
 def _informal_day(g: Groups, text: str, before: str = "", after: str = "") -> Reading | tuple[str, Reading] | None:
-    """A bare "day" in social media is one day long; "last day", "the first day" (of a sale,
-    of school...) is the day of writing."""
+    """A bare "day" (or "week", "month", "year", "hour") in social media is one such unit
+    long; "last day", "the first day" (of a sale, of school...) is the day of writing."""
     if g.get("ordinal"):
         return ("DATE", Reading("relative", unit=Grain.DAY.value, offset=0))
+    other = _key(g.get("unit2"))
+    if other:  # a bare "week", "year", "hours" (every one is a time in the tweets corpus)
+        return Reading("duration", unit=_unit(other), amount=None if other.endswith("s") else 1.0)
     return Reading("duration", unit="day", amount=1.0)
 
 
