@@ -336,13 +336,20 @@ def _number_cannot_start(lowered: str, position: int, core_words: frozenset[str]
     )
 
 
-def _with_apostrophes(text: str, cores: list[int]) -> set[int]:
-    """The core positions, plus the apostrophe before each number that has one ('98)."""
+def _starts(text: str, cores: list[int], firsts: list[int]) -> list[int]:
+    """The sorted start positions: every core position, the apostrophe before a number that has
+    one ('98), and each first-word position (ascending) that lies shortly before a core."""
     starts = set(cores)
     for position in cores:
         if position and text[position - 1] in "'’" and text[position].isdigit():
             starts.add(position - 1)
-    return starts
+    index, last = 0, len(cores)
+    for position in firsts:
+        while index < last and cores[index] <= position:
+            index += 1
+        if index < last and cores[index] - position <= _REACH:
+            starts.add(position)
+    return sorted(starts)
 
 
 def _candidate_starts(text: str) -> list[int]:
@@ -386,17 +393,10 @@ def _candidate_starts(text: str) -> list[int]:
         cores.append(position)
     if not cores:
         return []
-    starts = _with_apostrophes(text, cores)
     low = bisect.bisect_left(positions, max(0, cores[0] - _REACH))
     high = bisect.bisect_left(positions, cores[-1])
-    index, last = 0, len(cores)
-    for position in [position for token, position in zip(tokens[low:high], positions[low:high])
-                     if token in first_words]:
-        while index < last and cores[index] <= position:
-            index += 1
-        if index < last and cores[index] - position <= _REACH:
-            starts.add(position)
-    return sorted(starts)
+    firsts = [position for token, position in zip(tokens[low:high], positions[low:high]) if token in first_words]
+    return _starts(text, cores, firsts)
 
 
 def _candidate_starts_by_regex(text: str) -> list[int]:
@@ -413,15 +413,8 @@ def _candidate_starts_by_regex(text: str) -> list[int]:
         cores.append(position)
     if not cores:
         return []
-    starts = _with_apostrophes(text, cores)
-    index, last = 0, len(cores)
-    for found in first_regex.finditer(lowered, max(0, cores[0] - _REACH), cores[-1]):
-        position = found.start()
-        while index < last and cores[index] <= position:
-            index += 1
-        if index < last and cores[index] - position <= _REACH:
-            starts.add(position)
-    return sorted(starts)
+    firsts = [found.start() for found in first_regex.finditer(lowered, max(0, cores[0] - _REACH), cores[-1])]
+    return _starts(text, cores, firsts)
 
 
 def find_mentions(text: str, sentences: tuple[Sentence, ...], *, informal: bool | None = None) -> tuple[Mention, ...]:
