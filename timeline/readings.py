@@ -153,7 +153,10 @@ def _iso(g: Groups, text: str, before: str = "", after: str = "") -> Reading | t
 def _date(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
     month = _month(g, "month", "month2", "month_abbr")
     day = _int(g.get("day") or g.get("day2"))
-    year = g.get("year") or (str(_spelled_year(g["year_spelled"]) or "") if g.get("year_spelled") else None) or None
+    year = g.get("year")
+    if year is None and g.get("year_spelled"):  # "January nineteen ninety-seven"
+        spelled = _spelled_year(g["year_spelled"])  # type: ignore[arg-type]
+        year = str(spelled) if spelled else None
     century_from_anchor = False
     year_value = None
     if year:
