@@ -64,3 +64,55 @@ _PIECES = st.sampled_from(
 def test_scans_agree(text: str) -> None:
     assert extract._candidate_starts(text) == extract._candidate_starts_by_regex(text)
     assert extract.is_informal(text) == _informal_reference(text)
+
+
+# --- the index of rules by first word -----------------------------------------------------
+
+def _all_rules_at(matcher: extract.Matcher, text: str, start: int) -> list[tuple[int, int]]:
+    """(rule index, end) of every rule that matches at ``start``, trying all of them."""
+    return [(i, found.end()) for i, pattern in enumerate(matcher._patterns)
+            if (found := pattern.match(text, start)) is not None]
+
+
+def _indexed_rules_at(matcher: extract.Matcher, text: str, start: int) -> list[tuple[int, int]]:
+    return [(i, end) for i, end, _ in matcher.matches(text, start)]
+
+
+def test_first_words_of_simple_patterns() -> None:
+    assert extract.first_words(r"(?:the\s+)?(?:last|past)\s+week") == (
+        frozenset({"the", "last", "past"}), ())
+    assert extract.first_words(r"mid[a-z]+") == (frozenset(), ("mid",))
+    assert extract.first_words(r"\d+\s+days") == (frozenset(), ())  # never a word first
+    assert extract.first_words(r".*") is not None and extract.first_words(r".*")[1] == ("",)
+
+
+def test_every_rule_example_keeps_its_rule() -> None:
+    for informal in (False, True):
+        matcher = extract.matcher(informal)
+        for index, rule in enumerate(matcher.rules):
+            for example in rule.examples:
+                text = example.replace(" >> ", "").replace(">>", "")
+                indexed = _indexed_rules_at(matcher, text, 0)
+                assert _all_rules_at(matcher, text, 0) == indexed, (rule.name, example)
+
+
+_WORDS = st.sampled_from(
+    ["the", "last", "past", "next", "a", "an", "about", "early", "late", "mid", "end", "of", "this",
+     "year", "years", "week", "weekend", "month", "day", "days", "night", "tonight", "today", "now",
+     "monday", "Friday", "jan", "Jan.", "may", "March", "spring", "fiscal", "quarter", "third",
+     "two", "twenty-five", "1998", "9", "9th", "'98", "5", "p.m.", "am", "ago", "earlier", "later",
+     "after", "before", "since", "every", "half", "century", "1990s", "christmas", "eve", "noon",
+     "midnight", "-", ",", ".", "year-end", "year-ago", "yesterday's", "ſeptember", "Ｍay",
+     "ſunday", "\u212aeep"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=8).map(" ".join), st.booleans())
+def test_word_index_finds_what_trying_every_rule_finds(text: str, informal: bool) -> None:
+    matcher = extract.matcher(informal)
+    for start in range(len(text)):
+        if text[start].isspace():
+            continue
+        every = _all_rules_at(matcher, text, start)
+        assert _indexed_rules_at(matcher, text, start) == every, (text, start)

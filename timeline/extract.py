@@ -95,6 +95,102 @@ def first_characters(pattern: str) -> frozenset[str] | None:
     return frozenset(ch.lower() for ch in found)
 
 
+_ASCII_WORD = re.compile(r"[A-Za-z]+(?![^\W\d_])")  # a whole run of letters, all of them ASCII
+_OPEN, _COMPLETE, _TRUNCATED = 0, 1, 2
+_MAX_FIRST_WORDS = 5000
+_WordStates = frozenset[tuple[str, int]]
+
+
+def _words_of_sequence(states: _WordStates, items: list[tuple[object, object]]) -> _WordStates | None:
+    for op, arg in items:
+        if all(status != _OPEN for _, status in states):
+            return states
+        found = _words_of_item(states, op, arg)
+        if found is None or len(found) > _MAX_FIRST_WORDS:
+            return None
+        states = found
+    return states
+
+
+def _words_of_item(states: _WordStates, op: object, arg: object) -> _WordStates | None:
+    """``states`` (first-word prefix, status) after the pattern item ``op``/``arg``."""
+    c = _sre_constants
+    done = {state for state in states if state[1] != _OPEN}
+    growing = [prefix for prefix, status in states if status == _OPEN]
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero width: trying the rule too often is safe
+        return states
+    if op is c.SUBPATTERN:
+        return _words_of_sequence(states, list(arg[-1]))  # type: ignore[index]
+    if op is c.BRANCH:
+        found: set[tuple[str, int]] = set(done)
+        for alternative in arg[1]:  # type: ignore[index]
+            more = _words_of_sequence(frozenset((p, _OPEN) for p in growing), list(alternative))
+            if more is None:
+                return None
+            found |= more
+        return frozenset(found)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+        low, high, sub = arg  # type: ignore[misc]
+        once = _words_of_sequence(frozenset((p, _OPEN) for p in growing), list(sub))
+        if once is None:
+            return None
+        if high > 1 and any(status != _COMPLETE or prefix not in growing for prefix, status in once):
+            # a repeat that may go on with letters: the first word is only known to start so
+            return frozenset(done | {(p, _TRUNCATED) for p in growing})
+        return frozenset(done | once | (set((p, _OPEN) for p in growing) if low == 0 else set()))
+    letters: set[str] = set()
+    other = False
+    if op is c.LITERAL:
+        char = chr(arg)  # type: ignore[arg-type]
+        if char.isalpha():
+            letters.add(char.lower())
+        else:
+            other = True
+    elif op is c.IN:
+        for kind, value in arg:  # type: ignore[attr-defined]
+            if kind is c.LITERAL and chr(value).isalpha():
+                letters.add(chr(value).lower())
+            elif kind is c.LITERAL:
+                other = True
+            elif kind is c.RANGE and value[1] - value[0] < 64:
+                for code in range(value[0], value[1] + 1):
+                    if chr(code).isalpha():
+                        letters.add(chr(code).lower())
+                    else:
+                        other = True
+            elif kind is c.CATEGORY and value in (c.CATEGORY_DIGIT, c.CATEGORY_SPACE):
+                other = True
+            else:  # a negation, \w or a wide range
+                return frozenset(done | {(p, _TRUNCATED) for p in growing})
+    else:
+        return frozenset(done | {(p, _TRUNCATED) for p in growing})
+    found = set(done)
+    for prefix in growing:
+        found.update((prefix + letter, _OPEN) for letter in letters)
+        if other:
+            found.add((prefix, _COMPLETE))
+    return frozenset(found)
+
+
+def first_words(pattern: str) -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """The lower-cased first words a match of ``pattern`` can begin with, when it begins with
+    a letter: (whole words, prefixes a longer first word may start with); None: any word.
+
+    A first word is the run of letters at the start of a match. Zero-width assertions are
+    passed over, so the answer may hold words that never match, but never lacks one that can.
+    """
+    try:
+        parsed = list(_sre_parse.parse(pattern, re.IGNORECASE | re.VERBOSE))
+    except Exception:  # an unexpected parser shape: be safe, try the rule everywhere
+        return None
+    states = _words_of_sequence(frozenset({("", _OPEN)}), parsed)
+    if states is None:
+        return None
+    whole = frozenset(p for p, status in states if status != _TRUNCATED and p)
+    prefixes = tuple(sorted(p for p, status in states if status == _TRUNCATED))
+    return whole, prefixes
+
+
 class Matcher:
     """The rules compiled one by one, and indexed by the characters they can start with.
 
@@ -117,23 +213,42 @@ class Matcher:
                 )
             )
             self._first.append(first_characters(rule.pattern))
+        self._words = [first_words(rule.pattern) for rule in rules]
         self._by_char: dict[str, tuple[tuple[int, re.Pattern[str]], ...]] = {}
+        self._by_word: dict[str, tuple[tuple[int, re.Pattern[str]], ...]] = {}
 
     def rules_for(self, char: str) -> tuple[tuple[int, re.Pattern[str]], ...]:
         """(index, pattern) of the rules that can start with ``char``, in file order."""
         key = char.lower()
         found = self._by_char.get(key)
         if found is None:
-            found = tuple(
+            found = tuple(  # case folding may map a non-ASCII character to any letter ("ſ": "s")
                 (i, pattern) for i, (first, pattern) in enumerate(zip(self._first, self._patterns))
-                if first is None or key in first
+                if first is None or key in first or not key.isascii()
             )
             self._by_char[key] = found
         return found
 
+    def rules_for_word(self, word: str) -> tuple[tuple[int, re.Pattern[str]], ...]:
+        """(index, pattern) of the rules that can start with the lower-case ASCII ``word`` (a
+        whole run of letters), in file order: a subset of :meth:`rules_for` its first letter."""
+        found = self._by_word.get(word)
+        if found is None:
+            found = tuple(
+                (i, pattern) for i, pattern in self.rules_for(word[0])
+                if self._words[i] is None
+                or word in self._words[i][0]  # type: ignore[index]
+                or word.startswith(self._words[i][1])  # type: ignore[index]
+            )
+            if len(self._by_word) < _MAX_FIRST_WORDS:
+                self._by_word[word] = found
+        return found
+
     def matches(self, text: str, start: int) -> Iterator[tuple[int, int, Groups]]:
         """The rules matching at ``start``, in file order: (rule index, end, named groups)."""
-        for index, pattern in self.rules_for(text[start]):
+        word = _ASCII_WORD.match(text, start)
+        rules = self.rules_for_word(word.group().lower()) if word else self.rules_for(text[start])
+        for index, pattern in rules:
             found = pattern.match(text, start)
             if found is not None:
                 yield index, found.end(), found.groupdict()
