@@ -172,6 +172,7 @@ def _words_of_item(states: _WordStates, op: object, arg: object) -> _WordStates 
     return frozenset(found)
 
 
+@functools.lru_cache(maxsize=1024)  # the informal matcher shares the rules of the formal one
 def first_words(pattern: str) -> tuple[frozenset[str], tuple[str, ...]] | None:
     """The lower-cased first words a match of ``pattern`` can begin with, when it begins with
     a letter: (whole words, prefixes a longer first word may start with); None: any word.
