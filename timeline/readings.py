@@ -9,10 +9,11 @@ the match is not a time after all ("June Carter", "the Daily Mail", "$2 million 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
-from timeline.lexicon import words
+from timeline.lexicon import alternation, words
 from timeline.types import Grain, Reading
 
 __all__ = ["Groups", "PRODUCTIONS", "Production"]
@@ -153,6 +154,11 @@ def _iso(g: Groups, text: str, before: str = "", after: str = "") -> Reading | t
 def _date(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
     month = _month(g, "month", "month2", "month_abbr")
     day = _int(g.get("day") or g.get("day2"))
+    day_word = g.get("day_word") or g.get("day_word2")
+    if day is None and day_word:  # "March eighth", "the first of May"
+        day = _lookup(words()["ordinals"], day_word)  # type: ignore[assignment]
+        if day is None:
+            return None
     year = g.get("year")
     if year is None and g.get("year_spelled"):  # "January nineteen ninety-seven"
         spelled = _spelled_year(g["year_spelled"])  # type: ignore[arg-type]
@@ -559,7 +565,20 @@ def _is_title(num_text: str | None, unit_text: str, text: str) -> bool:
     )
 
 
-def _duration(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
+@functools.lru_cache(maxsize=1)
+def _modal_regex() -> re.Pattern[str]:
+    modals = words()["modals_before_one_day"]["words"]
+    whole = alternation([m for m in modals if not m.startswith("'")])
+    clitic = alternation([m for m in modals if m.startswith("'")] or ["'will"])  # "I'll"
+    return re.compile(rf"(?:(?<![\w']){whole}|{clitic})\s+(?:[a-z]+ly\s+)?\Z", re.IGNORECASE)
+
+
+def _modal_before(before: str) -> bool:
+    """Whether ``before`` ends with a modal ("will", "could", "may one day"), an adverb allowed."""
+    return _modal_regex().search(before.replace("’", "'")) is not None
+
+
+def _duration(g: Groups, text: str, before: str = "", after: str = "") -> Reading | tuple[str, Reading] | None:
     unit_text = g.get("unit") or ""
     unit = _unit(unit_text)
     if unit is None:
@@ -575,6 +594,8 @@ def _duration(g: Groups, text: str, before: str = "", after: str = "") -> Readin
         return None
     if _key(num_text) in ("a", "an", "per") and _RATE_BEFORE.search(before):
         return None  # "$500 million a year": a rate
+    if unit == "day" and _key(text).startswith("one ") and not unit_text.lower().endswith("s") and _modal_before(before):
+        return ("DATE", Reading("ref", value="FUTURE_REF"))  # "will one day be": someday
     if unit == "second" and _key(num_text) in ("a", "an") and re.match(r"\s+[a-z]", after) and not re.match(r"\s+(?:later|ago|after|before|or)\b", after):
         return None  # "a second chance", "a second term"
     return Reading("duration", unit=unit, amount=amount, mod=_approx(g.get("approx"), before))
