@@ -15,14 +15,14 @@ from __future__ import annotations
 import bisect
 import json
 import re
+import sys
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress, islice
 from pathlib import Path
 from typing import NamedTuple
 
-import attrs
-
 __all__ = [
+    "DocumentTokens",
     "Found",
     "Group",
     "Segment",
@@ -134,12 +134,19 @@ def _s_forms(bases: frozenset[str]) -> frozenset[str]:
 
 _S_FORMS = _s_forms(_BASE_VERBS) | frozenset({"says", "has", "does", "goes"})
 _HARD = frozenset({".", "!", "?", ";", ":", "(", ")", "[", "]", "—", "–", '"', "“", "”", "‘", "«", "»"})
+_BREAKS = _HARD | {","}
 #: the words where a clause may end or begin (the segment scan skips all others)
 _SEGMENT_WORDS = _HARD | _SUBORDINATORS | _COORD | _REPORTING | {",", "'"}
 # words (with inner hyphens, apostrophes, and the dots/commas/colons of "U.S", "1,000", "3:15")
 # or single punctuation marks; abbreviations take their full stop afterwards (see _spans)
 _TOKEN = re.compile(r"\w+(?:[-'’.,:]\w+)*|[^\w\s]")
-_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+if sys.version_info >= (3, 11):  # possessive quantifiers: the same tokens, no backtracking
+    _TOKEN_SPLIT = re.compile(r"(\w++(?:[-'’.,:]\w++)*+|[^\w\s])")
+    #: the same pattern for lower-cased ASCII text, where \w is [a-z0-9_] (ranges scan faster)
+    _ASCII_SPLIT = re.compile(r"([a-z0-9_]++(?:[-'.,:][a-z0-9_]++)*+|[^a-z0-9_\s])")
+else:  # pragma: no cover - Python 3.10
+    _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+    _ASCII_SPLIT = re.compile(r"([a-z0-9_]+(?:[-'.,:][a-z0-9_]+)*|[^a-z0-9_\s])")
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr st gen sen rep gov jr sr prof lt col capt sgt mt ft pres supt jan feb mar apr
     jun jul aug sep sept oct nov dec inc corp co ltd bros ave blvd vol rev adm maj""".split()
@@ -194,8 +201,7 @@ class VerbForm(NamedTuple):
     attribution: bool = False
 
 
-@attrs.frozen
-class Found:
+class Found(NamedTuple):
     """An event found in a sentence: its trigger and its readable phrase.
 
     Attributes:
@@ -221,6 +227,10 @@ class Found:
     lemma: str = ""
 
 
+#: ``tuple.__new__``: a :class:`Found` from its fields in order, without NamedTuple's keyword layer
+_new_found = tuple.__new__
+
+
 def _spans(text: str, start: int, stop: int) -> tuple[list[int], list[int], list[str]]:
     """Token starts, ends and lower-case texts of ``text[start:stop]`` (absolute offsets).
 
@@ -229,10 +239,14 @@ def _spans(text: str, start: int, stop: int) -> tuple[list[int], list[int], list
     sum of the pieces' lengths gives every offset (no per-token Python work).
     """
     sub = text[start:stop]
-    lowered = sub.lower().replace("’", "'")
-    if len(lowered) != len(sub):  # a few characters change length when lower-cased
-        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sub).replace("’", "'")
-    pieces = _TOKEN_SPLIT.split(lowered)  # gap, token, gap, token, ..., gap
+    if sub.isascii():
+        lowered = sub.lower()
+        pieces = _ASCII_SPLIT.split(lowered)  # gap, token, gap, token, ..., gap
+    else:
+        lowered = sub.lower().replace("’", "'")
+        if len(lowered) != len(sub):  # a few characters change length when lower-cased
+            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sub).replace("’", "'")
+        pieces = _TOKEN_SPLIT.split(lowered)
     offsets = list(accumulate(map(len, pieces), initial=start))
     lows = pieces[1::2]
     starts = offsets[1:-1:2]
@@ -240,6 +254,41 @@ def _spans(text: str, start: int, stop: int) -> tuple[list[int], list[int], list
     if "." in lows:
         _join_abbreviations(starts, ends, lows, lowered, start)
     return starts, ends, lows
+
+
+class DocumentTokens(NamedTuple):
+    """The tokens of a whole (ASCII) document, tokenized once and shared by its sentences."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+    lows: list[str]
+
+    @classmethod
+    def of(cls, text: str) -> DocumentTokens | None:
+        """Tokenize ``text`` once; ``None`` for non-ASCII text (its sentences tokenize alone:
+        lower-casing some characters changes their length or depends on their neighbours)."""
+        if not text.isascii():
+            return None
+        return cls(text, *_spans(text, 0, len(text)))
+
+    def sentence(self, char_start: int, char_end: int) -> tuple[list[int], list[int], list[str]] | None:
+        """The tokens of ``text[char_start:char_end]``, exactly as :func:`_spans` gives them.
+
+        ``None`` when the sentence tokenized alone could differ: a token of the document
+        crosses one of its ends, or it ends with a full stop glued to a word that an
+        abbreviation would take when the sentence is tokenized alone.
+        """
+        starts, ends = self.starts, self.ends
+        lo = bisect.bisect_left(starts, char_start)
+        hi = bisect.bisect_left(starts, char_end, lo)
+        if (lo and ends[lo - 1] > char_start) or (hi > lo and ends[hi - 1] > char_end):
+            return None
+        lows = self.lows[lo:hi]
+        if lows and lows[-1] == "." and char_end < len(self.text) and \
+                self.text[char_end].isalnum():
+            return None
+        return starts[lo:hi], ends[lo:hi], lows
 
 
 def _join_abbreviations(starts: list[int], ends: list[int], lows: list[str], lowered: str,
@@ -308,7 +357,15 @@ def lemma(word: str) -> str:
 
 _TO, _FINITE, _IRREGULAR_FORM, _IRREGULAR_AMBIGUOUS, _ED_FORM, _S_FORM = 1, 2, 3, 4, 5, 6
 #: lower-case word -> its class (0: never a finite verb form by itself), filled as words are met
-_CLASSES: dict[str, int] = {}
+class _ClassMemo(dict):  # type: ignore[type-arg]
+    """``word -> class``: a miss computes the class (``map(memo.__getitem__, words)`` stays in C)."""
+
+    def __missing__(self, low: str) -> int:
+        return _word_class(low)
+
+
+_CLASSES: dict[str, int] = _ClassMemo()
+_CLASS_OF = _CLASSES.__getitem__
 
 
 def _word_class(low: str) -> int:
@@ -330,23 +387,78 @@ def _word_class(low: str) -> int:
     return kind
 
 
+_MEMO_LIMIT = 50_000
+#: verb group key (see ``SentenceAnalysis.verb_form``) -> its form
+_FORMS: dict[tuple[tuple[str, ...], bool, bool, tuple[str, ...]], VerbForm] = {}
+
+
+def _verb_form(words: tuple[str, ...], finite: bool, negative_subject: bool,
+               after: tuple[str, ...]) -> VerbForm:
+    """The :class:`VerbForm` of a verb group's lower-case words (``after``: the two words after
+    a head "going")."""
+    first = words[0]
+    head = words[-1]
+    base = lemma(head)
+    negated = False
+    for word in words:
+        if word in _NEGATION or word[-3:] == "n't":
+            negated = True
+            break
+    progressive = len(words) > 1 and head[-3:] == "ing" and head not in _ING_STOP
+    if first in _FUTURE_WORDS:
+        tense, mood = "future", "real"
+    elif first in _MODAL_WORDS:
+        tense, mood = "none", ("hypothetical" if first in ("would", "wouldn't", "'d")
+                               else "modal")
+    else:
+        mood = "real"
+        if len(words) > 1 and first in _PERFECT_AUX:
+            tense = "perfect"
+        elif len(words) > 1 and first in _PAST_PERFECT_AUX:
+            tense = "past_perfect"
+        elif first in _PAST_AUX or (len(words) == 1 and (
+                head in _IRREGULAR_PAST or (head[-2:] == "ed" and head not in _ED_STOP))):
+            tense = "past"
+        elif not finite:
+            tense = "none"
+        else:
+            tense = "present"
+        if head == "going" and after[:1] == ("to",):
+            # "is going to sign"; "was going to" is a future seen from the past
+            if tense == "past":
+                mood = "hypothetical"
+            tense = "future"
+            if len(after) == 2 and lemma(after[1]) in _STATES:
+                base = after[1]  # "is going to be": a state
+    if not negated and negative_subject:
+        negated = True  # "nobody had crossed it"
+    if negated and mood == "real":
+        mood = "negated"
+    return VerbForm(tense, mood, base in _STATES, base in _SPEECH, progressive,
+                    base in _ATTRIBUTION)
+
+
 class SentenceAnalysis:
     """One sentence, tokenized and split into clause segments, with event-finding helpers."""
 
-    __slots__ = ("_candidates", "_finite", "_firsts", "_heads", "_notverb", "_seg_starts", "ends", "groups", "lows",
+    __slots__ = ("_breaks", "_candidates", "_finite", "_firsts", "_heads", "_notverb", "_seg_starts", "ends", "groups", "lows",
                  "n", "segments", "sentence_end", "starts", "stops", "text", "time_tokens")
 
     def __init__(self, text: str, char_start: int, char_end: int,
-                 time_spans: list[tuple[int, int]] | tuple[()] = ()) -> None:
+                 time_spans: list[tuple[int, int]] | tuple[()] = (),
+                 document: DocumentTokens | None = None) -> None:
         """Analyse ``text[char_start:char_end]`` (offsets stay absolute).
 
         ``time_spans`` are the character spans of the time expressions in the sentence: their
         words are never verbs ("May 26") and a clause may open with them ("and two days
-        later the president fled").
+        later the president fled"). ``document``: the tokens of the whole ``text``
+        (:meth:`DocumentTokens.of`), sliced instead of tokenizing the sentence again.
         """
         self.text = text
         self.sentence_end = char_end
-        self.starts, self.ends, self.lows = _spans(text, char_start, char_end)
+        spans = None if document is None or document.text is not text else \
+            document.sentence(char_start, char_end)
+        self.starts, self.ends, self.lows = spans or _spans(text, char_start, char_end)
         self.n = len(self.starts)
         self.time_tokens: set[int] = set()
         for span_start, span_end in time_spans:
@@ -358,6 +470,8 @@ class SentenceAnalysis:
         self._firsts = {g.first for g in self.groups}
         self.segments = self._segments()
         self._seg_starts = [seg.lo for seg in self.segments]
+        #: token indices of commas and hard punctuation (where a verb's phrase stops)
+        self._breaks = list(compress(range(self.n), map(_BREAKS.__contains__, self.lows)))
         #: token indices where a phrase must end (signal words of anchored phrases)
         self.stops: set[int] = set()
 
@@ -383,10 +497,7 @@ class SentenceAnalysis:
     def token_range(self, char_start: int, char_end: int) -> tuple[int, int]:
         """Token index range ``[lo, hi)`` covering the character span."""
         lo = self.token_index(char_start)
-        hi = lo
-        while hi < self.n and self.starts[hi] < char_end:
-            hi += 1
-        return lo, hi
+        return lo, max(lo, bisect.bisect_left(self.starts, char_end, lo))
 
     def segment_at(self, index: int) -> Segment:
         """The clause segment holding token ``index``."""
@@ -398,27 +509,28 @@ class SentenceAnalysis:
     def _classify(self) -> None:
         """Per token, once: can it not be a verb, and is it a finite verb form?
 
-        Only the tokens whose word may be finite at all (see :func:`_word_class`) are looked at
-        one by one; "not a verb" (a word of a time expression, or a capitalized word inside the
-        sentence) is computed for all tokens in one comprehension.
+        Only the tokens whose word may be finite at all (see :func:`_word_class`, memoized per
+        word) are looked at one by one, and for "not a verb" (a word of a time expression, or a
+        capitalized word inside the sentence) only the capitalized tokens: the other tokens are
+        skipped by ``itertools.compress`` over C-level maps.
         """
         lows = self.lows
         text, starts = self.text, self.starts
         n = self.n
-        upper = [text[s].isupper() for s in starts]
-        notverb = [False] + [cap and prev not in _HARD for cap, prev in zip(upper[1:], lows)]
+        notverb = [False] * n
+        # capitalized words inside the sentence (not after hard punctuation): names, "May 26"
+        upper = map(str.isupper, map(text.__getitem__, islice(starts, 1, None)))
+        for i in compress(range(1, n), upper):
+            if lows[i - 1] not in _HARD:
+                notverb[i] = True
         for i in self.time_tokens:
             if i < n:
                 notverb[i] = True
         finite = [False] * n
         candidates: list[int] = []  # finite forms and "to": where verb groups may start
-        classes = _CLASSES
-        for i, low in enumerate(lows):
-            kind = classes.get(low)
-            if kind is None:
-                kind = _word_class(low)
-            if not kind:
-                continue
+        kinds = list(map(_CLASS_OF, lows))
+        for i in compress(range(n), kinds):
+            kind = kinds[i]
             if kind == _TO:
                 candidates.append(i)
                 continue
@@ -566,32 +678,27 @@ class SentenceAnalysis:
             if end > start:
                 out.append(Segment(start, end, marker))
 
-        i = 0
-        while i < n:
-            low = lows[i]
-            if low not in _SEGMENT_WORDS:
-                i += 1
+        resume = 0  # the scan looks only at the words where a clause may end or begin
+        for i in compress(range(n), map(_SEGMENT_WORDS.__contains__, lows)):
+            if i < resume:
                 continue
+            low = lows[i]
             if low in _HARD or low == "'":
                 close(i)
                 start, marker, close_at_comma = i + 1, None, False
-                i += 1
                 continue
             if low == ",":
                 nxt = lows[i + 1] if i + 1 < n else ""
                 if nxt in _COMMA_MARKERS and (nxt in _RELATIVE or self._clause_follows(i + 2)):
                     close(i)
                     start, marker, close_at_comma = i + 2, nxt, nxt in _RELATIVE
-                    i += 2
+                    resume = i + 2
                     continue
                 if close_at_comma or (
                     nxt.endswith("ing") and len(nxt) > 4 and nxt not in _EVENT_NOUNS
                 ):
                     close(i)
                     start, marker, close_at_comma = i + 1, ",", False
-                    i += 1
-                    continue
-                i += 1
                 continue
             if low in _SUBORDINATORS and self._clause_follows(i + 1):
                 prev = lows[i - 1] if i > 0 else ""
@@ -599,12 +706,10 @@ class SentenceAnalysis:
                     close(i)
                     start, marker = i + 1, low
                     close_at_comma = i == 0 or lows[i - 1] in _HARD
-                    i += 1
                     continue
             if low in _COORD and i > start and self._coordinated_clause(start, i):
                 close(i)
                 start, marker, close_at_comma = i + 1, low, False
-                i += 1
                 continue
             if (
                 low in _REPORTING
@@ -618,56 +723,29 @@ class SentenceAnalysis:
                 start, marker = i + 1, "that"
                 if lows[i + 1] == "that":
                     start += 1
-                i = start
+                resume = start
                 continue
-            i += 1
         close(n)
         return out or [Segment(0, n, None)]
 
     def verb_form(self, g: Group) -> VerbForm:
-        """Tense, mood and kind of the verb group ``g`` (set lookups over its few tokens)."""
+        """Tense, mood and kind of the verb group ``g`` (set lookups over its few tokens).
+
+        A pure function of the group's words, whether it is finite, whether a negative subject
+        ("nobody") precedes it and, after "going", the next two words: memoized on those.
+        """
         lows = self.lows
-        words = lows[g.first:g.head + 1]
-        first = words[0]
-        head = lows[g.head]
-        base = lemma(head)
-        negated = False
-        for word in words:
-            if word in _NEGATION or word[-3:] == "n't":
-                negated = True
-                break
-        progressive = len(words) > 1 and head[-3:] == "ing" and head not in _ING_STOP
-        if first in _FUTURE_WORDS:
-            tense, mood = "future", "real"
-        elif first in _MODAL_WORDS:
-            tense, mood = "none", ("hypothetical" if first in ("would", "wouldn't", "'d")
-                                   else "modal")
-        else:
-            mood = "real"
-            if len(words) > 1 and first in _PERFECT_AUX:
-                tense = "perfect"
-            elif len(words) > 1 and first in _PAST_PERFECT_AUX:
-                tense = "past_perfect"
-            elif first in _PAST_AUX or (len(words) == 1 and (
-                    head in _IRREGULAR_PAST or (head[-2:] == "ed" and head not in _ED_STOP))):
-                tense = "past"
-            elif not g.finite:
-                tense = "none"
-            else:
-                tense = "present"
-            if head == "going" and g.head + 1 < self.n and lows[g.head + 1] == "to":
-                # "is going to sign"; "was going to" is a future seen from the past
-                if tense == "past":
-                    mood = "hypothetical"
-                tense = "future"
-                if g.head + 2 < self.n and lemma(lows[g.head + 2]) in _STATES:
-                    base = lows[g.head + 2]  # "is going to be": a state
-        if not negated and g.first > 0 and lows[g.first - 1] in _NEGATIVE_SUBJECTS:
-            negated = True  # "nobody had crossed it"
-        if negated and mood == "real":
-            mood = "negated"
-        return VerbForm(tense, mood, base in _STATES, base in _SPEECH, progressive,
-                        base in _ATTRIBUTION)
+        head = g.head
+        after = tuple(lows[head + 1:head + 3]) if lows[head] == "going" else ()
+        key = (tuple(lows[g.first:head + 1]), g.finite,
+               g.first > 0 and lows[g.first - 1] in _NEGATIVE_SUBJECTS, after)
+        form = _FORMS.get(key)
+        if form is None:
+            form = _verb_form(*key)
+            if len(_FORMS) >= _MEMO_LIMIT:  # bounded: hostile input cannot grow it without end
+                _FORMS.clear()
+            _FORMS[key] = form
+        return form
 
     def event_candidates(self, exclude: set[int]) -> list[tuple[Found, VerbForm | None, Segment]]:
         """Every event mention of the sentence: finite verb groups and event nouns.
@@ -681,7 +759,7 @@ class SentenceAnalysis:
         heads = self._heads
         firsts = self._firsts
         nouns = [] if _EVENT_NOUNS.isdisjoint(lows) else \
-            [k for k, low in enumerate(lows) if low in _EVENT_NOUNS]
+            list(compress(range(self.n), map(_EVENT_NOUNS.__contains__, lows)))
         previous_form: VerbForm | None = None
         for g in self.groups:
             if not g.finite or g.head in exclude:
@@ -715,7 +793,7 @@ class SentenceAnalysis:
         # ", killing twelve people": a participle clause shares its main clause's tense
         participles: set[int] = set()
         if previous_form is not None and "," in lows:
-            after_commas = [i + 1 for i, low in enumerate(lows) if low == "," and i + 1 < self.n]
+            after_commas = [i + 1 for i in compress(range(self.n - 1), map(",".__eq__, lows))]
             for k in after_commas:
                 word = lows[k]
                 if word[-3:] != "ing" or k in exclude or \
@@ -986,13 +1064,12 @@ class SentenceAnalysis:
     def _contiguous(self, subject: int, head: int, hi: int, trigger: int, kind: str) -> Found:
         """``_verb_event`` when nothing is excluded: the phrase is one run of tokens."""
         lows = self.lows
-        end = head + 1
         limit = min(hi, head + 10)
-        while end < limit:
-            low = lows[end]
-            if low == "," or low in _HARD:
-                break
-            end += 1
+        breaks = self._breaks
+        j = bisect.bisect_right(breaks, head)  # the first comma or hard mark after the head
+        end = breaks[j] if j < len(breaks) and breaks[j] < limit else limit
+        if end <= head:
+            end = head + 1
         a, b = subject, end - 1
         while a < b and a != trigger and (lows[a] in _LEADING_DROP or not lows[a][:1].isalnum()):
             a += 1
@@ -1001,9 +1078,8 @@ class SentenceAnalysis:
         starts, ends, text = self.starts, self.ends, self.text
         word = text[starts[trigger]:ends[trigger]]
         definite = kind == "noun" and trigger > 0 and lows[trigger - 1] in _DEFINITE
-        return Found(trigger=word, trigger_start=starts[trigger], trigger_end=ends[trigger],
-                     phrase=text[starts[a]:ends[b]], char_start=starts[a], char_end=ends[b],
-                     kind=kind, definite=definite, lemma=lemma(word))
+        return _new_found(Found, (word, starts[trigger], ends[trigger], text[starts[a]:ends[b]],
+                                  starts[a], ends[b], kind, definite, lemma(word)))
 
     def _subject_start(self, first: int, lo: int, exclude: set[int]) -> int:
         lows = self.lows
@@ -1117,14 +1193,5 @@ class SentenceAnalysis:
             previous = i
         phrase = " ".join(self.text[s:e] for s, e in pieces)
         word = self.word(trigger)
-        return Found(
-            trigger=word,
-            trigger_start=starts[trigger],
-            trigger_end=ends[trigger],
-            phrase=phrase,
-            char_start=pieces[0][0],
-            char_end=pieces[-1][1],
-            kind=kind,
-            definite=definite,
-            lemma=lemma(word),
-        )
+        return _new_found(Found, (word, starts[trigger], ends[trigger], phrase, pieces[0][0],
+                                  pieces[-1][1], kind, definite, lemma(word)))

@@ -38,7 +38,15 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from timeline.clauses import Found, Segment, SentenceAnalysis, VerbForm, lexicon, stem
+from timeline.clauses import (
+    DocumentTokens,
+    Found,
+    Segment,
+    SentenceAnalysis,
+    VerbForm,
+    lexicon,
+    stem,
+)
 from timeline.solver import (
     INF,
     UNIT_SECONDS,
@@ -234,12 +242,13 @@ def build_events(
         index for index, found in by_sentence.items()
         if any(e.time.timex_type != "SET" for e in found)
     }
+    document = DocumentTokens.of(text)  # tokenized once, sliced per sentence
     for index, sent in enumerate(sentences):
         if not every_event and index not in wanted and index not in signal_sentences:
             continue
         expressions_here = by_sentence.get(index, [])
         spans = [(e.mention.char_start, e.mention.char_end) for e in expressions_here]
-        analysis = SentenceAnalysis(text, sent.char_start, sent.char_end, spans)
+        analysis = SentenceAnalysis(text, sent.char_start, sent.char_end, spans, document)
         if not analysis.n:
             continue
         exclude = analysis.exclusion(spans) if spans else set()

@@ -1,0 +1,117 @@
+"""The fast paths of the events stage give exactly what the plain paths give.
+
+- A document tokenized once and sliced per sentence (``DocumentTokens``) gives each sentence the
+  tokens it gets when tokenized alone, or declines (``None``) where they could differ.
+- The memos (word classes, verb forms) are pure and bounded.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from timeline import clauses
+from timeline.clauses import DocumentTokens, SentenceAnalysis, _spans
+from timeline.sentences import split_sentences
+from timeline.types import Sentence
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+TEXTS = [
+    "Mr. Smith met him in the U.S. on Oct. 23; 1,000 came at 3:15. He left.",
+    "The vote was held on Monday. Nobody had crossed it, officials said.",
+    "They met Dr. Brown.Then they left at 5 p.m. on Friday.",
+    "He is going to sign it. She was going to be there, but nobody came.",
+    "Shares fell 3.5% in Tokyo... Prices rose; the U.N. said so!",
+    "Café ÉLAN’s vote was held; the mayor resigned.",
+    "",
+    "   ",
+    "A.B.C. D",
+]
+
+
+def _analysis_state(analysis: SentenceAnalysis) -> tuple[object, ...]:
+    return (analysis.starts, analysis.ends, analysis.lows, analysis.groups, analysis.segments,
+            [analysis.verb_form(g) for g in analysis.groups],
+            analysis.event_candidates(set()))
+
+
+def _check_text(text: str, sentences: tuple[Sentence, ...] | list[Sentence]) -> int:
+    """Compare sliced and fresh analyses; return how many sentences took the slice."""
+    document = DocumentTokens.of(text)
+    sliced = 0
+    for sentence in sentences:
+        alone = _spans(text, sentence.char_start, sentence.char_end)
+        if document is not None:
+            part = document.sentence(sentence.char_start, sentence.char_end)
+            if part is not None:
+                assert part == alone, (text, sentence)
+                sliced += 1
+        fast = SentenceAnalysis(text, sentence.char_start, sentence.char_end, (), document)
+        plain = SentenceAnalysis(text, sentence.char_start, sentence.char_end)
+        assert _analysis_state(fast) == _analysis_state(plain), (text, sentence)
+    return sliced
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_document_slices_match_sentences_tokenized_alone(text: str) -> None:
+    _check_text(text, split_sentences(text))
+
+
+def test_odd_sentence_bounds_fall_back_to_tokenizing_alone() -> None:
+    text = "Mr.Smith arrived at 3:15 and left. U.S.A. is big. Gov.X won."
+    # bounds inside tokens, right after an abbreviation's letters, and at a bare full stop
+    spans = [(0, 3), (2, 10), (1, 20), (35, 41), (40, 50), (0, len(text)), (54, 57), (58, 60)]
+    sentences = [Sentence(i, a, b, text[a:b]) for i, (a, b) in enumerate(spans)]
+    assert _check_text(text, sentences) < len(sentences)  # some bounds decline the slice
+    assert DocumentTokens.of(text).sentence(0, 3) is None  # "Mr." cut off from "Smith"
+
+
+def test_non_ascii_documents_tokenize_per_sentence() -> None:
+    assert DocumentTokens.of("Café ÉLAN’s vote.") is None
+    assert DocumentTokens.of("plain text") is not None
+
+
+def test_verb_form_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(clauses, "_MEMO_LIMIT", 8)
+    clauses._FORMS.clear()
+    words = [f"walk{a}{b}ed" for a in "abcdef" for b in "ghijkl"]
+    text = " ".join(f"They {word} home." for word in words)
+    seen = set()
+    for sentence in split_sentences(text):
+        analysis = SentenceAnalysis(text, sentence.char_start, sentence.char_end)
+        for group in analysis.groups:
+            seen.add(analysis.lows[group.head])
+            assert analysis.verb_form(group).tense == "past"
+            assert len(clauses._FORMS) <= 8
+    assert len(seen) == len(words)  # far more distinct groups than the memo keeps
+    clauses._FORMS.clear()
+
+
+def test_verb_form_memo_gives_what_a_fresh_computation_gives() -> None:
+    text = "Nobody had seen it. He is going to be late. They would not go. It was going to rain."
+    for sentence in split_sentences(text):
+        analysis = SentenceAnalysis(text, sentence.char_start, sentence.char_end)
+        for group in analysis.groups:
+            first = analysis.verb_form(group)
+            clauses._FORMS.clear()
+            assert analysis.verb_form(group) == first
+
+
+@pytest.mark.skipif(not (SHARED / "corpora" / "tempeval3-train").is_dir(),
+                    reason="the TempEval-3 corpus (../shared) is absent")
+def test_corpus_sentences_slice_like_they_tokenize_alone() -> None:
+    files = sorted((SHARED / "corpora" / "tempeval3-train").rglob("*.tml"))[:60]
+    total = sliced = 0
+    for path in files:
+        raw = path.read_text(encoding="utf-8")
+        match = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
+        assert match is not None
+        text = html.unescape(re.sub(r"<[^>]+>", "", match.group(1)))
+        sentences = split_sentences(text)
+        total += len(sentences)
+        sliced += _check_text(text, sentences)
+    assert total and sliced >= 0.95 * total
