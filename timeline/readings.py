@@ -438,7 +438,7 @@ def _clock(g: Groups, text: str, before: str = "", after: str = "") -> Reading |
             hour += 12
         elif ampm.startswith("a") and hour == 12:
             hour = 0
-    offset = _DEICTIC.get(_key(g.get("word")))
+    offset = _DEICTIC.get(_informal(_key(g.get("word"))))
     reading = Reading(
         "clock",
         hour=hour,
@@ -546,11 +546,13 @@ def _unit_relative(g: Groups, text: str, before: str = "", after: str = "") -> R
 
 
 def _the_period(g: Groups, text: str, before: str = "", after: str = "") -> Reading | tuple[str, Reading] | None:
-    """"the year", "the fiscal year", "the week", "year-end": the current one (news) or the
-    story's (narrative); "the year ended Sept. 30", a reporting period, is a duration."""
+    """"the year", "the fiscal year", "the week", "the month", "year-end": the current one (news)
+    or the story's (narrative); "the year ended Sept. 30", a reporting period, is a duration."""
     if g.get("yearend"):
         return Reading("relative", unit=Grain.YEAR.value, offset=0, mod="END")
-    unit = Grain.WEEK.value if _key(g.get("unit")) == "week" else Grain.YEAR.value
+    if g.get("monthend"):
+        return Reading("relative", unit=Grain.MONTH.value, offset=0, mod="END")
+    unit = {"week": Grain.WEEK.value, "month": Grain.MONTH.value}.get(_key(g.get("unit")), Grain.YEAR.value)
     if g.get("ended"):
         return ("DURATION", Reading("duration", unit=unit, amount=1.0))
     return Reading("relative", unit=unit, offset=0, mod=_mod(g.get("mod")))
@@ -563,6 +565,11 @@ def _is_title(num_text: str | None, unit_text: str, text: str) -> bool:
         unit_text.istitle() and num_text and num_text[:1].isdigit() and not text.isupper()
         and not re.search(r"\d" + re.escape(unit_text), text)
     )
+
+
+#: (unit, smaller unit) pairs of a compound amount ("1 week 1 day") and how many of the smaller make one
+_COMPOUND_UNITS = {("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24, ("hour", "minute"): 60,
+                   ("minute", "second"): 60}
 
 
 @functools.lru_cache(maxsize=1)
@@ -588,6 +595,12 @@ def _duration(g: Groups, text: str, before: str = "", after: str = "") -> Readin
     if amount is None and _key(num_text) not in [_key(v) for v in words()["vague_numbers"]]:
         return None
     amount = _with_half(amount, text)
+    if g.get("rest_unit"):  # "two hours and 45 minutes": the smaller unit as a fraction of the larger
+        factor = _COMPOUND_UNITS.get((unit, _unit(g["rest_unit"]) or ""))
+        rest = _number(g.get("rest_num"))
+        if factor is None or rest is None or amount is None or g.get("num2"):
+            return None
+        amount += rest / factor
     if _is_title(num_text, unit_text, text):
         return None
     if num_text and _key(num_text) in ("a", "an") and unit_text.lower().endswith("s"):

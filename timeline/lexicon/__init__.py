@@ -108,6 +108,8 @@ def macros() -> dict[str, str]:
         "HOLIDAY": alternation(holidays),
         "NOT_YEAR_AFTER": alternation(w["not_years_after"]),
         "REFERENCE": alternation(list(w["references"])),
+        "DAY_WORD": alternation(["today", "yesterday", "tomorrow", "tonight"] + [
+            k for k, v in w["informal_words"].items() if v in ("today", "yesterday", "tomorrow", "tonight")]),
     }
 
 
