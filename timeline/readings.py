@@ -397,9 +397,17 @@ def _informal(word: str) -> str:
     return words()["informal_words"].get(word, word)  # type: ignore[no-any-return]
 
 
+_NAME_BEFORE = re.compile(r"\b[A-Z]{2,}\s+\Z")  # an acronym: "USA Today", "VOA Today"
+_OF_TOMORROW = re.compile(r"\b(?:the|a|an)\s+[a-z]+s?\s+of\s+\Z", re.IGNORECASE)
+
+
 def _deictic(g: Groups, text: str, before: str = "", after: str = "") -> Reading | tuple[str, Reading] | None:
     word = _informal(_key(g.get("word"))) or "today"
     pod = _pod(g.get("pod"))
+    if text in ("Today", "Tonight", "Tomorrow") and _NAME_BEFORE.search(before):
+        return None  # "USA Today", "VOA Today": a title
+    if text.lower() == "tomorrow" and _OF_TOMORROW.search(before):
+        return None  # "the people of tomorrow": the future in general, not a day
     if word == "tonight":
         pod = "NI"
     if word == "last" and pod not in ("NI",):
@@ -421,6 +429,8 @@ def _clock(g: Groups, text: str, before: str = "", after: str = "") -> Reading |
     if g.get("hour24"):
         hour, minute = int(g["hour24"]), int(g["minute24"])  # type: ignore[arg-type]
     elif g.get("noon"):
+        if re.search(r"\bhigh\s+\Z", before, re.IGNORECASE):
+            return None  # "high noon": a showdown, not a time
         hour = 12 if _key(g["noon"]) in ("noon", "midday") else 24
     elif g.get("hourword"):
         word = _key(g["hourword"])
@@ -605,6 +615,9 @@ def _duration(g: Groups, text: str, before: str = "", after: str = "") -> Readin
         return None
     if num_text and _key(num_text) in ("a", "an") and unit_text.lower().endswith("s"):
         return None
+    if unit == "quarter" and re.match(r"\s+of\s+(?!(?:the\s+|this\s+|last\s+|next\s+|fiscal\s+)?(?:year|\d{4}|fiscal))", after, re.IGNORECASE) \
+            and not re.search(r"\b(?:first|last|past|next|final|coming)\s+\Z", before, re.IGNORECASE):
+        return None  # "three-quarters of its food": a fraction
     if _key(num_text) in ("a", "an", "per") and _RATE_BEFORE.search(before):
         return None  # "$500 million a year": a rate
     if unit == "day" and _key(text).startswith("one ") and not unit_text.lower().endswith("s") and _modal_before(before):
