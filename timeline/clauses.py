@@ -229,6 +229,8 @@ class Found(NamedTuple):
 
 #: ``tuple.__new__``: a :class:`Found` from its fields in order, without NamedTuple's keyword layer
 _new_found = tuple.__new__
+_new_segment = tuple.__new__
+_new_group = tuple.__new__
 
 
 def _spans(text: str, start: int, stop: int) -> tuple[list[int], list[int], list[str]]:
@@ -578,7 +580,7 @@ class SentenceAnalysis:
             low = lows[i]
             if low == "to":
                 if i + 1 < hi and lows[i + 1] in _BASE_VERBS and not notverb[i + 1]:
-                    groups.append(Group(i, i + 1, False))
+                    groups.append(_new_group(Group, (i, i + 1, False)))
                     consumed = i + 2
                 continue
             if low in _AUX or low[-3:] == "n't":
@@ -609,7 +611,7 @@ class SentenceAnalysis:
                         k += 1
                         continue
                     break
-                groups.append(Group(i, head, True))
+                groups.append(_new_group(Group, (i, head, True)))
                 consumed = max(k, i + 1)
                 continue
             k = i + 1
@@ -617,7 +619,7 @@ class SentenceAnalysis:
                 lows[k] in _IRREGULAR or (lows[k][-2:] == "ed" and lows[k] not in _ED_STOP)
             ):
                 k += 1  # "stayed closed", "became involved": one verb group
-            groups.append(Group(i, i, True))
+            groups.append(_new_group(Group, (i, i, True)))
             consumed = k
         return groups
 
@@ -670,45 +672,45 @@ class SentenceAnalysis:
         lows = self.lows
         n = self.n
         out: list[Segment] = []
+        append = out.append
         start = 0
         marker: str | None = None
         close_at_comma = False
-
-        def close(end: int) -> None:
-            if end > start:
-                out.append(Segment(start, end, marker))
-
         resume = 0  # the scan looks only at the words where a clause may end or begin
         for i in compress(range(n), map(_SEGMENT_WORDS.__contains__, lows)):
             if i < resume:
                 continue
             low = lows[i]
             if low in _HARD or low == "'":
-                close(i)
+                if i > start:
+                    append(_new_segment(Segment, (start, i, marker)))
                 start, marker, close_at_comma = i + 1, None, False
                 continue
             if low == ",":
                 nxt = lows[i + 1] if i + 1 < n else ""
                 if nxt in _COMMA_MARKERS and (nxt in _RELATIVE or self._clause_follows(i + 2)):
-                    close(i)
+                    if i > start:
+                        append(_new_segment(Segment, (start, i, marker)))
                     start, marker, close_at_comma = i + 2, nxt, nxt in _RELATIVE
                     resume = i + 2
                     continue
                 if close_at_comma or (
                     nxt.endswith("ing") and len(nxt) > 4 and nxt not in _EVENT_NOUNS
                 ):
-                    close(i)
+                    if i > start:
+                        append(_new_segment(Segment, (start, i, marker)))
                     start, marker, close_at_comma = i + 1, ",", False
                 continue
             if low in _SUBORDINATORS and self._clause_follows(i + 1):
                 prev = lows[i - 1] if i > 0 else ""
                 if not (low == "as" and prev in ("such", "well", "as")):
-                    close(i)
+                    if i > start:
+                        append(_new_segment(Segment, (start, i, marker)))
                     start, marker = i + 1, low
                     close_at_comma = i == 0 or lows[i - 1] in _HARD
                     continue
             if low in _COORD and i > start and self._coordinated_clause(start, i):
-                close(i)
+                append(_new_segment(Segment, (start, i, marker)))
                 start, marker, close_at_comma = i + 1, low, False
                 continue
             if (
@@ -716,16 +718,18 @@ class SentenceAnalysis:
                 and i + 1 < n
                 and lows[i + 1] != ","
                 and lows[i + 1] not in _HARD
-                and self.finite_at(i)
+                and self._finite[i]
                 and self._clause_follows(i + 1, 8)
             ):
-                close(i + 1)
+                if i + 1 > start:
+                    append(_new_segment(Segment, (start, i + 1, marker)))
                 start, marker = i + 1, "that"
                 if lows[i + 1] == "that":
                     start += 1
                 resume = start
                 continue
-        close(n)
+        if n > start:
+            append(_new_segment(Segment, (start, n, marker)))
         return out or [Segment(0, n, None)]
 
     def verb_form(self, g: Group) -> VerbForm:

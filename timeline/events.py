@@ -34,7 +34,7 @@ import datetime as dt
 import math
 from collections import deque
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
@@ -107,20 +107,27 @@ _UNIT_WORDS = {"second": "second", "minute": "minute", "hour": "hour", "day": "d
                "century": "century", "millennium": "millennium", "part_of_day": "part of day"}
 
 
-@attrs.define
 class _Mention:
-    found: Found
-    sentence: int
-    explicit: Expression | None = None
-    relative: _Relative | None = None
-    optional: bool = True
-    is_anchor: bool = False
-    hidden: bool = False  # a time expression used as an anchor ("two years after 1987")
-    durations: list[str] = attrs.Factory(list)
-    others: list[str] = attrs.Factory(list)
-    form: VerbForm | None = None  # tense and mood of a verb mention (None: a noun)
-    segment: Segment | None = None  # the clause it lies in
-    paragraph: int = 0
+    """One event mention while a document is collected (private and mutable: a plain slots
+    class, since thousands are made per second)."""
+
+    __slots__ = ("durations", "explicit", "form", "found", "hidden", "is_anchor", "optional",
+                 "others", "paragraph", "relative", "segment", "sentence")
+
+    def __init__(self, found: Found, sentence: int, explicit: Expression | None = None,
+                 optional: bool = True, hidden: bool = False) -> None:
+        self.found = found
+        self.sentence = sentence
+        self.explicit = explicit
+        self.relative: _Relative | None = None
+        self.optional = optional
+        self.is_anchor = False
+        self.hidden = hidden  # a time expression used as an anchor ("two years after 1987")
+        self.durations: list[str] = []
+        self.others: list[str] = []
+        self.form: VerbForm | None = None  # tense and mood of a verb mention (None: a noun)
+        self.segment: Segment | None = None  # the clause it lies in
+        self.paragraph = 0
 
 
 @attrs.frozen
@@ -553,7 +560,10 @@ class _Builder:
                 key = root[key]
             return key
 
+        joined = False  # no mentions joined: every mention is its own event
+
         def union(key: int, other: int) -> bool:
+            nonlocal joined
             a, b = find(key), find(other)
             if a == b:
                 return True
@@ -562,10 +572,12 @@ class _Builder:
             first, second = (a, b) if a < b else (b, a)
             root[second] = first
             dated[first] = dated[a] or dated[b]
+            joined = True
             return True
 
+        ordered = sorted(self.mentions)
         groups: dict[str, list[int]] = {}
-        for key in sorted(self.mentions):
+        for key in ordered:
             mention = self.mentions[key]
             found = mention.found
             if mention.hidden or found.lemma in _NO_COREF or not found.trigger.isalpha():
@@ -584,9 +596,11 @@ class _Builder:
         for key, other in self.duration_links:
             if key in root and other in root:
                 union(key, other)
+        if not joined:
+            return {key: key for key in ordered}
         # choose the representative of each group: the dated mention, else the first
         members_of: dict[int, list[int]] = {}
-        for key in sorted(self.mentions):
+        for key in ordered:
             members_of.setdefault(find(key), []).append(key)
         final: dict[int, int] = {}
         for keys in members_of.values():
@@ -832,8 +846,13 @@ class _Builder:
             return mention.found.phrase if mention.hidden else f"event {ids[key]}"
 
         records: dict[int, _Dating] = {}
+        mentions = self.mentions
         for key in kept:
-            mention = self.mentions[key]
+            mention = mentions[key]
+            if mention.explicit is None and mention.relative is None and key not in node_of \
+                    and key not in relative_times and key not in parents:
+                records[key] = _UNDATED  # nothing dates it (yet: see _fallback)
+                continue
             found = mention.found
             time: TimeValue | None = None
             derived: str | None = None
@@ -900,21 +919,22 @@ class _Builder:
             mention = self.mentions[key]
             found = mention.found
             record = records[key]
-            events.append(Event(
-                event_id=ids[key],
-                phrase=found.phrase,
-                trigger=found.trigger,
-                sentence=mention.sentence,
-                sentence_text=sentences[mention.sentence].text,
-                char_start=found.trigger_start,
-                char_end=found.trigger_end,
-                expression=record.expression,
-                time=record.time,
-                derived_from=record.derived,
-                duration=mention.durations[0] if mention.durations else None,
-                dated_by=record.dated_by,
-                confidence=round(record.confidence, 2),
-                note="; ".join(notes[key]) or None,
+            durations = mention.durations
+            events.append(Event(  # positional, in the order of Event's fields
+                ids[key],  # event_id
+                found.phrase,
+                found.trigger,
+                mention.sentence,
+                sentences[mention.sentence].text,  # sentence_text
+                found.trigger_start,  # char_start
+                found.trigger_end,  # char_end
+                record.expression,
+                record.time,
+                record.derived,  # derived_from
+                durations[0] if durations else None,  # duration
+                record.dated_by,
+                round(record.confidence, 2),
+                "; ".join(notes[key]) or None,  # note
             ))
         return tuple(events)
 
@@ -982,8 +1002,8 @@ class _Builder:
                 continue
             if form is not None and form.state:
                 continue
-            dated = self._by_sentence(key, firm_by_sentence.get(mention.sentence, []),
-                                      records, ids)
+            firms = firm_by_sentence.get(mention.sentence)
+            dated = self._by_sentence(key, firms, records, ids) if firms else None
             if dated is None:
                 dated = self._by_narrative(key, reference, records, ids)
             if dated is None:
@@ -1167,9 +1187,7 @@ class _Builder:
         found = self.tense_cache[kind]
         if found is None:
             return None
-        record = found[0]  # a fresh record per event (records are per event)
-        return _Dating(record.time, record.dated_by, record.confidence, record.derived,
-                       record.expression), found[1]
+        return found  # records are immutable: one serves every event of this tense
 
     def _tense_window(self, form: VerbForm) -> tuple[_Dating, str] | None:
         published = self.published
@@ -1230,8 +1248,7 @@ _MOOD_NOTES = {
 }
 
 
-@attrs.define(slots=True)
-class _Dating:
+class _Dating(NamedTuple):
     """How one event is dated: its interval and the evidence."""
 
     time: TimeValue | None
@@ -1239,6 +1256,10 @@ class _Dating:
     confidence: float
     derived: str | None
     expression: str | None
+
+
+#: the record of an event nothing dates (shared: records are immutable)
+_UNDATED = _Dating(None, "none", 0.0, None, None)
 
 
 def _same_tense(a: VerbForm, b: VerbForm) -> bool:
