@@ -26,6 +26,7 @@ from timeline.evaluate import (
     match_strict,
     score_counts,
     score_document,
+    value_ceiling,
 )
 from timeline.table import expressions_frame
 from timeline.timeml import TimeMLDocument, read_timeml
@@ -229,16 +230,16 @@ def test_evaluate_corpus_sums_documents() -> None:
 
 
 def test_format_table_plain_and_markdown() -> None:
-    result = CorpusResult("toy", "timeline", Counts(1, 4, 5, 2, 3, 3, 2), 0.25)
+    result = CorpusResult("toy", "timeline", Counts(1, 4, 5, 2, 3, 3, 2, gold_not_timex3=1), 0.25)
     plain = format_table([result])
     header, row = plain.splitlines()
     assert header.split()[:3] == ["corpus", "system", "docs"]
     assert row.split() == ["toy", "timeline", "1", "4", "5", "40.0", "50.0", "44.4", "60.0", "75.0",
-                           "66.7", "66.7", "44.4", "0.25"]
+                           "66.7", "66.7", "44.4", "75.0", "0.25"]
     markdown = format_table([result], markdown=True).splitlines()
     assert markdown[0].startswith("| corpus | system |")
     assert markdown[1].startswith("|---|---|---:|")
-    assert markdown[2] == "| toy | timeline | 1 | 4 | 5 | 40.0 | 50.0 | 44.4 | 60.0 | 75.0 | 66.7 | 66.7 | 44.4 | 0.25 |"
+    assert markdown[2] == "| toy | timeline | 1 | 4 | 5 | 40.0 | 50.0 | 44.4 | 60.0 | 75.0 | 66.7 | 66.7 | 44.4 | 75.0 | 0.25 |"
 
 
 def test_error_report_puts_weakest_family_first() -> None:
@@ -417,3 +418,14 @@ def test_error_report_can_list_chosen_families_only() -> None:
 def test_main_rejects_unknown_family(tmp_path: Path) -> None:
     with pytest.raises(SystemExit):
         main([str(tmp_path), "--errors", "--family", "nonsense"])
+
+
+def test_gold_values_in_other_notations_are_counted() -> None:
+    gold = [Annotation(0, 6, "Friday", "DATE", "2014-05-16-WXX-5"), Annotation(7, 11, "2015", "DATE", "2015"),
+            Annotation(12, 19, "2 hours", "DURATION", "P2H")]
+    counts = score_document("d", "Friday 2015 2 hours", gold, gold, collect_errors=False).counts
+    assert counts.gold_not_timex3 == 2
+    assert counts.value_correct == 3  # a system writing the same notation still agrees
+    assert value_ceiling(counts) == 1 / 3
+    assert value_ceiling(Counts()) == 0.0
+

@@ -24,23 +24,11 @@ import timeline
 from timeline.cli import main
 from timeline.lexicon import load_rules
 from timeline.table import EVENT_COLUMNS, EXPRESSION_COLUMNS
+from timeline.timeml import is_timex3_value
 
 PUBLISHED = "2016-01-15"
 
 # --- what every result must satisfy ----------------------------------------------------------
-
-_DATE = r"(?:\d{4}|XXXX)(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-W(?:\d{2}|XX)(?:-(?:[1-7]|WE|X))?|-Q(?:[1-4]|X)|-H(?:[12]|X)|-(?:SP|SU|FA|WI))?"
-_TIME = r"T(?:(?:\d{2}|XX)(?::(?:\d{2}|XX)(?::\d{2})?)?|MO|MI|AF|EV|NI|DT)"
-_DURATION = (
-    r"P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|Q|DE|CE|ML|WE|H|MO|AF|EV|NI))+"
-    r"(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?|PT(?:(?:\d+(?:\.\d+)?|X)[HMS])+"
-)
-#: A TIMEX3 value as TimeML writes it: calendar dates (possibly X-underspecified), weeks,
-#: quarters, halves, seasons, decades (199), centuries (19), times and parts of day, durations
-#: (P6M, PT3H, PXH), sets (XXXX-WXX-4, XXXX-XX-XXTMO) and the PAST/PRESENT/FUTURE_REF anchors.
-TIMEX3_VALUE = re.compile(
-    rf"\A(?:{_DATE}(?:{_TIME})?|\d{{3}}|XXX|\d{{2}}|XX|{_DURATION}|PAST_REF|PRESENT_REF|FUTURE_REF)\Z"
-)
 
 
 def quiet_build(text: str, published: object = PUBLISHED, **options: object) -> timeline.Timeline:
@@ -61,13 +49,13 @@ def check_timeline(tl: timeline.Timeline, text: str) -> None:
         assert previous_end <= row.char_start, "expressions overlap or are out of order"
         previous_end = row.char_end
         assert text[row.char_start : row.char_end] == row.text
-        assert isinstance(row.value, str) and TIMEX3_VALUE.match(row.value), row.value
+        assert isinstance(row.value, str) and is_timex3_value(row.value), row.value
         if not pd.isna(row.start) and not pd.isna(row.end):
             assert row.start < row.end, row
     for row in events.itertuples(index=False):
         assert 0 <= row.char_start <= row.char_end <= len(text), row
         if isinstance(row.value, str):
-            assert TIMEX3_VALUE.match(row.value), row.value
+            assert is_timex3_value(row.value), row.value
         if not pd.isna(row.start) and not pd.isna(row.end):
             assert row.start < row.end, row
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from timeline.api import Timeline
-from timeline.timeml import GoldTimex, TimeMLDocument, parse_timex_date, read_timeml, to_timeml
+from timeline.timeml import GoldTimex, TimeMLDocument, is_timex3_value, parse_timex_date, read_timeml, to_timeml
 from timeline.types import Article, Expression, Grain, Mention, Reading, TimeValue
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -249,3 +249,26 @@ def test_reads_a_real_tempeval_file() -> None:
             assert doc.text[g.char_start : g.char_end] == g.text
             assert g.type in {"DATE", "TIME", "DURATION", "SET"}
             assert f'tid="{g.tid}"' in raw
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["2016", "2016-01", "2016-01-09", "2016-W02", "2016-W02-WE", "2016-Q1", "2016-H2", "2015-SU", "199",
+     "19", "2016-01-09T15:00", "2016-01-09T15:00:30", "2016-01-09TEV", "P6M", "PT3H", "PTXH", "P20Y",
+     "P1DT2H", "PAST_REF", "PRESENT_REF", "FUTURE_REF", "XXXX-WXX-4", "XXXX-XX-XX", "XXXX-XX-XXTMO",
+     "XXXX-SU", "XXXX", "XXXX-12-25", "XXXX-WXX-WE", "P1W", "P2W", "XXXX-XX-XXT15:00", "P1E", "P1DE", "PXC",
+     "P2L", "P1Q", "199X", "19XX", "2013-03-20T22:00+0730", "1989-10-27T24", "P2Y6M", "P1DT12H"],
+)
+def test_validator_accepts_timex3_values(value: str) -> None:
+    assert is_timex3_value(value)
+
+
+@pytest.mark.parametrize(
+    "value", ["", "2016-1-9", "20160109", "yesterday", "P", "PT", "2016-W", "2016-Q5", "2016-XX-XX-XX",
+              "nan", "None", "2016-01-09T", "T15:00", "P6", "2016-01-09 15:00",
+              # notations of annotated corpora that TIMEX3 does not have
+              "2014-05-16-WXX-5", "P2H", "2015 INTERSECT P1D", "2000-W7", "PXX", "TMO", "THIS XXXX-WXX-5",
+              "P1Y-#1", "2014-05-W21", "XXXX-WE"],
+)
+def test_validator_rejects_non_values(value: str) -> None:
+    assert not is_timex3_value(value)

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from timeline.timeml import GoldTimex, TimeMLDocument, read_timeml
+from timeline.timeml import GoldTimex, TimeMLDocument, is_timex3_value, read_timeml
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -62,6 +62,7 @@ __all__ = [
     "score_counts",
     "score_document",
     "timeline_system",
+    "value_ceiling",
 ]
 
 
@@ -91,6 +92,8 @@ class Counts:
         relaxed: one-to-one pairs with overlapping spans.
         type_correct: relaxed pairs whose types are equal.
         value_correct: relaxed pairs whose values are equal.
+        gold_not_timex3: gold expressions whose value is not written as TIMEX3 allows
+            (:func:`timeline.timeml.is_timex3_value`): no TIMEX3 tagger can agree with them.
     """
 
     docs: int = 0
@@ -100,6 +103,7 @@ class Counts:
     relaxed: int = 0
     type_correct: int = 0
     value_correct: int = 0
+    gold_not_timex3: int = 0
 
     def __add__(self, other: Counts) -> Counts:
         """Field-wise sum."""
@@ -313,6 +317,7 @@ def score_document(
         relaxed=len(relaxed),
         type_correct=type_correct,
         value_correct=value_correct,
+        gold_not_timex3=sum(1 for g in gold if not is_timex3_value(g.value)),
     )
     if not collect_errors:
         return DocumentResult(doc_id, counts)
@@ -557,6 +562,7 @@ _HEADER = (
     "relaxed F1",
     "type F1",
     "value F1",
+    "value F1 ceiling",
     "seconds",
 )
 
@@ -580,10 +586,20 @@ def _row(result: CorpusResult) -> tuple[str, ...]:
                 s.relaxed_f1,
                 s.type_f1,
                 s.value_f1,
+                value_ceiling(c),
             )
         ),
         f"{result.seconds:.2f}",
     )
+
+
+def value_ceiling(counts: Counts) -> float:
+    """The value F1 (0..1) of a tagger that finds every gold expression and writes every value
+    as the gold does whenever the gold's value is TIMEX3: gold values in other notations
+    (``2014-05-16-WXX-5``, ``P2H``) are the ones it cannot match."""
+    if not counts.gold:
+        return 0.0
+    return (counts.gold - counts.gold_not_timex3) / counts.gold
 
 
 def _render(header: Sequence[str], rows: Sequence[Sequence[str]], markdown: bool) -> str:

@@ -10,6 +10,7 @@ forwards or backwards by the tense of its clause. Nothing here reads the clock.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 
 import attrs
@@ -54,6 +55,13 @@ _UNRESOLVED = {
 }
 
 
+def _amount_text(amount: float) -> str:
+    """A number as a TIMEX3 duration writes it: digits, never an exponent (1000000, not 1e+06)."""
+    if float(amount).is_integer():
+        return str(int(amount))
+    return format(amount, "f").rstrip("0").rstrip(".")
+
+
 def duration_value(unit: str, amount: float | None) -> str:
     """The TIMEX3 duration for ``amount`` ``unit``s: ``P6M``, ``PT3H``, ``PTXH`` (vague), ``P20Y``,
     ``P2Y6M`` (fractions are written out in the next smaller unit)."""
@@ -62,7 +70,7 @@ def duration_value(unit: str, amount: float | None) -> str:
         unit, amount = "year", None if amount is None else amount * factor
     letters = words()["unit_letters"]
     time_part = unit in ("hour", "minute", "second")
-    if amount is None:
+    if amount is None or not math.isfinite(amount):
         return f"P{'T' if time_part else ''}X{letters.get(unit, 'X')}"
     whole = int(amount)
     parts = [(whole, unit)] if whole else []
@@ -72,8 +80,8 @@ def duration_value(unit: str, amount: float | None) -> str:
         parts.append((round(rest * factor), smaller))
     elif rest:
         parts = [(amount, unit)]
-    date_part = "".join(f"{n:g}{letters[u]}" for n, u in parts if u not in ("hour", "minute", "second"))
-    clock_part = "".join(f"{n:g}{letters[u]}" for n, u in parts if u in ("hour", "minute", "second"))
+    date_part = "".join(_amount_text(n) + letters[u] for n, u in parts if u not in ("hour", "minute", "second"))
+    clock_part = "".join(_amount_text(n) + letters[u] for n, u in parts if u in ("hour", "minute", "second"))
     return "P" + date_part + (("T" + clock_part) if clock_part else "") if (date_part or clock_part) else "P0D"
 
 

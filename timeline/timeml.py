@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "GoldTimex",
     "TimeMLDocument",
+    "is_timex3_value",
     "parse_timex_date",
     "read_timeml",
     "to_timeml",
@@ -85,6 +86,32 @@ class TimeMLDocument:
     text: str
     published: dt.date | dt.datetime | None
     gold: tuple[GoldTimex, ...] = ()
+
+
+_D = r"[\dX]"  # a digit, or X for one that is not known
+_TIMEX3_VALUE = re.compile(
+    rf"""
+    (?:PAST|PRESENT|FUTURE)_REF
+    | P(?:(?:[\dX]+(?:\.\d+)?(?:DE|CE|ML|WE|[YMWDQECL]))+(?:T(?:[\dX]+(?:\.\d+)?[HMS])+)?|T(?:[\dX]+(?:\.\d+)?[HMS])+)
+    | (?:(?:BC)?{_D}{{4}}(?:-(?:{_D}{{2}}(?:-{_D}{{2}})?|W{_D}{{2}}(?:-(?:[1-7X]|WE))?|Q[1-4X]|H[12X]|SP|SU|FA|WI))?
+         |{_D}{{2,3}})
+      (?:T(?:{_D}{{2}}(?::{_D}{{2}}(?::{_D}{{2}}(?:\.\d+)?)?)?|MO|MI|AF|EV|NI|DT)(?:Z|[+-]\d{{2}}(?::?\d{{2}})?)?)?
+    """,
+    re.VERBOSE,
+)
+
+
+def is_timex3_value(value: str) -> bool:
+    """Whether ``value`` is written as TimeML's TIMEX3 ``value`` attribute allows: an ISO 8601
+    date, week, quarter, half, season, decade or century (``X`` for unknown digits) with an
+    optional clock time or part of day (``1998-10-23TNI``, ``2000-W07-WE``, ``199X``), a duration
+    (``P2Y6M``, ``PT45M``, ``P1E`` or ``P1DE`` for a decade) or ``PAST_REF``/``PRESENT_REF``/
+    ``FUTURE_REF``. A clock time or part of day always follows a date (``XXXX-XX-XXTMO``).
+
+    Some annotated corpora use other notations (``2014-05-16-WXX-5``, ``P2H`` without the ``T``,
+    ``2015 INTERSECT P1D``); :mod:`timeline.evaluate` counts them with this test.
+    """
+    return _TIMEX3_VALUE.fullmatch(value) is not None
 
 
 _DATE_VALUE = re.compile(
