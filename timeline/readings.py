@@ -190,7 +190,7 @@ _PREPOSITION_BEFORE = re.compile(
 )
 _CAPITALISED_AFTER = re.compile(r"\s+(?P<link>(?:for|of|of\s+the|on)\s+)?(?P<word>I\b|[A-Z][a-z]+\b)")
 _SEASON_CUE_BEFORE = re.compile(
-    r"\b(?:in|since|by|until|till|during|of|from|through|throughout|last|this|next|early|late|mid|before|after|every|each|that|over|the)\s+\Z",
+    r"\b(?:in|into|for|toward|towards|since|by|until|till|during|of|from|through|throughout|last|this|next|early|late|mid|before|after|every|each|that|over|the)\s+\Z",
     re.IGNORECASE,
 )
 _RATE_BEFORE = re.compile(r"(?:\d[\d,.]*\s*(?:%|percent|million|billion|thousand|[a-z]+)?|\$[\d,.]+\s*(?:million|billion)?)\s+\Z", re.IGNORECASE)
@@ -307,6 +307,8 @@ def _season(g: Groups, text: str, before: str = "", after: str = "") -> Reading 
     bare = year is None and rel is None and year_rel is None and mod is None
     if bare and (not _SEASON_CUE_BEFORE.search(before) or re.search(r"\bthe\s+\Z", before, re.IGNORECASE) and not re.match(r"\s+of\b", after)):
         return None  # "fall" the verb, "a hot spring", "the spring in the mattress"
+    if bare and re.match(r"\s+of\s+(?!\d)", after):
+        return None  # "in the fall of the Berlin Wall": an event named "fall"
     return Reading(
         "season",
         season=season,  # type: ignore[arg-type]
@@ -360,13 +362,20 @@ def _spelled_year(text: str) -> int | None:
     return int(century) * 100 + int(tail) if tail is not None else None
 
 
+def _is_article(word: str, before: str) -> bool:
+    """Whether the word "a" before a year is the article ("a 1996 law", "A 1971 treaty ..." at the
+    start of a sentence), not a model letter ("an A 320", "the F 16")."""
+    return word == "a" or word == "A" and (not before.strip() or before.rstrip()[-1] in '.!?"“”')
+
+
 def _year(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
     if g.get("spelled"):
         spelled = _spelled_year(g["spelled"])  # type: ignore[arg-type]
         return Reading("absolute", year=spelled) if spelled else None
     previous = _WORD_BEFORE.search(before)
-    if previous and previous.group(1).lower() in words()["not_years_before"] and not g.get("mod") and not g.get("pre"):
-        return None  # "Flight 1549", "Windows 2000", "Route 1866"
+    if previous and previous.group(1).lower() in words()["not_years_before"] and not g.get("mod") and not g.get("pre") \
+            and not _is_article(previous.group(1), before[:previous.start()]):
+        return None  # "Flight 1549", "Windows 2000", "Route 1866", "an A 320"
     year, century_from_anchor = _two_digit_year(g["year"])  # type: ignore[arg-type]
     pre = _key(g.get("pre"))
     mod = _mod(g.get("mod")) or ("MID" if pre == "mid" else "BEFORE" if pre == "pre" else "AFTER" if pre == "post" else None)
@@ -406,6 +415,10 @@ def _deictic(g: Groups, text: str, before: str = "", after: str = "") -> Reading
     pod = _pod(g.get("pod"))
     if text in ("Today", "Tonight", "Tomorrow") and _NAME_BEFORE.search(before):
         return None  # "USA Today", "VOA Today": a title
+    possessive = re.match(r"['’]s\s+([a-z]+)(?:\s+([a-z]+))?", after)
+    if text.lower() == "today" and possessive and not {*possessive.groups()}.isdisjoint(
+            words()["present_day_after_todays"]["words"]):
+        return None  # "today's youth", "today's young people": the present in general
     if text.lower() == "tomorrow" and _OF_TOMORROW.search(before):
         return None  # "the people of tomorrow": the future in general, not a day
     if word == "tonight":
