@@ -332,8 +332,10 @@ class _Builder:
 
     def sentence(self, index: int, expressions: list[Expression], has_signals: bool,
                  analysis: SentenceAnalysis, exclude: set[int]) -> None:
-        for expression in expressions:
-            if _anchored_like(analysis, expression):
+        # whether each expression counts from a clause (a pure function of the analysis' words)
+        anchored_like = [_anchored_like(analysis, expression) for expression in expressions]
+        for expression, anchored in zip(expressions, anchored_like):
+            if anchored:
                 signal = _signal_token(analysis, expression)
                 if signal is not None:
                     analysis.stops.add(signal)
@@ -349,11 +351,11 @@ class _Builder:
                 for token in range(first, last):
                     dated_at[token] = expression
         consumed: set[int] = set()
-        for expression in expressions:
+        for expression, anchored in zip(expressions, anchored_like):
             mention, time = expression.mention, expression.time
             if expression.index in consumed:
                 continue
-            if _anchored_like(analysis, expression):
+            if anchored:
                 signal = self._anchored(analysis, index, expression, exclude, dated_at, consumed)
                 if signal is not None:
                     used_signals.add(signal)

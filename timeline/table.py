@@ -74,6 +74,16 @@ try:  # pandas >= 3: frames are assembled from their blocks (no per-column infer
 except ImportError:  # pragma: no cover - pandas 2.2: the DataFrame constructor
     _from_blocks = None
 
+try:  # a 2-D datetime64[s] block handed over already wrapped: pandas skips re-validating it
+    from pandas.arrays import DatetimeArray as _DatetimeArray
+
+    def _wrap_times(values: np.ndarray) -> object:
+        return _DatetimeArray._simple_new(values, dtype=values.dtype)
+
+    _wrap_times(np.zeros((2, 1), dtype=TIME_DTYPE))
+except (ImportError, AttributeError, TypeError, ValueError):  # pragma: no cover - other pandas
+    _wrap_times = None  # type: ignore[assignment]
+
 _TEXT_EXAMPLE = pd.array([], dtype=TEXT_DTYPE) if TEXT_DTYPE != "object" else None
 #: pyarrow-backed ``str`` (pandas 3 with pyarrow, which pandas then imports itself): text columns
 #: are built with one ``pyarrow.array`` call instead of ``pd.array``'s per-value checks
@@ -144,7 +154,10 @@ class _Layout:
             return pd.DataFrame({name: data[name] for name in self.names}, copy=False)
         blocks: list[tuple[object, np.ndarray]] = list(zip(text, self.text_places))
         for dtype, places in self.numeric.items():
-            blocks.append((numeric[dtype], places))
+            values = numeric[dtype]
+            if dtype == TIME_DTYPE and _wrap_times is not None:
+                values = _wrap_times(values)
+            blocks.append((values, places))
         return _from_blocks(blocks, index=pd.RangeIndex(size), columns=self.columns.copy())
 
 
