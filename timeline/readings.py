@@ -102,11 +102,15 @@ def _approx(text: str | None, before: str = "") -> str | None:
     ("over [three years]")."""
     if text:
         return _lookup(words()["approximators"], text) or "APPROX"  # type: ignore[return-value]
-    outside = _OUTSIDE_APPROX.search(before)
+    outside = _outside_approximator().search(before)
     return words()["approximators_outside"].get(outside.group(1).lower()) if outside else None
 
 
-_OUTSIDE_APPROX = re.compile(r"\b(over)\s+\Z", re.IGNORECASE)
+@functools.lru_cache(maxsize=1)
+def _outside_approximator() -> re.Pattern[str]:
+    """An approximator that TimeBank leaves outside the span, just before it ("over ", "about ")."""
+    outside = [word for word in words()["approximators_outside"] if not word.startswith("_")]
+    return re.compile(rf"\b({alternation(outside)})\s+\Z", re.IGNORECASE)
 
 
 def _unit(text: str | None) -> str | None:
