@@ -19,7 +19,7 @@ from timeline.lexicon import RuleSpec, alternation, load_rules, words
 from timeline.readings import PRODUCTIONS, Groups
 from timeline.types import Mention, Sentence
 
-__all__ = ["Matcher", "find_mentions", "is_informal", "matcher"]
+__all__ = ["Matcher", "find_mentions", "first_characters", "first_words", "is_informal", "matcher"]
 
 try:  # the parser behind re, used only to learn which characters a rule can start with
     import re._constants as _sre_constants  # type: ignore[import-not-found]
@@ -193,10 +193,11 @@ def first_words(pattern: str) -> tuple[frozenset[str], tuple[str, ...]] | None:
 
 
 class Matcher:
-    """The rules compiled one by one, and indexed by the characters they can start with.
+    """The rules compiled one by one, and indexed by the words and characters they can start with.
 
-    At a candidate position only the rules that can start with its first character are tried,
-    in file order; the first that matches wins.
+    At a candidate position that starts with an ASCII word only the rules that can start with
+    that word (:func:`first_words`) are tried, elsewhere the rules that can start with its first
+    character (:func:`first_characters`); in file order, and the first that matches wins.
     """
 
     def __init__(self, rules: tuple[RuleSpec, ...]) -> None:
