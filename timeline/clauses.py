@@ -265,6 +265,9 @@ class DocumentTokens(NamedTuple):
     starts: list[int]
     ends: list[int]
     lows: list[str]
+    #: per token: its word class (see ``_word_class``) and whether its first letter is a capital
+    kinds: list[int]
+    capital: list[bool]
 
     @classmethod
     def of(cls, text: str) -> DocumentTokens | None:
@@ -272,10 +275,13 @@ class DocumentTokens(NamedTuple):
         lower-casing some characters changes their length or depends on their neighbours)."""
         if not text.isascii():
             return None
-        return cls(text, *_spans(text, 0, len(text)))
+        starts, ends, lows = _spans(text, 0, len(text))
+        return cls(text, starts, ends, lows, *_flags(text, starts, lows))
 
-    def sentence(self, char_start: int, char_end: int) -> tuple[list[int], list[int], list[str]] | None:
-        """The tokens of ``text[char_start:char_end]``, exactly as :func:`_spans` gives them.
+    def sentence(self, char_start: int, char_end: int) -> tuple[list[int], list[int], list[str],
+                                                                list[int], list[bool]] | None:
+        """The tokens of ``text[char_start:char_end]``, exactly as :func:`_spans` gives them, and
+        their flags (:func:`_flags`).
 
         ``None`` when the sentence tokenized alone could differ: a token of the document
         crosses one of its ends, or it ends with a full stop glued to a word that an
@@ -290,7 +296,12 @@ class DocumentTokens(NamedTuple):
         if lows and lows[-1] == "." and char_end < len(self.text) and \
                 self.text[char_end].isalnum():
             return None
-        return starts[lo:hi], ends[lo:hi], lows
+        return starts[lo:hi], ends[lo:hi], lows, self.kinds[lo:hi], self.capital[lo:hi]
+
+
+def _flags(text: str, starts: list[int], lows: list[str]) -> tuple[list[int], list[bool]]:
+    """Per token: its word class (memoized per word) and whether it starts with a capital."""
+    return list(map(_CLASS_OF, lows)), list(map(str.isupper, map(text.__getitem__, starts)))
 
 
 def _join_abbreviations(starts: list[int], ends: list[int], lows: list[str], lowered: str,
@@ -460,13 +471,17 @@ class SentenceAnalysis:
         self.sentence_end = char_end
         spans = None if document is None or document.text is not text else \
             document.sentence(char_start, char_end)
-        self.starts, self.ends, self.lows = spans or _spans(text, char_start, char_end)
+        if spans is None:
+            self.starts, self.ends, self.lows = _spans(text, char_start, char_end)
+            kinds, capital = _flags(text, self.starts, self.lows)
+        else:
+            self.starts, self.ends, self.lows, kinds, capital = spans
         self.n = len(self.starts)
         self.time_tokens: set[int] = set()
         for span_start, span_end in time_spans:
             lo, hi = self.token_range(span_start, span_end)
             self.time_tokens.update(range(lo, hi))
-        self._classify()
+        self._classify(kinds, capital)
         self.groups = self._verb_groups(0, self.n)
         self._heads = {g.head for g in self.groups}
         self._firsts = {g.first for g in self.groups}
@@ -508,21 +523,20 @@ class SentenceAnalysis:
         number = bisect.bisect_right(self._seg_starts, min(index, self.n - 1)) - 1
         return self.segments[max(number, 0)]
 
-    def _classify(self) -> None:
+    def _classify(self, kinds: list[int], capital: list[bool]) -> None:
         """Per token, once: can it not be a verb, and is it a finite verb form?
 
         Only the tokens whose word may be finite at all (see :func:`_word_class`, memoized per
         word) are looked at one by one, and for "not a verb" (a word of a time expression, or a
         capitalized word inside the sentence) only the capitalized tokens: the other tokens are
-        skipped by ``itertools.compress`` over C-level maps.
+        skipped by ``itertools.compress`` over the per-token flags (``kinds``: the word classes,
+        ``capital``: a capital first letter; see :func:`_flags`).
         """
         lows = self.lows
-        text, starts = self.text, self.starts
         n = self.n
         notverb = [False] * n
         # capitalized words inside the sentence (not after hard punctuation): names, "May 26"
-        upper = map(str.isupper, map(text.__getitem__, islice(starts, 1, None)))
-        for i in compress(range(1, n), upper):
+        for i in compress(range(1, n), islice(capital, 1, None)):
             if lows[i - 1] not in _HARD:
                 notverb[i] = True
         for i in self.time_tokens:
@@ -530,7 +544,6 @@ class SentenceAnalysis:
                 notverb[i] = True
         finite = [False] * n
         candidates: list[int] = []  # finite forms and "to": where verb groups may start
-        kinds = list(map(_CLASS_OF, lows))
         for i in compress(range(n), kinds):
             kind = kinds[i]
             if kind == _TO:
@@ -551,8 +564,7 @@ class SentenceAnalysis:
             elif i > 0 and previous not in _DETERMINERS and previous not in _PREPOSITIONS \
                     and previous not in _AUX and not finite[i - 1]:  # an -s form
                 # "held talks", "raised rates": a noun
-                finite[i] = previous in _PRONOUNS or text[starts[i - 1]].isupper() \
-                    or previous.isalpha()
+                finite[i] = previous in _PRONOUNS or capital[i - 1] or previous.isalpha()
             if finite[i]:
                 candidates.append(i)
         self._notverb = notverb
@@ -631,7 +643,7 @@ class SentenceAnalysis:
         appositive commas allowed ("and at 3 p.m. the mayor, Ruth Okafor, closed ...").
         """
         finite = self._finite
-        if not any(finite[k] for k in range(start, i)):
+        if True not in finite[start:i]:  # no finite verb on the left (a C-level scan)
             return False
         lows = self.lows
         n = self.n
@@ -655,6 +667,7 @@ class SentenceAnalysis:
 
     def _clause_follows(self, j: int, limit: int = 10) -> bool:
         lows = self.lows
+        finite = self._finite
         stop = min(self.n, j + limit)
         k = j
         while k < stop:
@@ -663,7 +676,7 @@ class SentenceAnalysis:
                 return False
             if k == j and low in _PREPOSITIONS:
                 return False
-            if self.finite_at(k):
+            if finite[k]:
                 return True
             k += 1
         return False
@@ -765,6 +778,9 @@ class SentenceAnalysis:
         nouns = [] if _EVENT_NOUNS.isdisjoint(lows) else \
             list(compress(range(self.n), map(_EVENT_NOUNS.__contains__, lows)))
         previous_form: VerbForm | None = None
+        # segment_at, inlined (the sentence has tokens whenever it has a group or a noun)
+        segments, seg_starts, last = self.segments, self._seg_starts, self.n - 1
+        bisect_right = bisect.bisect_right
         for g in self.groups:
             if not g.finite or g.head in exclude:
                 continue
@@ -789,7 +805,7 @@ class SentenceAnalysis:
             previous_form = form
             if form.state and lows[g.head] not in _LIGHT:
                 continue
-            seg = self.segment_at(g.head)
+            seg = segments[max(bisect_right(seg_starts, min(g.head, last)) - 1, 0)]
             found = self._verb_event(g, seg.lo, seg.hi, exclude)
             if found.kind == "verb" and form.state:
                 continue  # "was" with no event noun as subject: a state
@@ -835,7 +851,7 @@ class SentenceAnalysis:
                 j -= 1
             if not licensed:
                 continue
-            seg = self.segment_at(k)
+            seg = segments[max(bisect_right(seg_starts, min(k, last)) - 1, 0)]
             out.append((self._noun_event(k, seg.lo, seg.hi, exclude), None, seg))
         return out
 
@@ -1187,15 +1203,16 @@ class SentenceAnalysis:
         starts, ends = self.starts, self.ends
         if not included:
             included = [trigger]
-        pieces: list[tuple[int, int]] = []
-        previous = -2
-        for i in included:
-            if pieces and i == previous + 1:
-                pieces[-1] = (pieces[-1][0], ends[i])
-            else:
-                pieces.append((starts[i], ends[i]))
+        pieces: list[tuple[int, int]] = []  # runs of consecutive tokens
+        first = previous = included[0]
+        for i in islice(included, 1, None):
+            if i != previous + 1:
+                pieces.append((starts[first], ends[previous]))
+                first = i
             previous = i
-        phrase = " ".join(self.text[s:e] for s, e in pieces)
+        pieces.append((starts[first], ends[previous]))
+        text = self.text
+        phrase = " ".join([text[s:e] for s, e in pieces])
         word = self.word(trigger)
         return _new_found(Found, (word, starts[trigger], ends[trigger], phrase, pieces[0][0],
                                   pieces[-1][1], kind, definite, lemma(word)))

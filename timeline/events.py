@@ -306,6 +306,8 @@ class _Builder:
         #: per sentence, the token where each reporting verb's clause ends
         self.speech_segments: dict[int, list[int]] = {}
         self.mentions: dict[int, _Mention] = {}
+        #: sentence -> the keys of its mentions, in the order they entered ``mentions``
+        self.keys_of_sentence: dict[int, list[int]] = {}
         self.relations: list[_Relation] = []
         self.by_expression: dict[int, int] = {}  # expression index -> mention key
         self.relative_from: dict[int, int] = {}  # relative mention key -> reference key
@@ -324,6 +326,7 @@ class _Builder:
         if mention is None:
             mention = _Mention(found=found, sentence=sentence)
             self.mentions[key] = mention
+            self.keys_of_sentence.setdefault(sentence, []).append(key)
         self.core.add(key)
         self.sentence_keys.append(key)
         mention.optional = mention.optional and optional
@@ -375,9 +378,9 @@ class _Builder:
         self._signals(analysis, index, exclude, [s for s in signals if s[0] not in used_signals])
         for token, value, expression in durations:
             segment = analysis.segment_at(token)
-            for key, mention in self.mentions.items():
-                if mention.sentence == index and \
-                        analysis.segment_at(analysis.token_index(key)) == segment:
+            for key in self.keys_of_sentence.get(index, ()):  # this sentence's mentions only
+                mention = self.mentions[key]
+                if analysis.segment_at(analysis.token_index(key)) == segment:
                     mention.durations.append(value)
                     break
             else:
@@ -400,6 +403,7 @@ class _Builder:
             if mention is None:
                 mention = _Mention(found=found, sentence=index, optional=False)
                 self.mentions[key] = mention
+                self.keys_of_sentence.setdefault(index, []).append(key)
             else:
                 mention.optional = False
             if mention.form is None:
@@ -512,6 +516,7 @@ class _Builder:
                           char_start=mention.char_start, char_end=mention.char_end, kind="time")
             self.mentions[key] = _Mention(found=found, sentence=sentence, explicit=expression,
                                           optional=False, hidden=True)
+            self.keys_of_sentence.setdefault(sentence, []).append(key)
         return key
 
     def _signals(self, analysis: SentenceAnalysis, index: int, exclude: set[int],
@@ -578,23 +583,46 @@ class _Builder:
             return True
 
         ordered = sorted(self.mentions)
-        groups: dict[str, list[int]] = {}
+        # Per stem, four lists of earlier members in text order: all of them, the anchors (the
+        # only ones a mention that does not refer back itself may join), and of each the ones
+        # whose event was undated when last looked at. A dated mention can only join an undated
+        # event (two dates never merge), so it scans those alone; an event once dated stays
+        # dated, so the undated lists are pruned as they are scanned. Each scan meets the
+        # members in the order a scan of all members would (nearest first), minus those that
+        # could not join: the same merges, without rescanning dated events again and again.
+        groups: dict[str, tuple[list[int], list[int], list[int], list[int]]] = {}
         for key in ordered:
             mention = self.mentions[key]
             found = mention.found
             if mention.hidden or found.lemma in _NO_COREF or not found.trigger.isalpha():
                 continue
-            word_stem = stem(found.trigger)
-            members = groups.setdefault(word_stem, [])
-            for other_key in reversed(members):
-                other = self.mentions[other_key]
-                referring = (found.kind == "noun" and found.definite) or mention.is_anchor \
-                    or other.is_anchor
-                if not referring or not _compatible(mention.form, other.form):
-                    continue
-                if union(key, other_key):
-                    break
-            members.append(key)
+            lists = groups.get(stem(found.trigger))
+            if lists is None:
+                lists = groups[stem(found.trigger)] = ([], [], [], [])
+            referring = (found.kind == "noun" and found.definite) or mention.is_anchor
+            form = mention.form
+            if dated[key]:  # find(key) is key: it has joined nothing yet
+                candidates = lists[2] if referring else lists[3]
+                index = len(candidates) - 1
+                while index >= 0:
+                    other_key = candidates[index]
+                    if dated[find(other_key)]:
+                        del candidates[index]  # dated for good: no dated mention joins it
+                    elif _compatible(form, self.mentions[other_key].form):
+                        union(key, other_key)  # succeeds: the other side is undated
+                        break
+                    index -= 1
+            else:
+                for other_key in reversed(lists[0] if referring else lists[1]):
+                    if _compatible(form, self.mentions[other_key].form) and union(key, other_key):
+                        break
+            lists[0].append(key)
+            if mention.is_anchor:
+                lists[1].append(key)
+            if not dated[find(key)]:
+                lists[2].append(key)
+                if mention.is_anchor:
+                    lists[3].append(key)
         for key, other in self.duration_links:
             if key in root and other in root:
                 union(key, other)
@@ -629,15 +657,25 @@ class _Builder:
         if not self.pending_durations:
             return
         # only the mentions made from time expressions and signals (not every verb) take it
-        stems = {key: stem(m.found.trigger) for key, m in self.mentions.items()
-                 if m.explicit is not None or m.relative is not None or key in self.core}
+        by_stem: dict[str, list[int]] = {}  # stem -> its mentions' keys, sorted
+        for key, m in self.mentions.items():
+            if m.explicit is not None or m.relative is not None or key in self.core:
+                by_stem.setdefault(stem(m.found.trigger), []).append(key)
+        for keys in by_stem.values():
+            keys.sort()
         for found, value, sentence in self.pending_durations:
-            word_stem = stem(found.trigger)
-            same = [k for k, s in stems.items() if s == word_stem and k != found.trigger_start]
-            if not same:
+            keys = by_stem.get(stem(found.trigger), [])
+            start = found.trigger_start
+            # the nearest key before the duration's clause, else the first other one after it
+            i = bisect.bisect_left(keys, start)
+            if i:
+                key = keys[i - 1]
+            elif keys and keys[0] != start:
+                key = keys[0]
+            elif len(keys) > 1:
+                key = keys[1]
+            else:
                 continue
-            earlier = [k for k in same if k < found.trigger_start]
-            key = max(earlier) if earlier else min(same)
             mention = self.mentions[key]
             if found.trigger_start in self.mentions and found.trigger_start != key:
                 # the clause names the event dated elsewhere: one event, not two
