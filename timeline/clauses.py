@@ -306,24 +306,38 @@ def _flags(text: str, starts: list[int], lows: list[str]) -> tuple[list[int], li
 
 def _join_abbreviations(starts: list[int], ends: list[int], lows: list[str], lowered: str,
                         offset: int) -> None:
-    """Give "Mr", "Oct", "U.S" their full stop back ("Oct. 23" stays one clause)."""
+    """Give "Mr", "Oct", "U.S" their full stop back ("Oct. 23" stays one clause).
+
+    Linear in the number of tokens, however many full stops join (a whole document is
+    tokenized at once): the joined stops are dropped in one pass at the end. Each decision
+    looks only at the stop, the token before it and the character after it: a joined token
+    ends with a full stop after a letter, so it never takes a second one.
+    """
+    joined: list[int] = []
+    size = len(lowered)
     i = 0
     while True:
         try:
             i = lows.index(".", i + 1)  # C-level scan: only full stops are looked at
         except ValueError:
-            return
+            break
         previous = lows[i - 1]
         if ends[i - 1] == starts[i] and (
             previous in _ABBREVIATIONS or (len(previous) > 2 and previous[-2] == ".")
             or (len(previous) == 1 and previous.isalpha())
         ):
             after = ends[i] - offset
-            if after >= len(lowered) or not lowered[after].isalnum():
+            if after >= size or not lowered[after].isalnum():
                 ends[i - 1] = ends[i]
                 lows[i - 1] = previous + "."
-                del starts[i], ends[i], lows[i]
-                i -= 1
+                joined.append(i)
+    if joined:
+        keep = [True] * len(lows)
+        for i in joined:
+            keep[i] = False
+        starts[:] = compress(starts, keep)
+        ends[:] = compress(ends, keep)
+        lows[:] = compress(lows, keep)
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
