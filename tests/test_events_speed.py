@@ -229,3 +229,10 @@ def test_abbreviations_join_as_before(pieces: list[str]) -> None:
     clauses._join_abbreviations(*fast, lowered, 0)  # type: ignore[call-arg]
     _join_step_by_step(*slow, lowered, 0)  # type: ignore[call-arg]
     assert fast == slow, text
+
+
+def test_very_long_documents_tokenize_per_sentence() -> None:
+    long_text = "The council met on Monday. " * (clauses.DOCUMENT_TOKENS_LIMIT // 27 + 1)
+    assert len(long_text) > clauses.DOCUMENT_TOKENS_LIMIT
+    assert DocumentTokens.of(long_text) is None
+    assert DocumentTokens.of(long_text[:1000]) is not None

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 __all__ = [
+    "DOCUMENT_TOKENS_LIMIT",
     "DocumentTokens",
     "Found",
     "Group",
@@ -258,6 +259,11 @@ def _spans(text: str, start: int, stop: int) -> tuple[list[int], list[int], list
     return starts, ends, lows
 
 
+#: the longest text :meth:`DocumentTokens.of` tokenizes at once (news articles are far shorter);
+#: longer texts tokenize sentence by sentence, so the token lists never outgrow a sentence
+DOCUMENT_TOKENS_LIMIT = 200_000
+
+
 class DocumentTokens(NamedTuple):
     """The tokens of a whole (ASCII) document, tokenized once and shared by its sentences."""
 
@@ -272,8 +278,9 @@ class DocumentTokens(NamedTuple):
     @classmethod
     def of(cls, text: str) -> DocumentTokens | None:
         """Tokenize ``text`` once; ``None`` for non-ASCII text (its sentences tokenize alone:
-        lower-casing some characters changes their length or depends on their neighbours)."""
-        if not text.isascii():
+        lower-casing some characters changes their length or depends on their neighbours) and
+        for text longer than :data:`DOCUMENT_TOKENS_LIMIT`."""
+        if len(text) > DOCUMENT_TOKENS_LIMIT or not text.isascii():
             return None
         starts, ends, lows = _spans(text, 0, len(text))
         return cls(text, starts, ends, lows, *_flags(text, starts, lows))
