@@ -7,7 +7,11 @@ that takes a clause ("Penn said | his article failed"). Verbs are found with a l
 auxiliaries, a list of irregular past forms, the "-ed" ending and a list of common news verbs
 (all in ``timeline/lexicon/events.json``); event nouns come from the same file.
 
-Everything here works on one sentence at a time in linear time over its tokens.
+Everything here works on one sentence at a time in linear time over its tokens. A document
+may be tokenized once (:class:`DocumentTokens`: one regex split, word classes and capitals
+flagged once) and its sentences analysed on slices of it; the slices are exactly the tokens
+each sentence gets alone, or the sentence is tokenized alone. Word classes and verb forms are
+memoized (bounded dictionaries; pure functions of the words).
 """
 
 from __future__ import annotations
