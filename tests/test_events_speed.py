@@ -49,6 +49,7 @@ def _check_text(text: str, sentences: tuple[Sentence, ...] | list[Sentence]) -> 
             part = document.sentence(sentence.char_start, sentence.char_end)
             if part is not None:
                 assert part[:3] == alone, (text, sentence)
+                assert part[3:] == clauses._flags(text, alone[0], alone[2]), (text, sentence)
                 sliced += 1
         fast = SentenceAnalysis(text, sentence.char_start, sentence.char_end, (), document)
         plain = SentenceAnalysis(text, sentence.char_start, sentence.char_end)

@@ -22,6 +22,7 @@ import re
 import sys
 from functools import lru_cache
 from itertools import accumulate, compress, islice
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -312,7 +313,9 @@ class DocumentTokens(NamedTuple):
 
 def _flags(text: str, starts: list[int], lows: list[str]) -> tuple[list[int], list[bool]]:
     """Per token: its word class (memoized per word) and whether it starts with a capital."""
-    return list(map(_CLASS_OF, lows)), list(map(str.isupper, map(text.__getitem__, starts)))
+    # the first characters in one C call (itemgetter of several indices gives a tuple)
+    firsts = itemgetter(*starts)(text) if len(starts) > 1 else [text[s] for s in starts]
+    return list(map(_CLASS_OF, lows)), list(map(str.isupper, firsts))
 
 
 def _join_abbreviations(starts: list[int], ends: list[int], lows: list[str], lowered: str,
@@ -838,7 +841,7 @@ class SentenceAnalysis:
         # ", killing twelve people": a participle clause shares its main clause's tense
         participles: set[int] = set()
         if previous_form is not None and "," in lows:
-            after_commas = [i + 1 for i in compress(range(self.n - 1), map(",".__eq__, lows))]
+            after_commas = [i + 1 for i in self._breaks if lows[i] == "," and i + 1 < self.n]
             for k in after_commas:
                 word = lows[k]
                 if word[-3:] != "ing" or k in exclude or \

@@ -33,6 +33,7 @@ import bisect
 import datetime as dt
 import math
 from collections import deque
+from functools import lru_cache
 
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -1232,33 +1233,8 @@ class _Builder:
     def _tense_window(self, form: VerbForm) -> tuple[_Dating, str] | None:
         published = self.published
         assert published is not None
-        day = dt.datetime(published.year, published.month, published.day)
-        try:
-            if form.speech and form.tense == "past":
-                time = attrs.evolve(interval_value(day - _DAY, day + _DAY), approximate=True)
-                return (_Dating(time, "tense", CONFIDENCE["tense"], "publication day or the day before",
-                                None),
-                        "dated by its tense: a reporting verb in the past tense, on or just "
-                        "before publication")
-            if form.speech and form.tense == "present":
-                time = attrs.evolve(interval_value(day, day + _DAY), approximate=True)
-                return (_Dating(time, "tense", CONFIDENCE["tense"], "publication day", None),
-                        "dated by its tense: a reporting verb in the present tense, at publication")
-            if form.tense in _PAST_TENSES:
-                time = TimeValue("DATE", "PAST_REF", day - _OPEN_SPAN, day + _DAY, Grain.YEAR,
-                                 approximate=True, mod="BEFORE")
-                return (_Dating(time, "tense", CONFIDENCE["open"], "before publication", None),
-                        f"dated by its tense ({form.tense.replace('_', ' ')}): before "
-                        "publication; an open interval, the year before is shown")
-            if form.tense == "future":
-                time = TimeValue("DATE", "FUTURE_REF", day, day + _OPEN_SPAN, Grain.YEAR,
-                                 approximate=True, mod="AFTER")
-                return (_Dating(time, "tense", CONFIDENCE["open"], "after publication", None),
-                        "dated by its tense (future): after publication; an open interval, "
-                        "the year after is shown")
-        except (OverflowError, ValueError):
-            return None
-        return None
+        return _tense_window(published.year, published.month, published.day,
+                             form.speech and form.tense in ("past", "present"), form.tense)
 
     def _resolved_relative_link(self, spec: _Relative | None, ids: dict[int, int]) -> str | None:
         if spec is None:
@@ -1300,6 +1276,41 @@ class _Dating(NamedTuple):
 
 #: the record of an event nothing dates (shared: records are immutable)
 _UNDATED = _Dating(None, "none", 0.0, None, None)
+
+
+@lru_cache(maxsize=1024)
+def _tense_window(year: int, month: int, day_of_month: int, speech: bool,
+                  tense: str) -> tuple[_Dating, str] | None:
+    """How tense alone dates an event published on that day (``speech``: a reporting verb in
+    the past or present tense). Memoized: a pure function of its arguments, and its values are
+    immutable, so every document published that day shares them."""
+    day = dt.datetime(year, month, day_of_month)
+    try:
+        if speech and tense == "past":
+            time = attrs.evolve(interval_value(day - _DAY, day + _DAY), approximate=True)
+            return (_Dating(time, "tense", CONFIDENCE["tense"], "publication day or the day before",
+                            None),
+                    "dated by its tense: a reporting verb in the past tense, on or just "
+                    "before publication")
+        if speech and tense == "present":
+            time = attrs.evolve(interval_value(day, day + _DAY), approximate=True)
+            return (_Dating(time, "tense", CONFIDENCE["tense"], "publication day", None),
+                    "dated by its tense: a reporting verb in the present tense, at publication")
+        if tense in _PAST_TENSES:
+            time = TimeValue("DATE", "PAST_REF", day - _OPEN_SPAN, day + _DAY, Grain.YEAR,
+                             approximate=True, mod="BEFORE")
+            return (_Dating(time, "tense", CONFIDENCE["open"], "before publication", None),
+                    f"dated by its tense ({tense.replace('_', ' ')}): before "
+                    "publication; an open interval, the year before is shown")
+        if tense == "future":
+            time = TimeValue("DATE", "FUTURE_REF", day, day + _OPEN_SPAN, Grain.YEAR,
+                             approximate=True, mod="AFTER")
+            return (_Dating(time, "tense", CONFIDENCE["open"], "after publication", None),
+                    "dated by its tense (future): after publication; an open interval, "
+                    "the year after is shown")
+    except (OverflowError, ValueError):
+        return None
+    return None
 
 
 def _same_tense(a: VerbForm, b: VerbForm) -> bool:
