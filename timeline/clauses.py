@@ -346,12 +346,12 @@ def _join_abbreviations(starts: list[int], ends: list[int], lows: list[str], low
                 lows[i - 1] = previous + "."
                 joined.append(i)
     if joined:
-        keep = [True] * len(lows)
-        for i in joined:
-            keep[i] = False
-        starts[:] = compress(starts, keep)
-        ends[:] = compress(ends, keep)
-        lows[:] = compress(lows, keep)
+        for values in (starts, ends, lows):
+            kept = values[:joined[0]]  # the pieces between the joined stops, copied in C
+            for a, b in zip(joined, islice(joined, 1, None)):
+                kept += values[a + 1:b]
+            kept += values[joined[-1] + 1:]
+            values[:] = kept
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:

@@ -591,39 +591,47 @@ class _Builder:
         # dated, so the undated lists are pruned as they are scanned. Each scan meets the
         # members in the order a scan of all members would (nearest first), minus those that
         # could not join: the same merges, without rescanning dated events again and again.
-        groups: dict[str, tuple[list[int], list[int], list[int], list[int]]] = {}
+        # Mentions join only mentions of their own stem, so each stem is merged on its own
+        # (in text order), and a stem met once has nothing to merge.
+        by_stem: dict[str, list[int]] = {}
         for key in ordered:
             mention = self.mentions[key]
             found = mention.found
             if mention.hidden or found.lemma in _NO_COREF or not found.trigger.isalpha():
                 continue
-            lists = groups.get(stem(found.trigger))
-            if lists is None:
-                lists = groups[stem(found.trigger)] = ([], [], [], [])
-            referring = (found.kind == "noun" and found.definite) or mention.is_anchor
-            form = mention.form
-            if dated[key]:  # find(key) is key: it has joined nothing yet
-                candidates = lists[2] if referring else lists[3]
-                index = len(candidates) - 1
-                while index >= 0:
-                    other_key = candidates[index]
-                    if dated[find(other_key)]:
-                        del candidates[index]  # dated for good: no dated mention joins it
-                    elif _compatible(form, self.mentions[other_key].form):
-                        union(key, other_key)  # succeeds: the other side is undated
-                        break
-                    index -= 1
-            else:
-                for other_key in reversed(lists[0] if referring else lists[1]):
-                    if _compatible(form, self.mentions[other_key].form) and union(key, other_key):
-                        break
-            lists[0].append(key)
-            if mention.is_anchor:
-                lists[1].append(key)
-            if not dated[find(key)]:
-                lists[2].append(key)
+            by_stem.setdefault(stem(found.trigger), []).append(key)
+        for keys in by_stem.values():
+            if len(keys) < 2:
+                continue
+            lists: tuple[list[int], list[int], list[int], list[int]] = ([], [], [], [])
+            for key in keys:
+                mention = self.mentions[key]
+                found = mention.found
+                referring = (found.kind == "noun" and found.definite) or mention.is_anchor
+                form = mention.form
+                if dated[key]:  # find(key) is key: it has joined nothing yet
+                    candidates = lists[2] if referring else lists[3]
+                    index = len(candidates) - 1
+                    while index >= 0:
+                        other_key = candidates[index]
+                        if dated[find(other_key)]:
+                            del candidates[index]  # dated for good: no dated mention joins it
+                        elif _compatible(form, self.mentions[other_key].form):
+                            union(key, other_key)  # succeeds: the other side is undated
+                            break
+                        index -= 1
+                else:
+                    for other_key in reversed(lists[0] if referring else lists[1]):
+                        if _compatible(form, self.mentions[other_key].form) and \
+                                union(key, other_key):
+                            break
+                lists[0].append(key)
                 if mention.is_anchor:
-                    lists[3].append(key)
+                    lists[1].append(key)
+                if not dated[find(key)]:
+                    lists[2].append(key)
+                    if mention.is_anchor:
+                        lists[3].append(key)
         for key, other in self.duration_links:
             if key in root and other in root:
                 union(key, other)
@@ -850,8 +858,11 @@ class _Builder:
                 explicit: dict[int, tuple[float, float]],
                 relative_times: dict[int, TimeValue]) -> tuple[Event, ...]:
         del rep
-        notes: dict[int, list[str]] = {key: list(dict.fromkeys(self.mentions[key].others))
-                                       for key in reps}
+        mentions = self.mentions
+        notes: dict[int, list[str]] = {}
+        for key in reps:
+            others = mentions[key].others
+            notes[key] = list(dict.fromkeys(others)) if others else []
         accepted: list[_Relation] = []
         rejected_labels: set[int] = set()
         if solution is not None:
