@@ -237,3 +237,17 @@ def test_very_long_documents_tokenize_per_sentence() -> None:
     assert len(long_text) > clauses.DOCUMENT_TOKENS_LIMIT
     assert DocumentTokens.of(long_text) is None
     assert DocumentTokens.of(long_text[:1000]) is not None
+
+
+# --- the split patterns give the tokens of the reference pattern ---------------------------
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ9_ -'’.,:;!\t\n\x1c\x1féÉ’")), max_size=40))
+def test_split_patterns_give_the_reference_tokens(text: str) -> None:
+    lowered = text.lower().replace("’", "'")
+    pieces = clauses._TOKEN_SPLIT.split(lowered)
+    assert pieces[1::2] == clauses._TOKEN.findall(lowered)
+    assert "".join(pieces) == lowered
+    if lowered.isascii():
+        assert clauses._ASCII_SPLIT.split(lowered) == pieces

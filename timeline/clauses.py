@@ -146,13 +146,15 @@ _SEGMENT_WORDS = _HARD | _SUBORDINATORS | _COORD | _REPORTING | {",", "'"}
 # words (with inner hyphens, apostrophes, and the dots/commas/colons of "U.S", "1,000", "3:15")
 # or single punctuation marks; abbreviations take their full stop afterwards (see _spans)
 _TOKEN = re.compile(r"\w+(?:[-'’.,:]\w+)*|[^\w\s]")
+# The split patterns try the one-character branch first (the branches start with disjoint
+# characters, so the order changes no token, and the short branch is cheaper to try).
 if sys.version_info >= (3, 11):  # possessive quantifiers: the same tokens, no backtracking
-    _TOKEN_SPLIT = re.compile(r"(\w++(?:[-'’.,:]\w++)*+|[^\w\s])")
+    _TOKEN_SPLIT = re.compile(r"([^\w\s]|\w++(?:[-'’.,:]\w++)*+)")
     #: the same pattern for lower-cased ASCII text, where \w is [a-z0-9_] (ranges scan faster)
-    _ASCII_SPLIT = re.compile(r"([a-z0-9_]++(?:[-'.,:][a-z0-9_]++)*+|[^a-z0-9_\s])")
+    _ASCII_SPLIT = re.compile(r"([^a-z0-9_\s]|[a-z0-9_]++(?:[-'.,:][a-z0-9_]++)*+)")
 else:  # pragma: no cover - Python 3.10
-    _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
-    _ASCII_SPLIT = re.compile(r"([a-z0-9_]+(?:[-'.,:][a-z0-9_]+)*|[^a-z0-9_\s])")
+    _TOKEN_SPLIT = re.compile(r"([^\w\s]|\w+(?:[-'’.,:]\w+)*)")
+    _ASCII_SPLIT = re.compile(r"([^a-z0-9_\s]|[a-z0-9_]+(?:[-'.,:][a-z0-9_]+)*)")
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr st gen sen rep gov jr sr prof lt col capt sgt mt ft pres supt jan feb mar apr
     jun jul aug sep sept oct nov dec inc corp co ltd bros ave blvd vol rev adm maj""".split()
@@ -780,10 +782,11 @@ class SentenceAnalysis:
         ("nobody") precedes it and, after "going", the next two words: memoized on those.
         """
         lows = self.lows
-        head = g.head
-        after = tuple(lows[head + 1:head + 3]) if lows[head] == "going" else ()
-        key = (tuple(lows[g.first:head + 1]), g.finite,
-               g.first > 0 and lows[g.first - 1] in _NEGATIVE_SUBJECTS, after)
+        first, head = g.first, g.head
+        word = lows[head]
+        after = tuple(lows[head + 1:head + 3]) if word == "going" else ()
+        key = ((word,) if first == head else tuple(lows[first:head + 1]), g.finite,
+               first > 0 and lows[first - 1] in _NEGATIVE_SUBJECTS, after)
         form = _FORMS.get(key)
         if form is None:
             form = _verb_form(*key)

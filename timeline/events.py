@@ -402,7 +402,7 @@ class _Builder:
             key = found.trigger_start
             mention = self.mentions.get(key)
             if mention is None:
-                mention = _Mention(found=found, sentence=index, optional=False)
+                mention = _Mention(found, index, None, False)  # found, sentence, explicit, optional
                 self.mentions[key] = mention
                 self.keys_of_sentence.setdefault(index, []).append(key)
             else:
