@@ -985,7 +985,7 @@ class _Builder:
                 record.derived,  # derived_from
                 durations[0] if durations else None,  # duration
                 record.dated_by,
-                round(record.confidence, 2),
+                _rounded(record.confidence),
                 "; ".join(notes[key]) or None,  # note
             ))
         return tuple(events)
@@ -1322,6 +1322,20 @@ def _tense_window(year: int, month: int, day_of_month: int, speech: bool,
     except (OverflowError, ValueError):
         return None
     return None
+
+
+#: confidence -> rounded to two decimals (a handful of values recur; float rounding is slow)
+_ROUNDED: dict[float, float] = {}
+
+
+def _rounded(confidence: float) -> float:
+    """``round(confidence, 2)``, memoized (bounded: cleared when it grows large)."""
+    value = _ROUNDED.get(confidence)
+    if value is None:
+        if len(_ROUNDED) >= 4096:
+            _ROUNDED.clear()
+        value = _ROUNDED[confidence] = round(confidence, 2)
+    return value
 
 
 def _same_tense(a: VerbForm, b: VerbForm) -> bool:
