@@ -8,7 +8,7 @@ allocations. It prints seconds per MB and peak MB per MB of input for each input
 of each. Inputs:
 
 - ``news``: news-like paragraphs written for this script, repeated (``--news-size`` characters,
-  default 128 KB: the events solver is superlinear on long documents, see docs/robustness.md);
+  default 128 KB; longer news is linear too, see docs/robustness.md);
 - ``line-1mb``: a single 1 MB line with no sentence boundary at all, with time words in it;
 - the pathological repetitions of issue 7 (``--repetitions`` times each, default 100,000):
   "January ", "12/", "the ", "last ", "1998 ".

@@ -123,9 +123,8 @@ def news_scaling() -> float:
 
 
 _SUPERLINEAR_REASON = (
-    "the core is superlinear on long news text (128 KB -> 512 KB of repeated paragraphs costs "
-    "~25x; last profiled in timeline/events.py + timeline/solver.py _add_edge, where repeated "
-    "triggers merge into one growing constraint component); see docs/robustness.md"
+    "the core has become superlinear on long news text again, so megabytes of it would run for "
+    "hours (it was once, in timeline/events.py: see docs/robustness.md)"
 )
 
 
