@@ -489,6 +489,8 @@ def _with_half(amount: float | None, text: str) -> float | None:
 
 def _offset(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
     signal = _key(g.get("signal") or g.get("signal2"))
+    if signal == "from today":  # "two weeks from today"
+        signal = "from now"
     unit = _unit(g.get("unit"))
     if unit is None:
         return None
@@ -579,7 +581,8 @@ def _the_period(g: Groups, text: str, before: str = "", after: str = "") -> Read
         return Reading("relative", unit=Grain.YEAR.value, offset=0, mod="END")
     if g.get("monthend"):
         return Reading("relative", unit=Grain.MONTH.value, offset=0, mod="END")
-    unit = {"week": Grain.WEEK.value, "month": Grain.MONTH.value}.get(_key(g.get("unit")), Grain.YEAR.value)
+    unit = {"week": Grain.WEEK.value, "month": Grain.MONTH.value, "decade": Grain.DECADE.value,
+            "century": Grain.CENTURY.value}.get(_key(g.get("unit")), Grain.YEAR.value)
     if g.get("ended"):
         return ("DURATION", Reading("duration", unit=unit, amount=1.0))
     return Reading("relative", unit=unit, offset=0, mod=_mod(g.get("mod")))
@@ -646,6 +649,8 @@ def _duration(g: Groups, text: str, before: str = "", after: str = "") -> Readin
 
 def _vague_duration(g: Groups, text: str, before: str = "", after: str = "") -> Reading | tuple[str, Reading] | None:
     unit_text = g.get("unit") or ""
+    if re.search(r"\b(?:early|small|wee)\s+\Z", before, re.IGNORECASE) and re.match(r"\s+of\b", after):
+        return None  # "in the early hours of Sunday": a time of that day, not an amount
     if unit_text[:1].isupper() and not text[:1].islower() and text[:1] == unit_text[:1]:
         return None  # "Minutes" alone, capitalised: a title such as "60 Minutes"
     if _key(g.get("rel")) == "recent" and _unit(unit_text) in ("year", "decade", "century"):
