@@ -21,7 +21,7 @@ from timeline.lexicon import words
 __all__ = ["clause_tense"]
 
 _CLAUSE_BREAK = re.compile(
-    r"[;:!?\"“”]|,\s+(?:but|and|while|whereas|although|though|which|who|saying|after|before|when|as)\b"
+    r"[;!?\"“”]|(?<!\d):|:(?!\d)|,\s+(?:but|and|while|whereas|although|though|which|who|saying|after|before|when|as)\b"
     r"|\s(?:but|while|whereas|because|although|though)\s|''|``"
 )
 _WORD = re.compile(r"[A-Za-z’']+")
