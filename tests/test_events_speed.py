@@ -251,3 +251,37 @@ def test_split_patterns_give_the_reference_tokens(text: str) -> None:
     assert "".join(pieces) == lowered
     if lowered.isascii():
         assert clauses._ASCII_SPLIT.split(lowered) == pieces
+
+
+KNOWN_TEXTS = TEXTS + [
+    "The vote was held on Monday, which took place after the crash; he resigned.",
+    "The meeting, which took place on April 10, ended the strike and the talks.",
+    "Germany and the Soviet Union signed the pact, killing twelve people in the attack.",
+]
+
+
+@pytest.mark.parametrize("text", KNOWN_TEXTS)
+def test_known_candidates_come_as_their_keys(text: str) -> None:
+    """With ``known``, a known event comes as its trigger offset; everything else is unchanged."""
+    for sentence in split_sentences(text):
+        analysis = SentenceAnalysis(text, sentence.char_start, sentence.char_end)
+        full = analysis.event_candidates(set())
+        keys = [found.trigger_start for found, _, _ in full]
+        for known in ({keys[0]} if keys else set(), set(keys), {-1}):
+            fast = analysis.event_candidates(set(), known)
+            assert len(fast) == len(full)
+            for (found, form, segment), (found2, form2, segment2) in zip(full, fast):
+                assert (form2, segment2) == (form, segment)
+                if isinstance(found2, int):
+                    assert found2 == found.trigger_start and found2 in known
+                else:
+                    assert found2 == found
+
+
+def test_known_verbs_and_nouns_are_not_rebuilt() -> None:
+    """A plain verb and an event noun are their own triggers: known, they come as offsets."""
+    text = "The rebels attacked the town after the crash."
+    analysis = SentenceAnalysis(text, 0, len(text))
+    keys = {text.index("attacked"), text.index("crash")}
+    assert {found.trigger_start for found, _, _ in analysis.event_candidates(set())} == keys
+    assert [found for found, _, _ in analysis.event_candidates(set(), keys)] == sorted(keys)

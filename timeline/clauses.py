@@ -24,7 +24,7 @@ from functools import lru_cache
 from itertools import accumulate, compress, islice
 from operator import itemgetter
 from pathlib import Path
-from typing import NamedTuple
+from typing import Container, NamedTuple
 
 __all__ = [
     "DOCUMENT_TOKENS_LIMIT",
@@ -795,15 +795,22 @@ class SentenceAnalysis:
             _FORMS[key] = form
         return form
 
-    def event_candidates(self, exclude: set[int]) -> list[tuple[Found, VerbForm | None, Segment]]:
+    def event_candidates(self, exclude: set[int], known: Container[int] = ()
+                         ) -> list[tuple[Found | int, VerbForm | None, Segment]]:
         """Every event mention of the sentence: finite verb groups and event nouns.
 
         Verb groups come with their :class:`VerbForm` (states are left out: "was", "had",
         "knew"); an event noun ("the crash", "a gun battle") comes with ``None``. Nouns need a
         determiner, possessive or preposition a few words before them and must not be verbs.
+
+        ``known``: trigger offsets of events the caller already has. A candidate whose trigger
+        is surely its own word (not a light verb, which may hand its event to a noun) and
+        whose offset is in ``known`` comes as that offset (an ``int``) instead of a
+        :class:`Found`: its phrase is not built.
         """
-        out: list[tuple[Found, VerbForm | None, Segment]] = []
+        out: list[tuple[Found | int, VerbForm | None, Segment]] = []
         lows = self.lows
+        starts = self.starts
         heads = self._heads
         firsts = self._firsts
         nouns = [] if _EVENT_NOUNS.isdisjoint(lows) else \
@@ -837,6 +844,11 @@ class SentenceAnalysis:
             if form.state and lows[g.head] not in _LIGHT:
                 continue
             seg = segments[max(bisect_right(seg_starts, min(g.head, last)) - 1, 0)]
+            if known and starts[g.head] in known and lows[g.head] not in _LIGHT:
+                # not a light verb: the trigger is the head and the kind "verb" (a state was
+                # left out above)
+                out.append((starts[g.head], form, seg))
+                continue
             found = self._verb_event(g, seg.lo, seg.hi, exclude)
             if found.kind == "verb" and form.state:
                 continue  # "was" with no event noun as subject: a state
@@ -883,6 +895,9 @@ class SentenceAnalysis:
             if not licensed:
                 continue
             seg = segments[max(bisect_right(seg_starts, min(k, last)) - 1, 0)]
+            if known and starts[k] in known:
+                out.append((starts[k], None, seg))  # the noun is its own trigger
+                continue
             out.append((self._noun_event(k, seg.lo, seg.hi, exclude), None, seg))
         return out
 

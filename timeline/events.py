@@ -398,12 +398,19 @@ class _Builder:
         Mentions already made from time expressions and signals only receive the verb form.
         """
         paragraph = self.paragraphs[index] if index < len(self.paragraphs) else 0
-        for found, form, segment in analysis.event_candidates(exclude):
-            key = found.trigger_start
-            mention = self.mentions.get(key)
+        mentions = self.mentions
+        for found, form, segment in analysis.event_candidates(exclude, mentions):
+            # a known event comes as its key alone (its phrase is not built again)
+            if isinstance(found, int):
+                key = found
+                mention = mentions[key]
+            else:
+                key = found.trigger_start
+                mention = mentions.get(key)
             if mention is None:
+                assert not isinstance(found, int)
                 mention = _Mention(found, index, None, False)  # found, sentence, explicit, optional
-                self.mentions[key] = mention
+                mentions[key] = mention
                 self.keys_of_sentence.setdefault(index, []).append(key)
             else:
                 mention.optional = False
