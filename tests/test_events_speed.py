@@ -285,3 +285,55 @@ def test_known_verbs_and_nouns_are_not_rebuilt() -> None:
     keys = {text.index("attacked"), text.index("crash")}
     assert {found.trigger_start for found, _, _ in analysis.event_candidates(set())} == keys
     assert [found for found, _, _ in analysis.event_candidates(set(), keys)] == sorted(keys)
+
+
+# --- subjects: plain words are stepped over as the word-by-word tests step over them ----------
+
+
+def _subject_start_reference(analysis: SentenceAnalysis, first: int, lo: int,
+                             exclude: set[int]) -> int:
+    """The former ``_subject_start``: every test on every word."""
+    lows = analysis.lows
+    start, k, count = first, first - 1, 0
+    while k >= lo and count < 6:
+        low = lows[k]
+        if low == "," or low in clauses._HARD or k in exclude:
+            break
+        if low in clauses._PREPOSITIONS and low != "of":
+            break
+        if low in clauses._COORD and k - 1 >= lo and count and lows[k - 1].isalpha() and \
+                lows[k - 1] not in clauses._PREPOSITIONS and k - 1 not in analysis._heads and \
+                not analysis._finite[k - 1] and k - 1 not in exclude:
+            count += 1
+            k -= 1
+            continue
+        if low in clauses._SUBORDINATORS or low in clauses._COORD or low in clauses._RELATIVE:
+            break
+        if k in analysis._heads:
+            break
+        start = k
+        if low in clauses._PRONOUNS:
+            break
+        if low in clauses._DETERMINERS and not (k > lo and lows[k - 1] in ("of", "and", "or")):
+            break
+        count += 1
+        k -= 1
+    return start
+
+
+_SUBJECT_WORDS = ["the", "a", "his", "he", "they", "of", "and", "or", "but", "which", "when", ",",
+                  ".", "in", "on", "Germany", "soviet", "union", "troops", "rebels", "quickly",
+                  "said", "signed", "met", "was", "had", "attack", "vote", "to", "sign"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SUBJECT_WORDS), min_size=1, max_size=25),
+       st.sets(st.integers(0, 24), max_size=4))
+def test_subject_start_matches_the_word_by_word_scan(words: list[str], excluded: set[int]) -> None:
+    text = " ".join(words)
+    analysis = SentenceAnalysis(text, 0, len(text))
+    exclude = {i for i in excluded if i < analysis.n}
+    for first in range(analysis.n):
+        for lo in range(first + 1):
+            assert analysis._subject_start(first, lo, exclude) == \
+                _subject_start_reference(analysis, first, lo, exclude), (text, first, lo)

@@ -143,6 +143,9 @@ _HARD = frozenset({".", "!", "?", ";", ":", "(", ")", "[", "]", "—", "–", '"
 _BREAKS = _HARD | {","}
 #: the words where a clause may end or begin (the segment scan skips all others)
 _SEGMENT_WORDS = _HARD | _SUBORDINATORS | _COORD | _REPORTING | {",", "'"}
+#: the words ``SentenceAnalysis._subject_start`` looks at one by one (it steps over the others)
+_SUBJECT_MARKS = _BREAKS | _PREPOSITIONS | _COORD | _SUBORDINATORS | _RELATIVE | _PRONOUNS | \
+    _DETERMINERS
 # words (with inner hyphens, apostrophes, and the dots/commas/colons of "U.S", "1,000", "3:15")
 # or single punctuation marks; abbreviations take their full stop afterwards (see _spans)
 _TOKEN = re.compile(r"\w+(?:[-'’.,:]\w+)*|[^\w\s]")
@@ -1149,11 +1152,17 @@ class SentenceAnalysis:
 
     def _subject_start(self, first: int, lo: int, exclude: set[int]) -> int:
         lows = self.lows
+        heads = self._heads
         start = first
         k = first - 1
         count = 0
         while k >= lo and count < 6:
             low = lows[k]
+            if low not in _SUBJECT_MARKS and k not in exclude and k not in heads:
+                start = k  # a plain word: every test below passes it
+                count += 1
+                k -= 1
+                continue
             if low == "," or low in _HARD or k in exclude:
                 break
             if low in _PREPOSITIONS and low != "of":
