@@ -18,6 +18,7 @@ __all__ = [
     "DAY",
     "PART_OF_DAY_HOURS",
     "SEASON_MONTHS",
+    "SMALLER_UNIT",
     "add_months",
     "add_unit",
     "as_datetime",
@@ -42,6 +43,14 @@ PART_OF_DAY_HOURS: dict[str, tuple[int, int]] = {
 }
 
 #: season -> (first month, number of months); winter starts in December of the year named
+#: unit -> (the next smaller unit, how many of it make one): fractions of an amount are written
+#: in it ("two and a half years" = P2Y6M), and a compound amount pairs the two ("1 week 1 day")
+SMALLER_UNIT = {
+    "year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "day": ("hour", 24),
+    "hour": ("minute", 60), "minute": ("second", 60), "decade": ("year", 10), "century": ("year", 100),
+    "quarter": ("month", 3), "millennium": ("year", 1000),
+}
+
 SEASON_MONTHS: dict[str, tuple[int, int]] = {
     "SP": (3, 3),
     "SU": (6, 3),

@@ -13,6 +13,7 @@ import functools
 import re
 from collections.abc import Callable
 
+from timeline.calendar import SMALLER_UNIT
 from timeline.lexicon import alternation, words
 from timeline.types import Grain, Reading
 
@@ -597,17 +598,14 @@ def _is_title(num_text: str | None, unit_text: str, text: str) -> bool:
     )
 
 
-#: (unit, smaller unit) pairs of a compound amount ("1 week 1 day") and how many of the smaller make one
-_COMPOUND_UNITS = {("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24, ("hour", "minute"): 60,
-                   ("minute", "second"): 60}
-
-
 @functools.lru_cache(maxsize=1)
 def _modal_regex() -> re.Pattern[str]:
     modals = words()["modals_before_one_day"]["words"]
-    whole = alternation([m for m in modals if not m.startswith("'")])
-    clitic = alternation([m for m in modals if m.startswith("'")] or ["'will"])  # "I'll"
-    return re.compile(rf"(?:(?<![\w']){whole}|{clitic})\s+(?:[a-z]+ly\s+)?\Z", re.IGNORECASE)
+    forms = [rf"(?<![\w']){alternation([m for m in modals if not m.startswith(chr(39))])}"]
+    clitics = [m for m in modals if m.startswith("'")]  # "I'll": no word boundary before it
+    if clitics:
+        forms.append(alternation(clitics))
+    return re.compile(rf"(?:{'|'.join(forms)})\s+(?:[a-z]+ly\s+)?\Z", re.IGNORECASE)
 
 
 def _modal_before(before: str) -> bool:
@@ -626,9 +624,9 @@ def _duration(g: Groups, text: str, before: str = "", after: str = "") -> Readin
         return None
     amount = _with_half(amount, text)
     if g.get("rest_unit"):  # "two hours and 45 minutes": the smaller unit as a fraction of the larger
-        factor = _COMPOUND_UNITS.get((unit, _unit(g["rest_unit"]) or ""))
+        smaller, factor = SMALLER_UNIT.get(unit, ("", 1))
         rest = _number(g.get("rest_num"))
-        if factor is None or rest is None or amount is None or g.get("num2"):
+        if smaller != _unit(g["rest_unit"]) or rest is None or amount is None or g.get("num2"):
             return None
         amount += rest / factor
     if _is_title(num_text, unit_text, text):

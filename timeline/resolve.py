@@ -18,6 +18,7 @@ import attrs
 from timeline.calendar import (
     DAY,
     SEASON_MONTHS,
+    SMALLER_UNIT,
     add_months,
     as_datetime,
     format_value,
@@ -43,11 +44,6 @@ _GRAIN_ORDER = [
     Grain.QUARTER, Grain.SEASON, Grain.HALF_YEAR, Grain.YEAR, Grain.DECADE, Grain.CENTURY, Grain.MILLENNIUM,
 ]
 _RANK = {g: i for i, g in enumerate(_GRAIN_ORDER)}
-_SMALLER = {
-    "year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "day": ("hour", 24),
-    "hour": ("minute", 60), "minute": ("second", 60), "decade": ("year", 10), "century": ("year", 100),
-    "quarter": ("month", 3), "millennium": ("year", 1000),
-}
 _UNRESOLVED = {
     Grain.DAY: "XXXX-XX-XX", Grain.WEEK: "XXXX-WXX", Grain.MONTH: "XXXX-XX", Grain.YEAR: "XXXX",
     Grain.QUARTER: "XXXX-QX", Grain.SEASON: "XXXX-XX", Grain.DECADE: "XXX", Grain.CENTURY: "XX",
@@ -75,8 +71,8 @@ def duration_value(unit: str, amount: float | None) -> str:
     whole = int(amount)
     parts = [(whole, unit)] if whole else []
     rest = amount - whole
-    if rest and unit in _SMALLER:
-        smaller, factor = _SMALLER[unit]
+    if rest and unit in SMALLER_UNIT:
+        smaller, factor = SMALLER_UNIT[unit]
         parts.append((round(rest * factor), smaller))
     elif rest:
         parts = [(amount, unit)]
@@ -470,8 +466,8 @@ def _relative(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, s
 
 def _shift(day: dt.date, unit: str, amount: float, sign: int) -> dt.date:
     """``day`` moved by a possibly fractional amount of ``unit``."""
-    while amount != int(amount) and unit in _SMALLER:
-        unit, factor = _SMALLER[unit]
+    while amount != int(amount) and unit in SMALLER_UNIT:
+        unit, factor = SMALLER_UNIT[unit]
         amount *= factor
     if unit in ("hour", "minute", "second"):
         seconds = {"hour": 3600, "minute": 60, "second": 1}[unit] * amount
