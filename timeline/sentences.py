@@ -34,7 +34,19 @@ MAX_SENTENCE_CHARS = 1000
 _BOUNDARY = re.compile(
     r"""(?=[.!?\s])(?:"""
     r"""(?P<end>[.!?]["'”’)\]]*)(?:[ \t]+(?=["'“‘(\[]?[A-Z0-9])|(?<=["'”’])\s+|\r?\n)"""
-    r"""|(?<![ \t])[ \t]*\r?\n[ \t]*(?:\r?\n[ \t]*)+)"""
+    r"""|(?<![ \t])[ \t]*\r?\n[ \t]*(?:\r?\n[ \t]*)+"""
+    r"""|(?<![ \t])(?P<line>[ \t]*\r?\n)(?=[ \t]*["'“‘(\[]?[A-Z0-9]))"""
+)
+#: a single line break ends a sentence only after a short line without final punctuation (a
+#: headline or a dateline: "January 09, 2008"); in hard-wrapped text a break inside a sentence
+#: ends a full-length line
+_SHORT_LINE_WORDS = 10
+_SHORT_LINE_CHARS = 100
+_LINE_CONTINUES = frozenset(",;:-–—(/&")
+#: words that cannot end a sentence: a line ending in one goes on on the next line
+_CONTINUING_WORDS = frozenset(
+    """a an the of on in at to by for from with and or but that as than into onto about over
+    under after before since until during said says""".split()
 )
 
 _ABBREVIATIONS = frozenset(
@@ -54,6 +66,17 @@ def _is_abbreviation(text: str, end: int) -> bool:
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
+def _is_short_line(text: str, end: int) -> bool:
+    """Is the line ending at ``end`` a headline or dateline (short, whole, not continued)?"""
+    begin = text.rfind("\n", max(0, end - _SHORT_LINE_CHARS - 1), end)
+    if begin < 0 and end > _SHORT_LINE_CHARS:
+        return False  # the line is longer than the window: a wrapped line of running text
+    line = text[begin + 1 : end].strip()
+    words = line.split()
+    return bool(words) and line[-1] not in _LINE_CONTINUES and \
+        len(words) <= _SHORT_LINE_WORDS and words[-1] not in _CONTINUING_WORDS
+
+
 def split_sentences(text: str) -> tuple[Sentence, ...]:
     """Split ``text`` into sentences; offsets index into ``text`` and cover every non-blank char.
 
@@ -63,7 +86,10 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         end = match.end("end") if match.group("end") is not None else match.start()
-        if "\n" not in match.group(0) and _is_abbreviation(text, end):
+        if match.group("line") is not None:
+            if not _is_short_line(text, end):
+                continue
+        elif "\n" not in match.group(0) and _is_abbreviation(text, end):
             continue
         _append(text, start, end, sentences)
         start = match.end()
