@@ -126,6 +126,21 @@ _STEM_SUFFIXES: tuple[str, ...] = tuple(
 )
 
 
+#: words after which an -ing form is a verb naming an event ("by walking", "after launching")
+_ING_PREPOSITIONS = frozenset({"by", "after", "before", "while", "when", "since", "without",
+                               "upon", "on", "for", "from", "of", "in", "through", "despite"})
+
+
+def _ing_base(word: str) -> str | None:
+    """The known verb an -ing form is made of ("walking" -> "walk", "taking" -> "take",
+    "launching" -> "launch", "planning" -> "plan"), or None."""
+    root = word[:-3]
+    for base in (root, root + "e", root[:-1] if len(root) > 2 and root[-1] == root[-2] else ""):
+        if base in _BASE_VERBS or base in _STATES_AND_SPEECH:
+            return base
+    return None
+
+
 def _s_forms(bases: frozenset[str]) -> frozenset[str]:
     forms = set()
     for base in bases:
@@ -856,18 +871,22 @@ class SentenceAnalysis:
             if found.kind == "verb" and form.state:
                 continue  # "was" with no event noun as subject: a state
             out.append((found, form, seg))
-        # ", killing twelve people": a participle clause shares its main clause's tense
+        # ", killing twelve people", "by walking onto the stage", "after launching the phone":
+        # a participle clause shares its main clause's tense
         participles: set[int] = set()
-        if previous_form is not None and "," in lows:
-            after_commas = [i + 1 for i in self._breaks if lows[i] == "," and i + 1 < self.n]
+        if previous_form is not None:
+            after_commas = [i + 1 for i in self._breaks if lows[i] == "," and i + 1 < self.n] \
+                if "," in lows else []
+            after_commas.extend(i + 1 for i in range(self.n - 1)
+                                if lows[i] in _ING_PREPOSITIONS and lows[i + 1][-3:] == "ing")
             for k in after_commas:
                 word = lows[k]
-                if word[-3:] != "ing" or k in exclude or \
-                        word in _ING_STOP or not (word[:-3] in _BASE_VERBS
-                                                  or word[:-3] + "e" in _BASE_VERBS):
+                if word[-3:] != "ing" or k in exclude or k in participles or \
+                        word in _ING_STOP or _ing_base(word) is None:
                     continue
                 seg = self.segment_at(k)
-                main = next((g for g in reversed(self.groups) if g.finite and g.head < k), None)
+                main = next((g for g in reversed(self.groups) if g.finite and g.head < k), None) \
+                    or next((g for g in self.groups if g.finite and g.head > k), None)
                 if main is None:
                     continue
                 main_form = self.verb_form(main)
@@ -876,6 +895,25 @@ class SentenceAnalysis:
                 out.append((self._verb_event(Group(k, k, False), k, seg.hi, exclude), form,
                             seg))
                 participles.add(k)
+            # "returned to the stage to reveal the service", "has begun to sell episodes": an
+            # infinitive of purpose or of a phase verb shares its main clause's time
+            for g in self.groups:
+                if g.finite or g.head in exclude or g.head in participles or \
+                        lows[g.head] in _STATES_AND_SPEECH and lows[g.head] not in _SPEECH:
+                    continue
+                main = next((h for h in reversed(self.groups) if h.finite and h.head < g.first),
+                            None)
+                if main is None or main.head + 1 == g.first and (
+                        lows[main.head] in _CATENATIVE or lows[main.head] in _INTENTION):
+                    continue  # "plans to close": the finite group's event already
+                main_form = self.verb_form(main)
+                base = lows[g.head]
+                form = VerbForm(main_form.tense, main_form.mood, False, base in _SPEECH, False,
+                                base in _ATTRIBUTION)
+                seg = self.segment_at(g.head)
+                out.append((self._verb_event(Group(g.head, g.head, False), g.head, seg.hi,
+                                             exclude), form, seg))
+                participles.add(g.head)
         notverb = self._notverb
         for k in nouns:
             if k in heads or k in firsts or k in exclude or k in participles or \

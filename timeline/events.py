@@ -84,14 +84,17 @@ CONFIDENCE: dict[str, float] = {
     "sentence": 0.6,
     "narrative": 0.5,
     "before": 0.4,  # sentence or narrative evidence that only says "before/after X"
-    "tense": 0.3,  # a reporting verb near publication
-    "open": 0.2,  # tense alone: an open interval before or after publication
+    "story": 0.35,  # told in the past after an event of a recent day: that day (an estimate)
+    "tense": 0.3,  # a reporting verb with no time: the publication day (an estimate)
+    "open": 0.2,  # any other event with no time: the publication day (an estimate)
+    "unreal": 0.1,  # negated, modal or hypothetical: it may not happen at all
 }
 _CONFIDENCE_EXPLICIT = CONFIDENCE["explicit"]
 #: how far an open interval ("before publication", "after the vote") is drawn: there is no
 #: open-interval type, so a year on the open side stands for "some time before/after"
-_OPEN_SPAN = dt.timedelta(days=365)
 _DAY = dt.timedelta(days=1)
+#: how far before publication a day may lie to become the story's day
+_STORY_WINDOW = dt.timedelta(days=14)
 _PARTS_OF_DAY = {"MO": (6, 12), "MI": (11, 13), "AF": (12, 18), "EV": (18, 24), "NI": (20, 28),
                  "DT": (9, 17)}
 _CLAUSE_SIGNALS = frozenset({"after", "before", "following", "prior", "ahead"})
@@ -302,7 +305,6 @@ class _Builder:
         self.duration_links: list[tuple[int, int]] = []
         #: mentions made from time expressions and signals (the others come from the scan)
         self.core: set[int] = set()
-        self.tense_cache: dict[tuple[bool, str], tuple[_Dating, str] | None] = {}
         self.sentence_keys: list[int] = []  # mentions made in the sentence being analysed
         #: per sentence, the token where each reporting verb's clause ends
         self.speech_segments: dict[int, list[int]] = {}
@@ -979,6 +981,9 @@ class _Builder:
             found = mention.found
             record = records[key]
             durations = mention.durations
+            time = record.time
+            bounds = record.bounds if record.bounds is not None else (
+                (time.start, time.end) if time is not None else (None, None))
             events.append(Event(  # positional, in the order of Event's fields
                 ids[key],  # event_id
                 found.phrase,
@@ -994,6 +999,8 @@ class _Builder:
                 record.dated_by,
                 _rounded(record.confidence),
                 "; ".join(notes[key]) or None,  # note
+                bounds[0],  # earliest
+                bounds[1],  # latest
             ))
         return tuple(events)
 
@@ -1028,6 +1035,8 @@ class _Builder:
             self.published.year, self.published.month, self.published.day)
         reference: int | None = None  # main firm event of the latest earlier dated sentence
         sentence_reference: int | None = None
+        story: int | None = None  # the latest firm event on a recent day: the story's "today"
+        story_of: dict[int, int | None] = {}  # undated event -> the story day when it was told
         current = -1
         for key in kept:
             mention = self.mentions[key]
@@ -1038,7 +1047,11 @@ class _Builder:
                 sentence_reference = None
             record = records[key]
             form = mention.form
+            story_of[key] = story
             if record.dated_by != "none" or record.time is not None:
+                if record.dated_by in _FIRM and (form is None or form.tense != "future") and \
+                        _on_a_recent_day(record.time, published):
+                    story = key
                 if record.dated_by in _FIRM and record.time is not None and \
                         record.time.start is not None and (form is None or form.tense != "future"):
                     if self.mode == "news":
@@ -1055,24 +1068,16 @@ class _Builder:
                         sentence_reference = key
                 continue
             if key in node_of:
-                continue  # a since/until relation bounds it on one side only (noted)
+                continue  # a since/until relation bounds it on one side only: the default below
             if form is not None and form.mood != "real":
                 notes[key].append(_MOOD_NOTES[form.mood])
-                continue
-            if form is not None and form.state:
-                continue
+                continue  # the default below, with a low confidence
             firms = firm_by_sentence.get(mention.sentence)
             dated = self._by_sentence(key, firms, records, ids) if firms else None
             if dated is None:
                 dated = self._by_narrative(key, reference, records, ids)
             if dated is None:
-                dated = self._by_tense(key)
-            if dated is None:
-                if form is None:
-                    notes[key].append("an event noun with no dated clause: no date")
-                elif form.tense == "present":
-                    notes[key].append("present tense (habitual or ongoing): no date")
-                continue
+                continue  # its clause (a noun), then the story day or publication (below)
             records[key] = dated[0]
             notes[key].append(dated[1])
         # an undated event noun takes the time of the verb of its clause dated by its sentence or
@@ -1083,20 +1088,17 @@ class _Builder:
             record = records[key]
             if mention.form is not None and mention.segment is not None and \
                     record.dated_by in _DATED and record.time is not None and \
-                    record.time.start is not None and \
-                    record.confidence >= CONFIDENCE["narrative"]:
+                    record.time.start is not None and mention.form.mood == "real":
                 segment = mention.segment
                 by_segment.setdefault((mention.sentence, segment.lo), key)
                 if segment.marker in ("which", "that") and segment.lo >= 2:
                     # "the deal, which was announced on Monday": the noun before the relative
                     # clause happened then too
                     by_segment.setdefault((mention.sentence, -segment.lo), key)
-        if not by_segment:
-            return
         for key in kept:
             mention = self.mentions[key]
-            if mention.form is not None or mention.segment is None or \
-                    records[key].dated_by != "none" or key in node_of:
+            if not by_segment or mention.form is not None or mention.segment is None or \
+                    records[key].dated_by != "none":
                 continue
             verb = by_segment.get((mention.sentence, mention.segment.lo))
             relative = self._before_relative(mention) if verb is None else None
@@ -1106,9 +1108,58 @@ class _Builder:
                 continue
             record = records[verb]
             records[key] = _Dating(record.time, record.dated_by, record.confidence - 0.1,
-                                   f"same clause as event {ids[verb]}", None)
-            notes[key] = [n for n in notes[key] if not n.startswith("an event noun")]
+                                   f"same clause as event {ids[verb]}", None, record.bounds)
             notes[key].append(f"dated by its clause: the time of event {ids[verb]}")
+        self._default(kept, records, ids, story_of, notes)
+
+    def _default(self, kept: list[int], records: dict[int, _Dating], ids: dict[int, int],
+                 story_of: dict[int, int | None], notes: dict[int, list[str]]) -> None:
+        """The best estimate of the events nothing in the text dates (news with a publication
+        date): an event told in the past on the story's day (the latest recent day an earlier
+        event was explicitly dated on: "Jobs said yesterday ...", "On Monday ...") when there
+        is one, else on the publication day; present, future and noun events on the publication
+        day. News reports events of the day: annotated news puts most such events there.
+        The bounds are what the tense guarantees (on or before publication for the past, on or
+        after it for the future); the confidence is low, lower still for negated, modal and
+        hypothetical events, which may not happen at all."""
+        for key in kept:
+            current = records[key]
+            if current.time is not None and current.time.start is not None:
+                continue  # dated (an expression with no interval, "recently", is estimated)
+            mention = self.mentions[key]
+            form = mention.form
+            tense = form.tense if form is not None else "present"
+            story = story_of.get(key)
+            dated = None
+            if story is not None and tense in _PAST_TENSES and story in ids:
+                record = records[story]
+                assert record.time is not None and record.time.end is not None
+                latest = record.time.end if tense == "past_perfect" or self.published is None \
+                    else self._published_end()
+                dated = (_Dating(record.time if record.time.approximate else
+                                 attrs.evolve(record.time, approximate=True),
+                                 "narrative", CONFIDENCE["story"], f"story day: event {ids[story]}",
+                                 record.expression, (None, latest)),
+                         f"told in the past with no time of its own: shown on the story's day, "
+                         f"that of event {ids[story]}")
+            if dated is None and self.published is not None:
+                dated = _tense_window(self.published.year, self.published.month,
+                                      self.published.day, form is not None and form.speech,
+                                      tense)
+            if dated is None:
+                continue
+            record = dated[0]
+            if current.expression is not None:  # "recently", "now": kept as its expression
+                record = record._replace(expression=current.expression, derived=None)
+            if form is not None and form.mood != "real":
+                record = record._replace(confidence=CONFIDENCE["unreal"])
+            records[key] = record
+            notes[key].append(dated[1])
+
+    def _published_end(self) -> dt.datetime:
+        published = self.published
+        assert published is not None
+        return dt.datetime(published.year, published.month, published.day) + _DAY
 
     def _by_sentence(self, key: int, firms: list[int], records: dict[int, _Dating],
                      ids: dict[int, int]) -> tuple[_Dating, str] | None:
@@ -1186,11 +1237,12 @@ class _Builder:
             return (_Dating(other_time, "sentence", CONFIDENCE["sentence"],
                             f"same {where} as {name}", records[other_key].expression),
                     f"dated by its {where}: the time of {name}")
-        time = _open_window(other_time, before=relation == "before")
-        if time is None:
+        window = _open_window(other_time, before=relation == "before")
+        if window is None:
             return None
-        return (_Dating(time, "sentence", CONFIDENCE["before"], f"{relation} {name}", None),
-                f"{relation} {name} (its {where}); an open interval, a year shown")
+        return (_Dating(window[0], "sentence", CONFIDENCE["before"], f"{relation} {name}", None,
+                        window[1]),
+                f"{relation} {name} (its {where}): shown at that time, bounded on one side")
 
     def _by_narrative(self, key: int, reference: int | None, records: dict[int, _Dating],
                       ids: dict[int, int]) -> tuple[_Dating, str] | None:
@@ -1210,11 +1262,12 @@ class _Builder:
             return (_Dating(other_time, "narrative", CONFIDENCE["narrative"],
                             f"narrative: same time as {name}", records[reference].expression),
                     f"dated by the narrative: the reference time is that of {name}")
-        time = _open_window(other_time, before=True)
-        if time is None:
+        window = _open_window(other_time, before=True)
+        if window is None:
             return None
-        return (_Dating(time, "narrative", CONFIDENCE["before"], f"narrative: before {name}", None),
-                f"past perfect in a narrative: before {name}; an open interval, a year shown")
+        return (_Dating(window[0], "narrative", CONFIDENCE["before"], f"narrative: before {name}",
+                        None, window[1]),
+                f"past perfect in a narrative: before {name}; shown at that time")
 
     def _before_relative(self, mention: _Mention) -> int | None:
         """The token where the relative clause right after a noun starts ("the deal, which")."""
@@ -1235,24 +1288,6 @@ class _Builder:
         if segment is None:
             return False
         return any(end <= segment.lo for end in self.speech_segments.get(mention.sentence, ()))
-
-    def _by_tense(self, key: int) -> tuple[_Dating, str] | None:
-        form = self.mentions[key].form
-        if self.mode != "news" or self.published is None or form is None:
-            return None
-        kind = (form.speech and form.tense in ("past", "present"), form.tense)
-        if kind not in self.tense_cache:
-            self.tense_cache[kind] = self._tense_window(form)
-        found = self.tense_cache[kind]
-        if found is None:
-            return None
-        return found  # records are immutable: one serves every event of this tense
-
-    def _tense_window(self, form: VerbForm) -> tuple[_Dating, str] | None:
-        published = self.published
-        assert published is not None
-        return _tense_window(published.year, published.month, published.day,
-                             form.speech and form.tense in ("past", "present"), form.tense)
 
     def _resolved_relative_link(self, spec: _Relative | None, ids: dict[int, int]) -> str | None:
         if spec is None:
@@ -1283,13 +1318,15 @@ _MOOD_NOTES = {
 
 
 class _Dating(NamedTuple):
-    """How one event is dated: its interval and the evidence."""
+    """How one event is dated: its best estimate, the evidence, and the bounds the text
+    guarantees (``bounds`` None: the estimate itself; a side None: open)."""
 
     time: TimeValue | None
     dated_by: str
     confidence: float
     derived: str | None
     expression: str | None
+    bounds: tuple[dt.datetime | None, dt.datetime | None] | None = None
 
 
 #: the record of an event nothing dates (shared: records are immutable)
@@ -1299,36 +1336,36 @@ _UNDATED = _Dating(None, "none", 0.0, None, None)
 @lru_cache(maxsize=1024)
 def _tense_window(year: int, month: int, day_of_month: int, speech: bool,
                   tense: str) -> tuple[_Dating, str] | None:
-    """How tense alone dates an event published on that day (``speech``: a reporting verb in
-    the past or present tense). Memoized: a pure function of its arguments, and its values are
-    immutable, so every document published that day shares them."""
-    day = dt.datetime(year, month, day_of_month)
+    """The best estimate tense alone gives an event of an article published that day: the
+    publication day, approximate, with the bounds the tense guarantees (``speech``: a reporting
+    verb, dated a little more firmly). Memoized: a pure function of its arguments with immutable
+    values, so every document published that day shares them."""
     try:
-        if speech and tense == "past":
-            time = attrs.evolve(interval_value(day - _DAY, day + _DAY), approximate=True)
-            return (_Dating(time, "tense", CONFIDENCE["tense"], "publication day or the day before",
-                            None),
-                    "dated by its tense: a reporting verb in the past tense, on or just "
-                    "before publication")
-        if speech and tense == "present":
-            time = attrs.evolve(interval_value(day, day + _DAY), approximate=True)
-            return (_Dating(time, "tense", CONFIDENCE["tense"], "publication day", None),
-                    "dated by its tense: a reporting verb in the present tense, at publication")
-        if tense in _PAST_TENSES:
-            time = TimeValue("DATE", "PAST_REF", day - _OPEN_SPAN, day + _DAY, Grain.YEAR,
-                             approximate=True, mod="BEFORE")
-            return (_Dating(time, "tense", CONFIDENCE["open"], "before publication", None),
-                    f"dated by its tense ({tense.replace('_', ' ')}): before "
-                    "publication; an open interval, the year before is shown")
-        if tense == "future":
-            time = TimeValue("DATE", "FUTURE_REF", day, day + _OPEN_SPAN, Grain.YEAR,
-                             approximate=True, mod="AFTER")
-            return (_Dating(time, "tense", CONFIDENCE["open"], "after publication", None),
-                    "dated by its tense (future): after publication; an open interval, "
-                    "the year after is shown")
+        day = dt.datetime(year, month, day_of_month)
+        time = attrs.evolve(interval_value(day, day + _DAY), approximate=True)
+        end = day + _DAY
     except (OverflowError, ValueError):
         return None
-    return None
+    confidence = CONFIDENCE["tense"] if speech else CONFIDENCE["open"]
+    if tense in _PAST_TENSES:
+        return (_Dating(time, "tense", confidence, "publication day (estimate)", None, (None, end)),
+                f"dated by its tense ({tense.replace('_', ' ')}) alone: shown on the publication "
+                "day, where news reports such events; it happened on or before it")
+    if tense == "future":
+        return (_Dating(time, "tense", confidence, "publication day (estimate)", None, (day, None)),
+                "dated by its tense (future) alone: shown on the publication day; it happens on "
+                "or after it")
+    return (_Dating(time, "tense", confidence, "publication day", None, (None, None)),
+            "no time of its own (present tense or a noun): shown on the publication day")
+
+
+def _on_a_recent_day(time: TimeValue | None, published: dt.datetime | None) -> bool:
+    """Does ``time`` name one day (or a part of it) in the fortnight up to publication? Such a
+    date sets the story's day for the events told after it without a time of their own."""
+    if time is None or time.start is None or time.end is None or published is None:
+        return False
+    return time.end - time.start <= _DAY and \
+        published - _STORY_WINDOW <= time.start < published + _DAY
 
 
 #: confidence -> rounded to two decimals (a handful of values recur; float rounding is slow)
@@ -1350,16 +1387,14 @@ def _same_tense(a: VerbForm, b: VerbForm) -> bool:
     return a.tense == b.tense
 
 
-def _open_window(time: TimeValue, *, before: bool) -> TimeValue | None:
-    """"Before/after <time>": the time itself widened by a year on the open side (approximate)."""
+def _open_window(time: TimeValue, *, before: bool
+                 ) -> tuple[TimeValue, tuple[dt.datetime | None, dt.datetime | None]] | None:
+    """"Before/after <time>": the best estimate is the time itself (approximate: the nearest
+    the text allows), the bounds are open on the far side."""
     if time.start is None or time.end is None:
         return None
-    try:
-        if before:
-            return attrs.evolve(interval_value(time.start - _OPEN_SPAN, time.end), approximate=True)
-        return attrs.evolve(interval_value(time.start, time.end + _OPEN_SPAN), approximate=True)
-    except (OverflowError, ValueError):
-        return None
+    estimate = time if time.approximate else attrs.evolve(time, approximate=True)
+    return estimate, ((None, time.end) if before else (time.start, None))
 
 
 def _compatible(a: VerbForm | None, b: VerbForm | None) -> bool:

@@ -56,6 +56,8 @@ EVENT_COLUMNS: dict[str, str] = {
     "value": TEXT_DTYPE,
     "start": TIME_DTYPE,
     "end": TIME_DTYPE,
+    "earliest": TIME_DTYPE,
+    "latest": TIME_DTYPE,
     "grain": TEXT_DTYPE,
     "approximate": "bool",
     "derived_from": TEXT_DTYPE,
@@ -234,7 +236,10 @@ def events_frame(events: Iterable[Event]) -> pd.DataFrame:
             ],
             dtype=np.int64,
         ).reshape(4, size),
-        TIME_DTYPE: np.array([starts, ends], dtype=np.int64).reshape(2, size).view(TIME_DTYPE),
+        TIME_DTYPE: np.array(
+            [starts, ends, [_seconds(e.earliest) for e in events], [_seconds(e.latest) for e in events]],
+            dtype=np.int64,
+        ).reshape(4, size).view(TIME_DTYPE),
         "bool": np.array([t is not None and t.approximate for t in times], dtype=bool).reshape(1, size),
         "float64": np.array([float(e.confidence) for e in events], dtype=np.float64).reshape(1, size),
     }

@@ -200,6 +200,12 @@ class Event:
         dated_by: how it was dated: explicit, anchored, sentence, narrative, tense or none.
         confidence: 0..1, how firmly the text supports the interval.
         note: anything worth telling the reader (contradictions, ambiguities).
+        earliest: the earliest instant the text allows (``None``: open, no bound).
+        latest: the instant before which it must have happened, exclusive (``None``: open).
+
+    ``time`` is the best estimate a reader can place on a timeline (an event told with no time
+    of its own is shown on the publication day, approximate, with a low confidence);
+    ``earliest``/``latest`` are the bounds the text guarantees, which may be wider.
     """
 
     event_id: int
@@ -216,3 +222,5 @@ class Event:
     dated_by: str = "none"
     confidence: float = 0.0
     note: str | None = None
+    earliest: dt.datetime | None = None
+    latest: dt.datetime | None = None
