@@ -371,3 +371,17 @@ def test_dev_set_adds_up() -> None:
     assert (c.baseline_exact, c.baseline_consistent, c.off_publication) == (76, 76, 71)
     assert c.off_publication_exact <= c.exact
     assert len(result.mentions) == 147
+
+
+def test_accuracy_script_has_an_events_block() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("accuracy_script", ROOT / "benchmarks" / "accuracy.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    doc = module.DOC.read_text(encoding="utf-8")
+    assert module.EVENTS_START in doc and module.EVENTS_END in doc and module.START in doc
+    replaced = module.replace_table(doc, "| new |", module.EVENTS_START, module.EVENTS_END)
+    assert f"{module.EVENTS_START}\n| new |\n{module.EVENTS_END}" in replaced
+    assert replaced.split(module.EVENTS_START)[0] == doc.split(module.EVENTS_START)[0]
