@@ -1,7 +1,8 @@
-"""Regenerate the accuracy table of ``docs/accuracy.md``.
+"""Regenerate the accuracy tables of ``docs/accuracy.md``.
 
-    python benchmarks/accuracy.py           # print the Markdown table
-    python benchmarks/accuracy.py --write   # also replace the table in docs/accuracy.md
+    python benchmarks/accuracy.py                 # print the Markdown tables
+    python benchmarks/accuracy.py --write         # also replace the tables in docs/accuracy.md
+    python benchmarks/accuracy.py --events-only   # only the event-dating table
 
 It scores ``timeline`` and the dateparser baseline on ``../shared/corpora/tempeval3-train`` and
 ``../shared/corpora/tweets-train`` exactly as
@@ -10,7 +11,14 @@ It scores ``timeline`` and the dateparser baseline on ``../shared/corpora/tempev
         --baseline dateparser --markdown
 
 does, and writes the table between the ``accuracy-table`` markers of ``docs/accuracy.md``,
-with the commit it measured. When the corpora are absent it says so and exits 0.
+with the commit it measured. It also scores event dates on ``../shared/corpora/event-dates-dev``
+exactly as
+
+    python -m timeline.evaluate --events ../shared/corpora/event-dates-dev --markdown
+
+does, and writes that table between the ``events-table`` markers. ``../shared`` is looked for
+beside the repository, then one level up (beside a folder of worktrees). When the corpora are
+absent it says so and exits 0.
 """
 
 from __future__ import annotations
@@ -24,14 +32,26 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from timeline.evaluate import SYSTEMS, evaluate_corpus, find_documents, format_table  # noqa: E402
+from timeline.event_scoring import evaluate_events, format_events_table, read_event_folder  # noqa: E402
 from timeline.timeml import read_timeml  # noqa: E402
 
-__all__ = ["CORPORA", "DOC", "main", "replace_table"]
+__all__ = ["CORPORA", "DOC", "EVENT_SETS", "SHARED", "main", "replace_table"]
 
-CORPORA = [ROOT.parent / "shared" / "corpora" / name for name in ("tempeval3-train", "tweets-train")]
+
+def _shared() -> Path:
+    """``../shared`` beside the repository, else beside its parent (a worktree); the first if neither."""
+    candidates = [ROOT.parent / "shared", ROOT.parent.parent / "shared"]
+    return next((path for path in candidates if (path / "corpora").is_dir()), candidates[0])
+
+
+SHARED = _shared()
+CORPORA = [SHARED / "corpora" / name for name in ("tempeval3-train", "tweets-train")]
+EVENT_SETS = [SHARED / "corpora" / "event-dates-dev"]
 DOC = ROOT / "docs" / "accuracy.md"
 START = "<!-- accuracy-table:start -->"
 END = "<!-- accuracy-table:end -->"
+EVENTS_START = "<!-- events-table:start -->"
+EVENTS_END = "<!-- events-table:end -->"
 
 
 def _commit() -> str:
@@ -51,24 +71,16 @@ def _commit() -> str:
     return f"commit {head}" + (" with uncommitted changes under timeline/" if dirty else "")
 
 
-def replace_table(document: str, table: str) -> str:
-    """``document`` with the text between the table markers replaced by ``table``."""
-    before, found, rest = document.partition(START)
-    if not found or END not in rest:
-        raise ValueError(f"{DOC.name} has no {START} ... {END} block")
-    _, _, after = rest.partition(END)
-    return f"{before}{START}\n{table}\n{END}{after}"
+def replace_table(document: str, table: str, start: str = START, end: str = END) -> str:
+    """``document`` with the text between the ``start`` and ``end`` markers replaced by ``table``."""
+    before, found, rest = document.partition(start)
+    if not found or end not in rest:
+        raise ValueError(f"{DOC.name} has no {start} ... {end} block")
+    _, _, after = rest.partition(end)
+    return f"{before}{start}\n{table}\n{end}{after}"
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Print the table; with ``--write`` also put it into docs/accuracy.md."""
-    parser = argparse.ArgumentParser(description="Regenerate the accuracy table of docs/accuracy.md.")
-    parser.add_argument("--write", action="store_true", help="replace the table in docs/accuracy.md")
-    args = parser.parse_args(argv)
-    missing = [str(c) for c in CORPORA if not c.is_dir()]
-    if missing:
-        print(f"corpora not found: {', '.join(missing)} (they live in ../shared); nothing measured")
-        return 0
+def _timeml_table() -> str:
     results = []
     notes = []
     for corpus in CORPORA:
@@ -82,10 +94,55 @@ def main(argv: list[str] | None = None) -> int:
                              "scored as finding nothing there")
             results.append(result)
     footer = f"Measured at {_commit()}" + ("; " + "; ".join(notes) if notes else "") + "."
-    table = format_table(results, markdown=True) + "\n\n" + footer
-    print(table)
+    return format_table(results, markdown=True) + "\n\n" + footer
+
+
+def _events_table() -> str:
+    results = []
+    notes = []
+    for directory in EVENT_SETS:
+        result = evaluate_events(directory.name, read_event_folder(directory))
+        if result.failures:
+            print(f"warning: timeline raised on {len(result.failures)} document(s) of {directory.name}; "
+                  f"first: {result.failures[0][1]}", file=sys.stderr)
+            notes.append(f"timeline raised on {len(result.failures)} document(s) of {directory.name}, "
+                         "their mentions scored as missing")
+        results.append(result)
+    footer = f"Measured at {_commit()}" + ("; " + "; ".join(notes) if notes else "") + "."
+    return format_events_table(results, markdown=True) + "\n\n" + footer
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the tables; with ``--write`` also put them into docs/accuracy.md."""
+    parser = argparse.ArgumentParser(description="Regenerate the accuracy tables of docs/accuracy.md.")
+    parser.add_argument("--write", action="store_true", help="replace the tables in docs/accuracy.md")
+    parser.add_argument("--events-only", action="store_true",
+                        help="only the event-dating table (leave the TimeML table as it is)")
+    args = parser.parse_args(argv)
+    blocks: list[tuple[str, str, str]] = []
+    timeml_missing = [str(c) for c in CORPORA if not c.is_dir()]
+    if args.events_only:
+        pass
+    elif timeml_missing:
+        print(f"corpora not found: {', '.join(timeml_missing)} (they live in ../shared); "
+              "TimeML table not measured")
+    else:
+        blocks.append((_timeml_table(), START, END))
+    events_missing = [str(c) for c in EVENT_SETS if not c.is_dir()]
+    if events_missing:
+        print(f"corpora not found: {', '.join(events_missing)} (they live in ../shared); "
+              "event-dating table not measured")
+    else:
+        blocks.append((_events_table(), EVENTS_START, EVENTS_END))
+    if not blocks:
+        print("nothing measured")
+        return 0
+    print("\n\n".join(table for table, _, _ in blocks))
     if args.write:
-        DOC.write_text(replace_table(DOC.read_text(encoding="utf-8"), table), encoding="utf-8")
+        document = DOC.read_text(encoding="utf-8")
+        for table, start, end in blocks:
+            document = replace_table(document, table, start, end)
+        DOC.write_text(document, encoding="utf-8")
         print(f"wrote {DOC.relative_to(ROOT)}")
     return 0
 

@@ -4,6 +4,7 @@ Run it as::
 
     python -m timeline.evaluate CORPUS_DIR [CORPUS_DIR ...] [--baseline dateparser]
                                 [--errors] [--markdown]
+    python -m timeline.evaluate --events DIR [DIR ...] [--errors] [--markdown]
 
 Every ``.tml`` file under each directory (recursively) is read with
 :func:`timeline.timeml.read_timeml`; ``timeline.build(doc.text, published=doc.published)`` is run
@@ -16,7 +17,8 @@ on it and its ``expressions`` table is scored against the gold ``TIMEX3`` tags:
   precision and recall likewise).
 
 Totals are micro-averaged over all documents of a corpus. The scoring functions are pure; the
-command line is :func:`main`.
+command line is :func:`main`. ``--events`` scores event dates instead, on folders of
+event-dates JSON files (:mod:`timeline.event_scoring`).
 """
 
 from __future__ import annotations
@@ -693,12 +695,53 @@ def error_report(result: CorpusResult, families: Iterable[str] | None = None) ->
 # --- command line ----------------------------------------------------------------------------
 
 
+def _main_events(directories: Sequence[str], *, errors: bool, markdown: bool) -> int:
+    """``--events``: score event dates on each folder and print the table (and the errors)."""
+    from timeline.event_scoring import (
+        EventFormatError,
+        evaluate_events,
+        event_error_report,
+        format_events_table,
+        read_event_folder,
+    )
+
+    results = []
+    status = 0
+    for directory in directories:
+        try:
+            documents = read_event_folder(directory)
+        except EventFormatError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+        result = evaluate_events(Path(directory).resolve().name, documents)
+        results.append(result)
+        if result.failures:
+            status = 1
+            print(f"warning: timeline raised on {len(result.failures)} document(s) of {result.name}:",
+                  file=sys.stderr)
+            for doc_id, message in result.failures[:5]:
+                print(f"  {doc_id}: {message}", file=sys.stderr)
+        if errors:
+            print(event_error_report(result))
+            print()
+    print(format_events_table(results, markdown=markdown))
+    return status
+
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m timeline.evaluate",
         description="Score timeline's time expressions against TimeML gold (TempEval-3 style).",
     )
-    parser.add_argument("corpora", nargs="+", metavar="CORPUS_DIR", help="directory of .tml files")
+    parser.add_argument("corpora", nargs="*", metavar="CORPUS_DIR", help="directory of .tml files")
+    parser.add_argument(
+        "--events",
+        nargs="+",
+        default=[],
+        metavar="DIR",
+        help="score event dates on these folders of event-dates JSON files (timeline.event_scoring)",
+    )
     parser.add_argument(
         "--baseline",
         choices=["dateparser"],
@@ -709,7 +752,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--errors",
         action="store_true",
-        help="list every miss, false alarm and wrong value/type of timeline, by family",
+        help="list every miss, false alarm and wrong value/type of timeline, by family (with"
+        " --events: every mention not dated exactly, by cause)",
     )
     parser.add_argument(
         "--family",
@@ -724,9 +768,17 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point; returns the exit status (1 if the system raised on a document,
     2 for a bad corpus directory)."""
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not args.corpora and not args.events:
+        parser.error("give at least one CORPUS_DIR or --events DIR")
     results: list[CorpusResult] = []
     status = 0
+    if args.events:
+        status = _main_events(args.events, errors=args.errors, markdown=args.markdown)
+        if status == 2 or not args.corpora:
+            return status
+        print()
     for directory in args.corpora:
         path = Path(directory)
         if not path.is_dir():

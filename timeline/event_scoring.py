@@ -1,0 +1,701 @@
+"""Scoring of event dates against gold-dated event mentions (the ``event-dates`` JSON format).
+
+A folder holds one JSON file per article::
+
+    {"doc_id": "10718", "title": "...", "published": "2008-01-09", "text": "...",
+     "events": [{"sentence": 2, "word": "lower", "spans": [[57, 62]], "date": "2008-01-09"}],
+     "skipped": [...]}
+
+``date`` is a day ``YYYY-MM-DD``, a month ``YYYY-MM`` or a year ``YYYY``, with ``XX`` for the
+parts the annotator left open (``2008-01-XX`` is a month, ``2010-XX-XX`` a year); ``skipped``
+is not scored. For each gold mention, the event rows of ``timeline.build(text, published=...)``
+whose ``[char_start, char_end]`` covers one of its spans decide its outcome:
+
+- **exact**: every covering row's ``[start, end)`` lies inside the gold interval;
+- **vague** (counted with exact as *consistent*): no covering row is disjoint from it;
+- **wrong**: a covering row is disjoint from it;
+- **undated**: the covering rows have no date; **missing**: no row covers the word.
+
+Covering rows without a date are ignored when another covering row has one. The
+publication-day baseline dates every event on the publication day and is scored the same way.
+
+Everything here is a pure function over :mod:`attrs` value objects, except
+:func:`read_event_document` / :func:`read_event_folder` (which read files) and
+:func:`evaluate_events` (which runs the system it is given). The command line is
+``python -m timeline.evaluate --events DIR`` (:mod:`timeline.evaluate`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import time
+import traceback
+import warnings
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = [
+    "OUTCOMES",
+    "EventCounts",
+    "EventDocument",
+    "EventFormatError",
+    "EventSetResult",
+    "EventSystem",
+    "GoldMention",
+    "MentionResult",
+    "RowDating",
+    "baseline_outcome",
+    "count_mentions",
+    "error_cause",
+    "evaluate_events",
+    "event_error_report",
+    "format_events_table",
+    "gold_interval",
+    "missing_kind",
+    "read_event_document",
+    "read_event_folder",
+    "rows_from_frame",
+    "rows_outcome",
+    "score_event_document",
+    "timeline_events",
+]
+
+#: The outcomes of a mention, best first (``exact`` and ``vague`` are *consistent*).
+OUTCOMES: tuple[str, ...] = ("exact", "vague", "wrong", "undated", "missing")
+
+_DAY = dt.timedelta(days=1)
+
+
+class EventFormatError(ValueError):
+    """A file of an event-dates folder cannot be read; the message names the file."""
+
+
+# --- values ----------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class GoldMention:
+    """A gold-dated event mention.
+
+    Attributes:
+        word: the annotated word(s).
+        spans: ``[start, end)`` character offsets of the word; any one of them is the event.
+        date: the gold date as written (``2008-03-06``, ``2010-06``, ``2007``, ``2008-01-XX``).
+        start: the first instant of the gold interval.
+        end: the instant after it (exclusive).
+        sentence: the sentence number the gold gives, if any.
+    """
+
+    word: str
+    spans: tuple[tuple[int, int], ...]
+    date: str
+    start: dt.datetime
+    end: dt.datetime
+    sentence: int | None = None
+
+
+@attrs.frozen
+class EventDocument:
+    """One article of an event-dates folder."""
+
+    doc_id: str
+    text: str
+    published: dt.date
+    mentions: tuple[GoldMention, ...]
+    title: str = ""
+
+
+@attrs.frozen
+class RowDating:
+    """The dating of one row of a ``Timeline.events`` table (``None`` for a missing value)."""
+
+    char_start: int
+    char_end: int
+    start: dt.datetime | None
+    end: dt.datetime | None
+    grain: str | None = None
+    dated_by: str | None = None
+    expression: str | None = None
+    trigger: str | None = None
+
+    @property
+    def dated(self) -> bool:
+        """Whether the row has a date (at least one bound)."""
+        return self.start is not None or self.end is not None
+
+
+@attrs.frozen
+class MentionResult:
+    """How one gold mention fared.
+
+    Attributes:
+        doc_id: its document.
+        mention: the gold mention.
+        outcome: one of :data:`OUTCOMES`.
+        baseline: the outcome of the publication-day baseline (``exact`` or ``wrong``, or
+            ``vague`` if a gold interval were shorter than a day).
+        off_publication: the gold interval does not contain the publication day.
+        rows: the covering rows.
+        cause: the error cause (:func:`error_cause`); ``""`` when exact.
+        context: about 60 characters around the word, marked with ``[[ ]]``.
+    """
+
+    doc_id: str
+    mention: GoldMention
+    outcome: str
+    baseline: str
+    off_publication: bool
+    rows: tuple[RowDating, ...] = ()
+    cause: str = ""
+    context: str = ""
+
+
+@attrs.frozen
+class EventCounts:
+    """Mention counts; they add up over documents and folders.
+
+    Attributes:
+        docs: documents.
+        mentions: gold-dated mentions.
+        exact, vague, wrong, undated, missing: mentions by outcome (they sum to ``mentions``).
+        baseline_exact: mentions the publication-day baseline dates exactly.
+        baseline_consistent: ... consistently (exact or vaguer).
+        off_publication: mentions whose gold interval does not contain the publication day.
+        off_publication_exact: those of them dated exactly.
+    """
+
+    docs: int = 0
+    mentions: int = 0
+    exact: int = 0
+    vague: int = 0
+    wrong: int = 0
+    undated: int = 0
+    missing: int = 0
+    baseline_exact: int = 0
+    baseline_consistent: int = 0
+    off_publication: int = 0
+    off_publication_exact: int = 0
+
+    @property
+    def consistent(self) -> int:
+        """Exact or vague mentions."""
+        return self.exact + self.vague
+
+    def __add__(self, other: EventCounts) -> EventCounts:
+        """Field-wise sum."""
+        if not isinstance(other, EventCounts):
+            return NotImplemented
+        return EventCounts(*(a + b for a, b in zip(attrs.astuple(self), attrs.astuple(other))))
+
+
+@attrs.frozen
+class EventSetResult:
+    """One folder scored: its counts, every mention's result, time spent, failures.
+
+    Attributes:
+        name: the set's name (its directory name).
+        counts: summed counts.
+        mentions: every mention's result, document by document.
+        seconds: wall time spent inside the system.
+        failures: ``(doc_id, message)`` for documents on which the system raised (their
+            mentions count as missing).
+    """
+
+    name: str
+    counts: EventCounts
+    mentions: tuple[MentionResult, ...] = ()
+    seconds: float = 0.0
+    failures: tuple[tuple[str, str], ...] = ()
+
+
+# --- gold dates ------------------------------------------------------------------------------
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}|XX)(?:-(\d{2}|XX))?)?$")
+
+
+def gold_interval(date: str) -> tuple[dt.datetime, dt.datetime]:
+    """``[start, end)`` of a gold date: a day ``YYYY-MM-DD``, a month ``YYYY-MM`` or a year
+    ``YYYY``; ``XX`` leaves a part open (``2008-01-XX`` is January 2008, ``2010-XX-XX`` and
+    ``2010-XX`` are 2010).
+
+    Raises:
+        ValueError: not such a date (a bad form, month or day, or a day without its month).
+    """
+    match = _DATE.match(date.strip()) if isinstance(date, str) else None
+    if match is None:
+        raise ValueError(f"not a gold date (YYYY, YYYY-MM or YYYY-MM-DD, XX for open parts): {date!r}")
+    year_text, month_text, day_text = match.groups()
+    year = int(year_text)
+    if month_text is None or month_text == "XX":
+        if day_text not in (None, "XX"):
+            raise ValueError(f"a day without its month: {date!r}")
+        return dt.datetime(year, 1, 1), dt.datetime(year + 1, 1, 1)
+    month = int(month_text)
+    if not 1 <= month <= 12:
+        raise ValueError(f"no month {month} in {date!r}")
+    if day_text is None or day_text == "XX":
+        return dt.datetime(year, month, 1), dt.datetime(year + (month == 12), month % 12 + 1, 1)
+    try:
+        start = dt.datetime(year, month, int(day_text))
+    except ValueError as error:
+        raise ValueError(f"{error} in {date!r}") from None
+    return start, start + _DAY
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def _require(data: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
+    if key not in data:
+        raise EventFormatError(f"{where}: no {key!r}")
+    value = data[key]
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise EventFormatError(f"{where}: {key!r} is not {getattr(kind, '__name__', kind)}: {value!r}")
+    return value
+
+
+def _mention(item: Any, text: str, where: str) -> GoldMention:
+    if not isinstance(item, dict):
+        raise EventFormatError(f"{where}: not an object: {item!r}")
+    word = _require(item, "word", str, where)
+    date = _require(item, "date", str, where)
+    raw_spans = _require(item, "spans", list, where)
+    spans = []
+    for span in raw_spans:
+        if (
+            not isinstance(span, list)
+            or len(span) != 2
+            or not all(isinstance(x, int) and not isinstance(x, bool) for x in span)
+            or not 0 <= span[0] < span[1] <= len(text)
+        ):
+            raise EventFormatError(f"{where}: bad span {span!r} (text has {len(text)} characters)")
+        spans.append((span[0], span[1]))
+    if not spans:
+        raise EventFormatError(f"{where}: no spans")
+    try:
+        start, end = gold_interval(date)
+    except ValueError as error:
+        raise EventFormatError(f"{where}: {error}") from None
+    sentence = item.get("sentence")
+    return GoldMention(word, tuple(spans), date, start, end, sentence if isinstance(sentence, int) else None)
+
+
+def read_event_document(path: str | Path) -> EventDocument:
+    """Read one article of an event-dates folder.
+
+    Raises:
+        EventFormatError: the file is not valid JSON or not in the format; the message names it.
+    """
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise EventFormatError(f"{path}: cannot read: {error}") from None
+    if not isinstance(data, dict):
+        raise EventFormatError(f"{path}: not a JSON object")
+    where = str(path)
+    text = _require(data, "text", str, where)
+    published_text = _require(data, "published", str, where)
+    try:
+        published = dt.date.fromisoformat(published_text)
+    except ValueError:
+        raise EventFormatError(f"{path}: 'published' is not YYYY-MM-DD: {published_text!r}") from None
+    events = _require(data, "events", list, where)
+    mentions = tuple(_mention(item, text, f"{path}: events[{i}]") for i, item in enumerate(events))
+    doc_id = data.get("doc_id", path.stem)
+    return EventDocument(str(doc_id), text, published, mentions, str(data.get("title", "")))
+
+
+def read_event_folder(directory: str | Path) -> list[EventDocument]:
+    """Every ``*.json`` article directly in ``directory``, in file-name order.
+
+    Raises:
+        EventFormatError: ``directory`` is not a directory, holds no ``.json`` file, or one of
+            them is malformed (the message names it).
+    """
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise EventFormatError(f"{directory} is not a directory")
+    files = sorted(directory.glob("*.json"))
+    if not files:
+        raise EventFormatError(f"no .json files in {directory}")
+    return [read_event_document(file) for file in files]
+
+
+# --- rows ------------------------------------------------------------------------------------
+
+
+def _time(value: Any) -> dt.datetime | None:
+    if value is None:
+        return None
+    try:
+        if value != value:  # NaT / NaN
+            return None
+    except (TypeError, ValueError):  # pragma: no cover - exotic values
+        return None
+    if hasattr(value, "to_pydatetime"):
+        return value.to_pydatetime()
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    return None
+
+
+def _text(value: Any) -> str | None:
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    text = str(value)
+    return text if text and text not in ("nan", "<NA>", "NaT", "None") else None
+
+
+def rows_from_frame(frame: pd.DataFrame) -> tuple[RowDating, ...]:
+    """The rows of a ``Timeline.events`` table as :class:`RowDating` (columns it lacks are
+    ``None``; ``char_start``, ``char_end``, ``start`` and ``end`` are required)."""
+    if len(frame) == 0:
+        return ()
+    size = len(frame)
+
+    def column(name: str) -> list[Any]:
+        return frame[name].tolist() if name in frame.columns else [None] * size
+
+    return tuple(
+        RowDating(int(cs), int(ce), _time(s), _time(e), _text(g), _text(d), _text(x), _text(t))
+        for cs, ce, s, e, g, d, x, t in zip(
+            column("char_start"),
+            column("char_end"),
+            column("start"),
+            column("end"),
+            column("grain"),
+            column("dated_by"),
+            column("expression"),
+            column("trigger"),
+        )
+    )
+
+
+# --- scoring (pure) --------------------------------------------------------------------------
+
+
+def _covers(row: RowDating, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(row.char_start <= start and end <= row.char_end for start, end in spans)
+
+
+def _inside(row: RowDating, start: dt.datetime, end: dt.datetime) -> bool:
+    return row.start is not None and row.end is not None and start <= row.start and row.end <= end
+
+
+def _disjoint(row: RowDating, start: dt.datetime, end: dt.datetime) -> bool:
+    return (row.end is not None and row.end <= start) or (row.start is not None and row.start >= end)
+
+
+def rows_outcome(rows: Sequence[RowDating], start: dt.datetime, end: dt.datetime) -> str:
+    """The outcome (:data:`OUTCOMES`) of the rows covering a mention whose gold interval is
+    ``[start, end)``. Undated rows count only when no covering row is dated; a row with one
+    open bound is dated but never exact."""
+    if not rows:
+        return "missing"
+    dated = [row for row in rows if row.dated]
+    if not dated:
+        return "undated"
+    if any(_disjoint(row, start, end) for row in dated):
+        return "wrong"
+    if all(_inside(row, start, end) for row in dated):
+        return "exact"
+    return "vague"
+
+
+def baseline_outcome(published: dt.date, start: dt.datetime, end: dt.datetime) -> str:
+    """The outcome of dating the event on the publication day."""
+    day = dt.datetime(published.year, published.month, published.day)
+    return rows_outcome((RowDating(0, 0, day, day + _DAY),), start, end)
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*|\d+|\S")
+
+_DETERMINERS = frozenset(
+    "the a an this that these those its his her their our my your any no each every some "
+    "another such whose which what either neither both all several many much more most "
+    "two three four five six seven eight nine ten".split()
+)
+_PREPOSITIONS = frozenset(
+    "of in on at for with by after before from since during about over under into onto upon "
+    "following against among between without within through throughout via per despite "
+    "until till toward towards amid regarding including like than".split()
+)
+_AUXILIARIES = frozenset(
+    "has have had having will would shall should can could may might must do does did is are "
+    "was were be been being am 's 've 'd 'll not n't never also just already still then "
+    "he she it they we i you who which that there".split()
+)
+_SUBJECTS = frozenset("he she it who which that this there".split())
+_ADJECTIVE_ENDINGS = ("al", "ful", "ive", "ous", "ic", "able", "ible", "less", "ary", "ish", "ent", "ant", "est")
+_ADJECTIVES = frozenset(
+    "new first last next major big small large great good bad early late recent final initial "
+    "official public annual second third former previous latest own further full".split()
+)
+_IRREGULAR_PAST = frozenset(
+    "said sold made began took came went gave got saw told bought brought built became found "
+    "held kept left led lost met paid put ran set sent spent stood thought won wrote hit cut "
+    "let quit rose fell grew knew showed shown done seen given taken written".split()
+)
+
+
+def _words_before(text: str, start: int, count: int = 2) -> list[str]:
+    line_start = text.rfind("\n", 0, start) + 1
+    return [w.lower() for w in _WORD.findall(text[line_start:start])][-count:]
+
+
+def missing_kind(text: str, span: tuple[int, int]) -> str:
+    """The kind of a word no event row covers, read from its context (a heuristic): ``headline``
+    (in the first line), ``event noun``, ``to-infinitive``, ``-ing form``, ``verb in the present
+    tense`` or ``other verb``."""
+    start, end = span
+    if "\n" not in text[:start]:
+        return "headline"
+    words = text[start:end].lower().split()
+    word = words[0] if words else ""
+    before = _words_before(text, start)
+    previous = before[-1] if before else ""
+    raw_previous = text[:start].rstrip().rsplit(None, 1)[-1] if text[:start].strip() else ""
+    possessive = previous.endswith(("'s", "’s", "s'")) or raw_previous in ("'s", "’s")
+    if previous in _DETERMINERS or possessive:
+        return "event noun"
+    if previous == "to":
+        return "to-infinitive"
+    if word.endswith("ing") and len(word) > 4:
+        return "-ing form"
+    adjective = previous in _ADJECTIVES or (
+        len(previous) > 4 and previous.endswith(_ADJECTIVE_ENDINGS) and previous not in _AUXILIARIES
+    )
+    if previous in _PREPOSITIONS or adjective:
+        return "event noun"
+    if word.endswith("s") and not word.endswith(("ss", "ous")) and previous and (
+        previous in _SUBJECTS or previous not in _AUXILIARIES
+    ):
+        return "verb in the present tense"
+    if word.endswith(("ed", "en")) or word in _IRREGULAR_PAST or previous in _AUXILIARIES or (
+        previous.endswith("ly") and len(previous) > 3
+    ):
+        return "other verb"
+    return "event noun"
+
+
+_TENSE_LIKE = ("tense", "default", "publication", "estimate", "guess")
+
+
+def _row_cause(row: RowDating) -> str:
+    dated_by = (row.dated_by or "none").lower()
+    if not row.dated or dated_by == "none":
+        return "undated"
+    if dated_by in ("explicit", "sentence"):
+        return "wrong expression"
+    if dated_by in ("anchored", "narrative"):
+        return "wrong anchor"
+    if any(part in dated_by for part in _TENSE_LIKE):
+        return "tense default"
+    return f"dated_by {dated_by}"
+
+
+def error_cause(outcome: str, rows: Sequence[RowDating], text: str, spans: Sequence[tuple[int, int]],
+                start: dt.datetime, end: dt.datetime) -> str:
+    """Why a mention is not exact: ``missing: <kind>`` (:func:`missing_kind`) when no row covers
+    it, ``undated``, else from the ``dated_by`` of the row at fault (the first disjoint row if
+    wrong, the first non-exact dated row if vague): ``wrong expression`` (explicit, sentence),
+    ``wrong anchor`` (anchored, narrative), ``tense default`` (tense or any value naming a
+    default/publication estimate), ``undated`` (none) or ``dated_by <value>`` for others.
+    ``""`` when exact."""
+    if outcome == "exact":
+        return ""
+    if outcome == "missing":
+        return "missing: " + missing_kind(text, spans[0])
+    if outcome == "undated":
+        return "undated"
+    dated = [row for row in rows if row.dated]
+    if outcome == "wrong":
+        culprit = next(row for row in dated if _disjoint(row, start, end))
+    else:
+        culprit = next(row for row in dated if not _inside(row, start, end))
+    return _row_cause(culprit)
+
+
+def _context(text: str, start: int, end: int, width: int = 30) -> str:
+    snippet = f"{text[max(0, start - width):start]}[[{text[start:end]}]]{text[end:end + width]}"
+    return " ".join(snippet.split())
+
+
+def score_event_document(document: EventDocument, rows: Sequence[RowDating]) -> tuple[MentionResult, ...]:
+    """Score every gold mention of ``document`` against the event rows of its timeline."""
+    published = dt.datetime(document.published.year, document.published.month, document.published.day)
+    results = []
+    for mention in document.mentions:
+        covering = tuple(row for row in rows if _covers(row, mention.spans))
+        outcome = rows_outcome(covering, mention.start, mention.end)
+        baseline = baseline_outcome(document.published, mention.start, mention.end)
+        off = not (mention.start <= published < mention.end)
+        cause = error_cause(outcome, covering, document.text, mention.spans, mention.start, mention.end)
+        first = mention.spans[0]
+        results.append(
+            MentionResult(
+                document.doc_id, mention, outcome, baseline, off, covering, cause,
+                _context(document.text, *first),
+            )
+        )
+    return tuple(results)
+
+
+def count_mentions(results: Iterable[MentionResult], docs: int = 0) -> EventCounts:
+    """The :class:`EventCounts` of mention results (``docs`` is passed through)."""
+    tally = dict.fromkeys(OUTCOMES, 0)
+    mentions = baseline_exact = baseline_consistent = off = off_exact = 0
+    for result in results:
+        mentions += 1
+        tally[result.outcome] += 1
+        baseline_exact += result.baseline == "exact"
+        baseline_consistent += result.baseline in ("exact", "vague")
+        if result.off_publication:
+            off += 1
+            off_exact += result.outcome == "exact"
+    return EventCounts(
+        docs, mentions, tally["exact"], tally["vague"], tally["wrong"], tally["undated"],
+        tally["missing"], baseline_exact, baseline_consistent, off, off_exact,
+    )
+
+
+# --- running ---------------------------------------------------------------------------------
+
+#: A system maps a document to the rows of its events table.
+EventSystem = Callable[[EventDocument], Sequence[RowDating]]
+
+
+def timeline_events(document: EventDocument) -> tuple[RowDating, ...]:
+    """Run ``timeline.build(text, published=...)`` on a document; its events table as rows."""
+    import timeline
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", timeline.TimelineWarning)
+        result = timeline.build(document.text, published=document.published.isoformat())
+    return rows_from_frame(result.events)
+
+
+def evaluate_events(name: str, documents: Sequence[EventDocument],
+                    system: EventSystem = timeline_events) -> EventSetResult:
+    """Run ``system`` on every document and score it. A document on which it raises is scored
+    with no rows (all its mentions missing) and recorded in :attr:`EventSetResult.failures`."""
+    mentions: list[MentionResult] = []
+    failures: list[tuple[str, str]] = []
+    seconds = 0.0
+    for document in documents:
+        started = time.perf_counter()
+        try:
+            rows = system(document)
+        except Exception as error:  # noqa: BLE001 - reported, not hidden
+            rows = ()
+            last = traceback.extract_tb(error.__traceback__)[-1]
+            failures.append((document.doc_id, f"{type(error).__name__}: {error} "
+                                              f"({Path(last.filename).name}:{last.lineno})"))
+        seconds += time.perf_counter() - started
+        mentions.extend(score_event_document(document, rows))
+    counts = count_mentions(mentions, docs=len(documents))
+    return EventSetResult(name, counts, tuple(mentions), seconds, tuple(failures))
+
+
+# --- reports ---------------------------------------------------------------------------------
+
+_HEADER = (
+    "set",
+    "gold-dated mentions",
+    "exact",
+    "consistent (exact included)",
+    "wrong",
+    "undated",
+    "missing",
+    "publication-day baseline (exact)",
+    "exact where gold ≠ publication day",
+)
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f}%" if whole else "-"
+
+
+def _row(result: EventSetResult) -> tuple[str, ...]:
+    c = result.counts
+    return (
+        result.name,
+        str(c.mentions),
+        *(f"{_share(n, c.mentions)} ({n})" for n in (c.exact, c.consistent, c.wrong, c.undated, c.missing,
+                                                     c.baseline_exact)),
+        f"{_share(c.off_publication_exact, c.off_publication)} ({c.off_publication_exact}/{c.off_publication})",
+    )
+
+
+def _render(header: Sequence[str], rows: Sequence[Sequence[str]], markdown: bool) -> str:
+    if markdown:
+        lines = ["| " + " | ".join(header) + " |", "|---|" + "---:|" * (len(header) - 1)]
+        lines.extend("| " + " | ".join(row) + " |" for row in rows)
+        return "\n".join(lines)
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(
+            cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(cells, widths))
+        ).rstrip()
+
+    return "\n".join([line(header), *(line(row) for row in rows)])
+
+
+def format_events_table(results: Sequence[EventSetResult], *, markdown: bool = False) -> str:
+    """The event-dating table of several sets (shares of the gold-dated mentions, counts in
+    brackets), as plain text or Markdown."""
+    return _render(_HEADER, [_row(r) for r in results], markdown)
+
+
+def _describe_row(row: RowDating) -> str:
+    when = "NaT" if row.start is None else row.start.strftime("%Y-%m-%d" if row.start.time() == dt.time() else "%Y-%m-%dT%H:%M")
+    expression = f' "{row.expression}"' if row.expression else ""
+    return f"{when} {row.grain or '-'} {row.dated_by or '-'}{expression}"
+
+
+def _cause_order(cause: str) -> tuple[int, str]:
+    return (1 if cause.startswith("missing") else 0, cause)
+
+
+def event_error_report(result: EventSetResult) -> str:
+    """Every non-exact mention of a set, grouped by cause: first a table of counts per cause
+    (wrong / vague / undated / missing), the largest first, then each mention with its document,
+    word, gold date, our covering rows (start, grain, dated_by, expression) and context."""
+    by_cause: dict[str, list[MentionResult]] = {}
+    for mention in result.mentions:
+        if mention.outcome != "exact":
+            by_cause.setdefault(mention.cause, []).append(mention)
+    ordered = sorted(by_cause, key=lambda cause: (-len(by_cause[cause]), _cause_order(cause)))
+    header = ("cause", "mentions", "wrong", "vague", "undated", "missing")
+    rows = [
+        (cause, str(len(by_cause[cause])),
+         *(str(sum(m.outcome == outcome for m in by_cause[cause])) for outcome in header[2:]))
+        for cause in ordered
+    ]
+    total = sum(len(group) for group in by_cause.values())
+    out = [
+        f"== event dating errors on {result.name}: {total} of {result.counts.mentions} mentions not exact ==",
+        _render(header, rows, markdown=False),
+    ]
+    for cause in ordered:
+        out.append("")
+        out.append(f"-- {cause} ({len(by_cause[cause])}) --")
+        for mention in by_cause[cause]:
+            ours = "; ".join(_describe_row(row) for row in mention.rows) or "no row"
+            out.append(
+                f"  {mention.outcome.upper():<8} {mention.doc_id}  {mention.mention.word!r} gold "
+                f"{mention.mention.date}  | ours {ours}  | {mention.context}"
+            )
+    return "\n".join(out)
