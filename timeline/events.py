@@ -1156,10 +1156,11 @@ class _Builder:
             records[key] = record
             notes[key].append(dated[1])
 
-    def _published_end(self) -> dt.datetime:
+    def _published_end(self) -> dt.datetime | None:
         published = self.published
         assert published is not None
-        return dt.datetime(published.year, published.month, published.day) + _DAY
+        day = dt.datetime(published.year, published.month, published.day)
+        return None if day.date() == dt.date.max else day + _DAY
 
     def _by_sentence(self, key: int, firms: list[int], records: dict[int, _Dating],
                      ids: dict[int, int]) -> tuple[_Dating, str] | None:
@@ -1364,8 +1365,9 @@ def _on_a_recent_day(time: TimeValue | None, published: dt.datetime | None) -> b
     date sets the story's day for the events told after it without a time of their own."""
     if time is None or time.start is None or time.end is None or published is None:
         return False
-    return time.end - time.start <= _DAY and \
-        published - _STORY_WINDOW <= time.start < published + _DAY
+    # differences, not sums: no overflow at the ends of the calendar
+    return time.end - time.start <= _DAY and published - time.start <= _STORY_WINDOW and \
+        time.start - published < _DAY
 
 
 #: confidence -> rounded to two decimals (a handful of values recur; float rounding is slow)

@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["iso_date", "records", "to_csv", "to_json", "to_parquet", "to_timelinejs"]
 
-_TIME_COLUMNS = ("start", "end")
+_TIME_COLUMNS = ("start", "end", "earliest", "latest")
 #: the TimelineJS date parts a grain supports (coarser grains keep fewer parts)
 _PARTS: dict[str, tuple[str, ...]] = {
     "millennium": ("year",),
