@@ -161,7 +161,7 @@ def _strip(word: str, known: Callable[[str], bool]) -> str | None:
         found = _pick(word[:-2], known)
         if found:
             return found
-    if word.endswith("ying") and len(word) > 5 and known(word[:-4] + "ie"):
+    if word.endswith("ying") and len(word) >= 5 and known(word[:-4] + "ie"):
         return word[:-4] + "ie"
     if word.endswith("ing") and len(word) > 4:
         found = _pick(word[:-3], known)
