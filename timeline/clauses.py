@@ -26,6 +26,8 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Container, NamedTuple
 
+from timeline.derivation import event_nouns, known_verbs
+
 __all__ = [
     "DOCUMENT_TOKENS_LIMIT",
     "DocumentTokens",
@@ -65,8 +67,9 @@ _IRREGULAR: dict[str, str] = dict(lexicon()["irregular"])  # type: ignore[arg-ty
 _AMBIGUOUS = _set("ambiguous_past")
 _ED_STOP = _set("ed_stoplist")
 _ING_STOP = _set("ing_stoplist")
-_BASE_VERBS = _set("verbs") | frozenset(_IRREGULAR.values())
-_EVENT_NOUNS = _set("event_nouns")
+#: verbs: the hand list, the irregular lemmas and the event verbs of the lexicon (from TE3 counts)
+_BASE_VERBS = _set("verbs") | frozenset(_IRREGULAR.values()) | known_verbs()
+_EVENT_NOUNS = _set("event_nouns") | event_nouns()
 _LINKING = _set("linking_verbs")
 _CATENATIVE = _set("catenative_verbs")
 _INTENTION = _set("intention_verbs")
@@ -125,6 +128,12 @@ _STEM_SUFFIXES: tuple[str, ...] = tuple(
     sorted(lexicon()["stem_suffixes"], key=len, reverse=True)  # type: ignore[arg-type]
 )
 
+
+#: forms of "be" and verbs that only link a subject to its description: never an event of their
+#: own (a light verb such as "was held" hands its event to the noun of its subject)
+_POSSESSIVE_MARKS = frozenset({"'s", "'", "’s", "’"})
+_COPULAS = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "'s", "'re", "'m",
+                      "seem", "seems", "seemed"}) - _LIGHT
 
 #: words after which an -ing form is a verb naming an event ("by walking", "after launching")
 _ING_PREPOSITIONS = frozenset({"by", "after", "before", "while", "when", "since", "without",
@@ -859,7 +868,9 @@ class SentenceAnalysis:
             if form is None:
                 form = self.verb_form(g)
             previous_form = form
-            if form.state and lows[g.head] not in _LIGHT:
+            # states are events too (TimeML's STATE: "he owns an iPod", "it has two cameras"),
+            # except the copula and its kin, whose event is their complement
+            if form.state and lows[g.head] in _COPULAS:
                 continue
             seg = segments[max(bisect_right(seg_starts, min(g.head, last)) - 1, 0)]
             if known and starts[g.head] in known and lows[g.head] not in _LIGHT:
@@ -868,7 +879,7 @@ class SentenceAnalysis:
                 out.append((starts[g.head], form, seg))
                 continue
             found = self._verb_event(g, seg.lo, seg.hi, exclude)
-            if found.kind == "verb" and form.state:
+            if found.kind == "verb" and form.state and lows[g.head] in _COPULAS:
                 continue  # "was" with no event noun as subject: a state
             out.append((found, form, seg))
         # ", killing twelve people", "by walking onto the stage", "after launching the phone":
@@ -928,6 +939,9 @@ class SentenceAnalysis:
                     break
                 if j in heads and j == k - 1 and self._finite[j]:
                     licensed = True  # the object of a verb: "held talks"
+                    break
+                if word in _POSSESSIVE_MARKS:
+                    licensed = True  # "Jobs' death", "the company's launch"
                     break
                 if word == "," or word in _HARD or j in heads or j in firsts or \
                         not word[:1].isalnum():

@@ -25,6 +25,7 @@ from pathlib import Path
 
 __all__ = [
     "event_key",
+    "event_nouns",
     "inflect",
     "is_event_noun",
     "is_event_verb",
@@ -71,8 +72,8 @@ def _irregular_verbs() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _event_nouns() -> frozenset[str]:
-    """``event_nouns.txt`` (loaded once)."""
+def event_nouns() -> frozenset[str]:
+    """The event noun forms of ``event_nouns.txt`` (loaded once)."""
     return _read_words("event_nouns.txt")
 
 
@@ -96,7 +97,7 @@ def known_verbs() -> frozenset[str]:
 
 def is_event_noun(word: str) -> bool:
     """Whether ``word`` (any case) is a noun form listed in ``event_nouns.txt``."""
-    return word.lower() in _event_nouns()
+    return word.lower() in event_nouns()
 
 
 def is_event_verb(lemma: str) -> bool:
