@@ -48,6 +48,7 @@ from timeline.clauses import (
     lexicon,
     stem,
 )
+from timeline.derivation import event_key
 from timeline.solver import (
     INF,
     UNIT_SECONDS,
@@ -1110,7 +1111,37 @@ class _Builder:
             records[key] = _Dating(record.time, record.dated_by, record.confidence - 0.1,
                                    f"same clause as event {ids[verb]}", None, record.bounds)
             notes[key].append(f"dated by its clause: the time of event {ids[verb]}")
+        self._coreferent(kept, records, ids, notes)
         self._default(kept, records, ids, story_of, notes)
+
+    def _coreferent(self, kept: list[int], records: dict[int, _Dating], ids: dict[int, int],
+                    notes: dict[int, list[str]]) -> None:
+        """An undated event noun that names an event told and dated before ("Jobs has died
+        yesterday" ... "responded to Jobs' death"; "resigned on Monday" ... "his resignation")
+        is that event: it takes its time. Noun and verb forms are matched by their derivation
+        (:func:`timeline.derivation.event_key`); the nearest earlier dated mention wins."""
+        latest: dict[str, int] = {}  # event key -> the latest dated event so far
+        for key in kept:
+            mention = self.mentions[key]
+            found = mention.found
+            record = records[key]
+            if not found.trigger.isalpha() or found.lemma in _NO_COREF:
+                continue
+            if record.time is not None and record.time.start is not None:
+                if record.dated_by in _DATED and (mention.form is None or
+                                                  mention.form.mood == "real"):
+                    latest[event_key(found.trigger)] = key
+                continue
+            if mention.form is not None or not latest:
+                continue
+            other = latest.get(event_key(found.trigger))
+            if other is None or other not in ids:
+                continue
+            source = records[other]
+            records[key] = _Dating(source.time, "anchored", max(0.3, source.confidence - 0.1),
+                                   f"same event as event {ids[other]}", source.expression,
+                                   source.bounds)
+            notes[key].append(f"refers to event {ids[other]}: dated as it is")
 
     def _default(self, kept: list[int], records: dict[int, _Dating], ids: dict[int, int],
                  story_of: dict[int, int | None], notes: dict[int, list[str]]) -> None:
