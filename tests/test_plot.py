@@ -372,3 +372,27 @@ def test_write_html_never_lets_article_markup_through(tmp_path):
 def test_write_html_rejects_a_bad_offline_flag(sample, tmp_path):
     with pytest.raises(TypeError, match="offline must be True or False"):
         write_html(sample, tmp_path / "x.html", offline="yes")
+
+
+def _many_undated_timeline():
+    text = " ".join(f"Someone painted mural {n}." for n in range(12)) + " The council met on 3 May 2020."
+    events = tuple(
+        event(text, n + 1, f"Someone painted mural {n}", "painted", None, None, dated_by="none", confidence=0.0)
+        for n in range(12)
+    ) + (
+        event(text, 13, "The council met", "met", "3 May 2020",
+              TimeValue("DATE", "2020-05-03", dt.datetime(2020, 5, 3), dt.datetime(2020, 5, 4), Grain.DAY),
+              dated_by="explicit", confidence=0.9),
+    )  # fmt: skip
+    return make_timeline(text, dt.date(2020, 5, 4), events)
+
+
+@pytest.mark.parametrize("which", ["sample", "many undated"])
+def test_every_height_from_the_minimum_builds_a_valid_figure(sample, which):
+    """Issue 14: height=300 raised plotly's ValueError (rangeslider thickness 1.15)."""
+    tl = sample if which == "sample" else _many_undated_timeline()
+    for height in [10, 50, 100, 150, *range(200, 2001, 25)]:
+        fig = tl.figure(height=height)
+        assert fig.layout.height == height
+        assert 0 < fig.layout.xaxis.rangeslider.thickness <= 0.5
+        go.Figure(fig.to_dict())  # validates every property again

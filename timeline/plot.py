@@ -883,6 +883,10 @@ def _layout(
     if height is None:
         height = max(380, 140 + 30 * rows + bottom)
     plot_height = max(height - 100 - bottom, 40)
+    # in fractions of the plot area, which a small height leaves tiny: plotly accepts a slider
+    # thickness of 0..1 and a legend position down to -2, so both are capped
+    thickness = min(slider / plot_height, 0.5)
+    legend_y = max(-(slider + 50) / plot_height, -2.0)
     fig.update_layout(
         template=template if template is not None else "plotly_white",
         title={"text": heading, "x": 0.01, "xanchor": "left", "y": 0.98, "yanchor": "top"},
@@ -890,14 +894,14 @@ def _layout(
         margin={"t": 100, "b": bottom, "l": 10, "r": 20},
         hovermode="closest",
         hoverlabel={"align": "left", "bgcolor": "white", "font": {"size": 12}},
-        legend={"orientation": "h", "yanchor": "top", "y": -(slider + 50) / plot_height, "x": 0, "xanchor": "left"},
+        legend={"orientation": "h", "yanchor": "top", "y": legend_y, "x": 0, "xanchor": "left"},
         bargap=0.4,
         showlegend=True,
     )
     fig.update_xaxes(
         type="date",
         range=x_range,
-        rangeslider={"visible": True, "thickness": slider / plot_height if plot_height else 0.1},
+        rangeslider={"visible": True, "thickness": thickness},
         rangeselector={
             "buttons": [
                 {"count": 1, "label": "day", "step": "day", "stepmode": "backward"},
