@@ -7,6 +7,8 @@ import datetime as dt
 import importlib.util
 import io
 import json
+import subprocess
+import sys
 import warnings
 from pathlib import Path
 
@@ -365,3 +367,83 @@ def test_scale_doc_examples_run() -> None:
         exec(compile(block, "docs/scale.md", "exec"), namespace)  # noqa: S102
     result = namespace["result"]
     assert result.errors["article"].tolist() == [2]  # type: ignore[attr-defined]
+
+
+class _SubmitBreaks(concurrent.futures.Executor):
+    """An in-process executor whose pools are all 'broken' at submit time (as a real pool is
+    once a worker has died), so every chunk must be built in the parent."""
+
+    made = 0
+
+    def __init__(self) -> None:
+        type(self).made += 1
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise concurrent.futures.process.BrokenProcessPool("worker died")
+
+
+def test_a_pool_broken_at_submit_is_replaced_then_given_up() -> None:
+    """A pool that keeps dying is replaced a few times, then the rest is built in the parent."""
+    _SubmitBreaks.made = 0
+    parts = list(batch.iter_build(TEXTS * 2, PUBLISHED, jobs=2, chunk_size=2, progress=False,
+                                  _executor=lambda workers: _SubmitBreaks()))
+    assert _SubmitBreaks.made == batch._MAX_POOL_BREAKS
+    events, _ = _reference(TEXTS * 2)
+    got = pd.concat([p.events for p in parts], ignore_index=True)
+    pd.testing.assert_frame_equal(got, events, check_dtype=False)
+
+
+_SCRIPT_HEAD = f"""
+import pandas as pd
+import timeline
+frame = pd.DataFrame({{"text": {TEXTS!r} * 2, "date": "{PUBLISHED}"}})
+"""
+
+
+def _run_script(path: Path, body: str) -> subprocess.CompletedProcess[str]:
+    path.write_text(_SCRIPT_HEAD + body, encoding="utf-8")
+    return subprocess.run([sys.executable, str(path)], capture_output=True, text=True, timeout=240,
+                          cwd=path.parent)
+
+
+def test_a_script_without_the_main_guard_gets_one_clear_error(tmp_path: Path) -> None:
+    """Issue 14: 153 lines of worker tracebacks ending in BrokenProcessPool before."""
+    done = _run_script(tmp_path / "no_guard.py",
+                       "result = timeline.build_many(frame, jobs=2, chunk_size=2, progress=False)\n"
+                       "print('built', len(result.events))\n")
+    assert done.returncode == 1 and "built" not in done.stdout
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith("RuntimeError: jobs=2:") and 'if __name__ == "__main__":' in last
+    assert "no_guard.py" in last
+    assert "BrokenProcessPool" not in done.stderr and done.stderr.count("Traceback") == 1
+
+
+def test_a_real_worker_killed_mid_batch_loses_no_article(tmp_path: Path) -> None:
+    """docs/scale.md: a dead worker's chunk is built again in the parent, the pool replaced."""
+    done = _run_script(tmp_path / "guarded.py", f"""
+import concurrent.futures, multiprocessing, os, signal
+from timeline import batch
+
+build_chunk = batch._build_chunk
+MARK = {str(tmp_path / "killed")!r}
+
+def dies_once(chunk, mode="auto"):
+    if not os.path.exists(MARK):
+        open(MARK, "w").close()
+        os.kill(os.getpid(), signal.SIGKILL)
+    return build_chunk(chunk, mode)
+
+def forked_pool(workers):  # fork: the workers see the patched batch._build_chunk
+    return concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+
+if __name__ == "__main__":
+    batch._build_chunk = dies_once
+    parts = list(batch.iter_build(frame, jobs=2, chunk_size=2, progress=False, _executor=forked_pool))
+    batch._build_chunk = build_chunk
+    alone = timeline.build_many(frame, jobs=1, progress=False)
+    got = pd.concat([p.events for p in parts], ignore_index=True)
+    pd.testing.assert_frame_equal(got, alone.events)
+    print("articles", sum(p.articles for p in parts), "killed", os.path.exists(MARK))
+""")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["articles", "10", "killed", "True"]
