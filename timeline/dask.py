@@ -18,7 +18,7 @@ Failing articles are left out of :func:`events` and :func:`expressions` and list
 :func:`errors` (each function builds the articles again: compute them together only if you
 need both, or use :func:`timeline.write_many` on one machine).
 
-Needs the ``dask`` extra: ``pip install 'timeline[dask]'`` (``dask[dataframe]``); for a
+Needs the ``dask`` extra: ``pip install '.[dask]'`` in a clone (``dask[dataframe]``); for a
 cluster also ``dask[distributed]``. Dask is imported when these functions are called.
 """
 
@@ -50,7 +50,7 @@ def _dask_dataframe() -> Any:
         import dask.dataframe
     except ImportError as error:
         raise ImportError(
-            "timeline.dask needs Dask: pip install 'timeline[dask]' (or 'dask[dataframe]')"
+            "timeline.dask needs Dask: pip install 'dask[dataframe]' (or '.[dask]' in a clone of timeline)"
         ) from error
     return dask.dataframe
 
