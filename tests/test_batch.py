@@ -296,6 +296,11 @@ def test_cli_directory_to_csv_on_stdout(tmp_path: Path, capsys: pytest.CaptureFi
     table = pd.read_csv(io.StringIO(out))
     assert set(table["article"]) == {"a.txt", "sub/b.txt"}
     assert "failed: article 'c.txt'" in err and "UTF-8" in err
+    rows = batch.build_many(cli.read_batch(str(tmp_path)), PUBLISHED, progress=False).errors
+    assert rows["error"].tolist() == [
+        f"UnicodeDecodeError: {str(tmp_path / 'c.txt')!r} is not UTF-8 text (byte 0xe9 at offset 15); "
+        "convert it to UTF-8 first"
+    ]  # issue 14: the row read "CliError: ..." though no CLI was called
 
 
 def test_cli_jsonl_with_errors_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -447,3 +452,46 @@ if __name__ == "__main__":
 """)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["articles", "10", "killed", "True"]
+
+
+# --- issue 14: a readable summary, plain progress lines off a terminal -------------------------
+
+
+def test_batch_result_repr_is_a_short_summary(tmp_path: Path) -> None:
+    built = timeline.build_many([TEXTS[0], 42], PUBLISHED, progress=False)
+    text = repr(built)
+    assert text.startswith("BatchResult(2 articles, ") and "\n" not in text and len(text) < 300
+    assert f"{len(built.events)} events" in text and "1 error" in text
+    assert "article 1: TypeError: an article must be" in text
+    summary = timeline.write_many([TEXTS[0], 42, None, 3.5, b"x"], tmp_path / "events.csv", PUBLISHED,
+                                  errors=tmp_path / "failed.csv", progress=False)
+    text = repr(summary)
+    assert text.startswith("BatchResult(5 articles, 4 errors, 0 notes; wrote ")
+    assert f"{tmp_path / 'events.csv'} (" in text and f"{tmp_path / 'failed.csv'} (4 rows)" in text
+    assert text.endswith("; and 1 more)") and "Empty DataFrame" not in text
+    assert summary.written[1] == (str(tmp_path / "failed.csv"), 4)
+
+
+def test_forced_progress_into_a_file_writes_plain_lines(tmp_path: Path) -> None:
+    stream, clock = io.StringIO(), _Clock()
+    bar = batch.Progress(300, force=True, stream=stream, clock=clock)
+    for step in range(30):
+        clock.now = step * 1.0
+        bar.update(10)
+    bar.close()
+    lines = stream.getvalue().splitlines()
+    assert "\x1b" not in stream.getvalue() and "\r" not in stream.getvalue()
+    assert stream.getvalue().endswith("\n") and len(lines) == len(set(lines))
+    assert len(lines) == 7  # every 5 s over 29 s (0, 5, ..., 25) and the final count
+    assert lines[-1].startswith("timeline: [########################] 300/300 articles 100%")
+
+
+
+def test_write_many_forced_progress_into_a_log_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with open(tmp_path / "log.txt", "w", encoding="utf-8") as log:
+        monkeypatch.setattr(sys, "stderr", log)
+        timeline.write_many(TEXTS, tmp_path / "e.csv", PUBLISHED, progress="force", chunk_size=2)
+    text = (tmp_path / "log.txt").read_text("utf-8")
+    lines = text.splitlines()
+    assert "\x1b" not in text and "\r" not in text and lines and len(lines) == len(set(lines))
+    assert all(line.startswith("timeline: [") for line in lines) and "5/5 articles 100%" in lines[-1]

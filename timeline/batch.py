@@ -86,7 +86,7 @@ DEFAULT_CHUNK_SIZE = 64
 _Job = tuple[Any, "str | None", Any]
 
 
-@attrs.frozen(slots=False)
+@attrs.frozen(slots=False, repr=False)
 class BatchResult:
     """The tables of many articles, each with an ``article`` key column first.
 
@@ -96,6 +96,8 @@ class BatchResult:
         errors: one row per article that failed: ``article``, ``error`` ("TypeError: ...").
         notes: the builder's notes: ``article``, ``note`` (e.g. a missing publication date).
         articles: how many articles were read (built or failed).
+        written: for :func:`write_many`, the files written and their rows:
+            ``(("events.csv", 120), ("failed.csv", 2))`` (a stream is named by its ``name``).
     """
 
     events: pd.DataFrame
@@ -103,6 +105,23 @@ class BatchResult:
     errors: pd.DataFrame
     notes: pd.DataFrame
     articles: int = 0
+    written: tuple[tuple[str, int], ...] = ()
+
+    def __repr__(self) -> str:
+        """A short summary: counts, the files written and the first errors (not the tables)."""
+        parts = [_count(self.articles, "article")]
+        if not self.written:  # write_many's tables are in its files, not here
+            parts += [_count(len(self.events), "event"), _count(len(self.expressions), "expression")]
+        parts += [_count(len(self.errors), "error"), _count(len(self.notes), "note")]
+        text = "BatchResult(" + ", ".join(parts)
+        if self.written:
+            text += "; wrote " + ", ".join(f"{path} ({_count(rows, 'row')})" for path, rows in self.written)
+        if len(self.errors):
+            shown = [f"article {key!r}: {_cut(str(error), 70)}"
+                     for key, error in zip(self.errors["article"][:_SHOWN_ERRORS], self.errors["error"])]
+            more = len(self.errors) - len(shown)
+            text += "; errors: " + "; ".join(shown) + (f"; and {more} more" if more else "")
+        return text + ")"
 
     def table(self, name: str) -> pd.DataFrame:
         """The table called ``name``: ``events``, ``expressions``, ``errors`` or ``notes``."""
@@ -110,6 +129,19 @@ class BatchResult:
             raise ValueError(f"unknown table {name!r}; choose from {', '.join(_TABLES)}")
         frame: pd.DataFrame = getattr(self, name)
         return frame
+
+
+#: how many error rows ``repr(BatchResult)`` shows
+_SHOWN_ERRORS = 3
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _cut(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 @attrs.frozen
@@ -323,12 +355,19 @@ def _build_chunk(chunk: list[_Job], mode: str = "auto") -> BatchResult:
 # --- progress ---------------------------------------------------------------------------------
 
 
+#: seconds between two plain progress lines written off a terminal (``progress="force"``)
+_PLAIN_INTERVAL = 5.0
+
+
 class Progress:
     """A one-line progress bar on a text stream (standard error by default), no dependency.
 
     It draws only when ``enabled`` and, unless ``force``, only when the stream is a terminal
-    and the work has lasted ``delay`` seconds (short batches stay silent). ``clock`` is any
-    monotonic clock in seconds (injectable for tests).
+    and the work has lasted ``delay`` seconds (short batches stay silent). On a terminal the
+    line is redrawn in place; on anything else (``force`` into a log file) it writes plain
+    lines without control characters, at most one per :data:`_PLAIN_INTERVAL` seconds and only
+    when the count has moved, and a last one at the end. ``clock`` is any monotonic clock in
+    seconds (injectable for tests).
     """
 
     def __init__(
@@ -354,6 +393,11 @@ class Progress:
         self._drawn = False
         tty = bool(getattr(self._stream, "isatty", lambda: False)())
         self._enabled = enabled and (force or tty)
+        # off a terminal (a forced bar into a log file) it writes plain lines, less often
+        self._tty = tty
+        if not tty:
+            self._interval = max(interval, _PLAIN_INTERVAL)
+        self._last_done = -1
 
     def update(self, articles: int, errors: int = 0) -> None:
         """Count ``articles`` more done (``errors`` of them failed) and redraw if it is time."""
@@ -385,7 +429,11 @@ class Progress:
         return "timeline: " + ", ".join(parts)
 
     def _draw(self, now: float) -> None:
-        self._stream.write("\r" + self.line(now) + "\x1b[K")
+        if self._tty:
+            self._stream.write("\r" + self.line(now) + "\x1b[K")
+        elif self.done != self._last_done:  # a plain line, only when the count moved
+            self._stream.write(self.line(now) + "\n")
+            self._last_done = self.done
         self._stream.flush()
         self._drawn = True
 
@@ -393,7 +441,8 @@ class Progress:
         """Draw the final state and end the line (only if the bar was ever drawn)."""
         if self._drawn:
             self._draw(self._clock())
-            self._stream.write("\n")
+            if self._tty:
+                self._stream.write("\n")
             self._stream.flush()
 
 
@@ -590,7 +639,8 @@ def iter_build(
             or a list/Series with one date per article. Missing: the dateline, if any.
         jobs: worker processes; 1 (default) works in this process, -1 uses every core.
         progress: ``True`` draws a progress bar on standard error when it is a terminal and the
-            work lasts over a second; ``"force"`` always draws it; ``False`` never.
+            work lasts over a second; ``"force"`` always draws it (plain lines when standard
+            error is not a terminal); ``False`` never.
         chunk_size: articles sent to a worker at a time.
         mode: as for :func:`timeline.build`.
         text_column: the text column/key of DataFrame and mapping input.
@@ -838,7 +888,8 @@ def write_many(
 
     Returns:
         A :class:`BatchResult` holding only the error and note rows (the written table is
-        left empty) and the number of articles.
+        left empty), the number of articles and the files written with their row counts
+        (``written``); its repr is a one-line summary.
 
     Raises:
         ValueError: unknown table or format.
@@ -872,10 +923,20 @@ def write_many(
         writer.close()
         if error_writer is not None:
             error_writer.close()
+    written = [(_target_name(path), writer.rows)]
+    if error_writer is not None:
+        written.append((_target_name(errors), error_writer.rows))  # type: ignore[arg-type]
     return BatchResult(
         events=_empty(EVENT_COLUMNS),
         expressions=_empty(EXPRESSION_COLUMNS),
         errors=_concat(error_parts, ERROR_COLUMNS),
         notes=_concat(note_parts, NOTE_COLUMNS),
         articles=count,
+        written=tuple(written),
     )
+
+
+def _target_name(target: str | os.PathLike[str] | IO[str]) -> str:
+    if isinstance(target, (str, os.PathLike)):
+        return os.fspath(target)
+    return str(getattr(target, "name", "<stream>"))
