@@ -9,6 +9,8 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	# the distribution was called "timeline" before (a name PyPI gives to an unrelated package)
+	$(PY) -m pip uninstall --quiet --yes timeline 2>/dev/null || true
 	$(PY) -m pip install --quiet -e '.[test,dask]'
 	touch $(STAMP)
 

@@ -269,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             import dask  # noqa: F401
         except ImportError:
-            print("dask: not installed (pip install 'timeline[dask]'), skipped")
+            print("dask: not installed (pip install 'dask[dataframe]'), skipped")
         else:
             run = _run_child("dask", args.corpus, n, cores)
             runs["dask"] = run

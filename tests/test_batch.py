@@ -7,6 +7,8 @@ import datetime as dt
 import importlib.util
 import io
 import json
+import subprocess
+import sys
 import warnings
 from pathlib import Path
 
@@ -294,6 +296,11 @@ def test_cli_directory_to_csv_on_stdout(tmp_path: Path, capsys: pytest.CaptureFi
     table = pd.read_csv(io.StringIO(out))
     assert set(table["article"]) == {"a.txt", "sub/b.txt"}
     assert "failed: article 'c.txt'" in err and "UTF-8" in err
+    rows = batch.build_many(cli.read_batch(str(tmp_path)), PUBLISHED, progress=False).errors
+    assert rows["error"].tolist() == [
+        f"UnicodeDecodeError: {str(tmp_path / 'c.txt')!r} is not UTF-8 text (byte 0xe9 at offset 15); "
+        "convert it to UTF-8 first"
+    ]  # issue 14: the row read "CliError: ..." though no CLI was called
 
 
 def test_cli_jsonl_with_errors_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -365,3 +372,126 @@ def test_scale_doc_examples_run() -> None:
         exec(compile(block, "docs/scale.md", "exec"), namespace)  # noqa: S102
     result = namespace["result"]
     assert result.errors["article"].tolist() == [2]  # type: ignore[attr-defined]
+
+
+class _SubmitBreaks(concurrent.futures.Executor):
+    """An in-process executor whose pools are all 'broken' at submit time (as a real pool is
+    once a worker has died), so every chunk must be built in the parent."""
+
+    made = 0
+
+    def __init__(self) -> None:
+        type(self).made += 1
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise concurrent.futures.process.BrokenProcessPool("worker died")
+
+
+def test_a_pool_broken_at_submit_is_replaced_then_given_up() -> None:
+    """A pool that keeps dying is replaced a few times, then the rest is built in the parent."""
+    _SubmitBreaks.made = 0
+    parts = list(batch.iter_build(TEXTS * 2, PUBLISHED, jobs=2, chunk_size=2, progress=False,
+                                  _executor=lambda workers: _SubmitBreaks()))
+    assert _SubmitBreaks.made == batch._MAX_POOL_BREAKS
+    events, _ = _reference(TEXTS * 2)
+    got = pd.concat([p.events for p in parts], ignore_index=True)
+    pd.testing.assert_frame_equal(got, events, check_dtype=False)
+
+
+_SCRIPT_HEAD = f"""
+import pandas as pd
+import timeline
+frame = pd.DataFrame({{"text": {TEXTS!r} * 2, "date": "{PUBLISHED}"}})
+"""
+
+
+def _run_script(path: Path, body: str) -> subprocess.CompletedProcess[str]:
+    path.write_text(_SCRIPT_HEAD + body, encoding="utf-8")
+    return subprocess.run([sys.executable, str(path)], capture_output=True, text=True, timeout=240,
+                          cwd=path.parent)
+
+
+def test_a_script_without_the_main_guard_gets_one_clear_error(tmp_path: Path) -> None:
+    """Issue 14: 153 lines of worker tracebacks ending in BrokenProcessPool before."""
+    done = _run_script(tmp_path / "no_guard.py",
+                       "result = timeline.build_many(frame, jobs=2, chunk_size=2, progress=False)\n"
+                       "print('built', len(result.events))\n")
+    assert done.returncode == 1 and "built" not in done.stdout
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith("RuntimeError: jobs=2:") and 'if __name__ == "__main__":' in last
+    assert "no_guard.py" in last
+    assert "BrokenProcessPool" not in done.stderr and done.stderr.count("Traceback") == 1
+
+
+def test_a_real_worker_killed_mid_batch_loses_no_article(tmp_path: Path) -> None:
+    """docs/scale.md: a dead worker's chunk is built again in the parent, the pool replaced."""
+    done = _run_script(tmp_path / "guarded.py", f"""
+import concurrent.futures, multiprocessing, os, signal
+from timeline import batch
+
+build_chunk = batch._build_chunk
+MARK = {str(tmp_path / "killed")!r}
+
+def dies_once(chunk, mode="auto"):
+    if not os.path.exists(MARK):
+        open(MARK, "w").close()
+        os.kill(os.getpid(), signal.SIGKILL)
+    return build_chunk(chunk, mode)
+
+def forked_pool(workers):  # fork: the workers see the patched batch._build_chunk
+    return concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+
+if __name__ == "__main__":
+    batch._build_chunk = dies_once
+    parts = list(batch.iter_build(frame, jobs=2, chunk_size=2, progress=False, _executor=forked_pool))
+    batch._build_chunk = build_chunk
+    alone = timeline.build_many(frame, jobs=1, progress=False)
+    got = pd.concat([p.events for p in parts], ignore_index=True)
+    pd.testing.assert_frame_equal(got, alone.events)
+    print("articles", sum(p.articles for p in parts), "killed", os.path.exists(MARK))
+""")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["articles", "10", "killed", "True"]
+
+
+# --- issue 14: a readable summary, plain progress lines off a terminal -------------------------
+
+
+def test_batch_result_repr_is_a_short_summary(tmp_path: Path) -> None:
+    built = timeline.build_many([TEXTS[0], 42], PUBLISHED, progress=False)
+    text = repr(built)
+    assert text.startswith("BatchResult(2 articles, ") and "\n" not in text and len(text) < 300
+    assert f"{len(built.events)} events" in text and "1 error" in text
+    assert "article 1: TypeError: an article must be" in text
+    summary = timeline.write_many([TEXTS[0], 42, None, 3.5, b"x"], tmp_path / "events.csv", PUBLISHED,
+                                  errors=tmp_path / "failed.csv", progress=False)
+    text = repr(summary)
+    assert text.startswith("BatchResult(5 articles, 4 errors, 0 notes; wrote ")
+    assert f"{tmp_path / 'events.csv'} (" in text and f"{tmp_path / 'failed.csv'} (4 rows)" in text
+    assert text.endswith("; and 1 more)") and "Empty DataFrame" not in text
+    assert summary.written[1] == (str(tmp_path / "failed.csv"), 4)
+
+
+def test_forced_progress_into_a_file_writes_plain_lines(tmp_path: Path) -> None:
+    stream, clock = io.StringIO(), _Clock()
+    bar = batch.Progress(300, force=True, stream=stream, clock=clock)
+    for step in range(30):
+        clock.now = step * 1.0
+        bar.update(10)
+    bar.close()
+    lines = stream.getvalue().splitlines()
+    assert "\x1b" not in stream.getvalue() and "\r" not in stream.getvalue()
+    assert stream.getvalue().endswith("\n") and len(lines) == len(set(lines))
+    assert len(lines) == 7  # every 5 s over 29 s (0, 5, ..., 25) and the final count
+    assert lines[-1].startswith("timeline: [########################] 300/300 articles 100%")
+
+
+
+def test_write_many_forced_progress_into_a_log_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with open(tmp_path / "log.txt", "w", encoding="utf-8") as log:
+        monkeypatch.setattr(sys, "stderr", log)
+        timeline.write_many(TEXTS, tmp_path / "e.csv", PUBLISHED, progress="force", chunk_size=2)
+    text = (tmp_path / "log.txt").read_text("utf-8")
+    lines = text.splitlines()
+    assert "\x1b" not in text and "\r" not in text and lines and len(lines) == len(set(lines))
+    assert all(line.startswith("timeline: [") for line in lines) and "5/5 articles 100%" in lines[-1]

@@ -86,3 +86,14 @@ def test_meta_declares_every_table() -> None:
         assert empty.empty and list(empty.columns) == ["article", *columns]
     with pytest.raises(ValueError):
         tdask.meta("sentences")
+
+
+@pytest.mark.parametrize("table", ["events", "expressions", "errors", "notes"])
+def test_a_pandas_dataframe_is_refused_with_a_clear_type_error(table: str) -> None:
+    """Issue 14: a pandas DataFrame failed with an AttributeError deep inside."""
+    plain = pd.DataFrame({"text": ["The vote was held on Monday."], "date": ["2016-01-15"]})
+    with pytest.raises(TypeError, match=rf"timeline.dask.{table} needs a Dask DataFrame, not pandas.DataFrame"
+                                        r" \(make one with dask.dataframe.from_pandas"):
+        getattr(tdask, table)(plain)
+    with pytest.raises(TypeError, match="needs a Dask DataFrame, not list$"):
+        getattr(tdask, table)([plain])

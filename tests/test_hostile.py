@@ -17,6 +17,8 @@ import warnings
 from collections.abc import Callable
 from pathlib import Path
 
+import attrs
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -506,9 +508,43 @@ def test_wrong_argument_types(args: tuple, options: dict, error: type, words: st
 
 def test_article_object_with_bad_fields() -> None:
     with pytest.raises(TypeError, match="published"):
-        timeline.Article("text", published="2016-01-15")  # type: ignore[arg-type]
+        timeline.Article("text", published=3.5)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="unreadable publication date"):
+        timeline.Article("text", published="yesterday")  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         timeline.Article(b"bytes")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        ("2016-01-15", dt.date(2016, 1, 15)),
+        ("Jan 15, 2016", dt.date(2016, 1, 15)),
+        ("2016-01-15T09:30", dt.datetime(2016, 1, 15, 9, 30)),
+        (pd.Timestamp("2016-01-15 09:30"), dt.datetime(2016, 1, 15, 9, 30)),
+        (np.datetime64("2016-01-15"), dt.date(2016, 1, 15)),
+        (np.datetime64("2016-01"), dt.date(2016, 1, 1)),
+        (np.datetime64("2016-01-15T09:30:00.000000000"), dt.datetime(2016, 1, 15, 9, 30)),
+        (np.datetime64("NaT"), None),
+        (pd.NaT, None),
+        (float("nan"), None),
+        (pd.NA, None),
+        (None, None),
+    ],
+)
+def test_article_reads_published_like_build(published: object, expected: object) -> None:
+    """Article converts ``published`` with parse_published, the reader build() uses (issue 14)."""
+    article = timeline.Article("He left yesterday.", published=published)  # type: ignore[arg-type]
+    assert article.published == expected and type(article.published) is type(expected)
+    built = timeline.build("He left yesterday.", published=published)
+    assert built.article.published == expected
+    assert timeline.build(article).article.published == expected
+    assert attrs.evolve(article, published="2016-02-01").published == dt.date(2016, 2, 1)
+
+
+def test_datetime64_outside_the_calendar() -> None:
+    with pytest.raises(ValueError, match="outside the years"):
+        timeline.Article("text", published=np.datetime64("20000-01-01"))  # type: ignore[arg-type]
 
 
 def _cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:

@@ -372,3 +372,73 @@ def test_write_html_never_lets_article_markup_through(tmp_path):
 def test_write_html_rejects_a_bad_offline_flag(sample, tmp_path):
     with pytest.raises(TypeError, match="offline must be True or False"):
         write_html(sample, tmp_path / "x.html", offline="yes")
+
+
+def _many_undated_timeline():
+    text = " ".join(f"Someone painted mural {n}." for n in range(12)) + " The council met on 3 May 2020."
+    events = tuple(
+        event(text, n + 1, f"Someone painted mural {n}", "painted", None, None, dated_by="none", confidence=0.0)
+        for n in range(12)
+    ) + (
+        event(text, 13, "The council met", "met", "3 May 2020",
+              TimeValue("DATE", "2020-05-03", dt.datetime(2020, 5, 3), dt.datetime(2020, 5, 4), Grain.DAY),
+              dated_by="explicit", confidence=0.9),
+    )  # fmt: skip
+    return make_timeline(text, dt.date(2020, 5, 4), events)
+
+
+@pytest.mark.parametrize("which", ["sample", "many undated"])
+def test_every_height_from_the_minimum_builds_a_valid_figure(sample, which):
+    """Issue 14: height=300 raised plotly's ValueError (rangeslider thickness 1.15)."""
+    tl = sample if which == "sample" else _many_undated_timeline()
+    for height in [10, 50, 100, 150, *range(200, 2001, 25)]:
+        fig = tl.figure(height=height)
+        assert fig.layout.height == height
+        assert 0 < fig.layout.xaxis.rangeslider.thickness <= 0.5
+        go.Figure(fig.to_dict())  # validates every property again
+
+
+#: the colours figure() used to hard-code for a light page (bands, buttons, hover, texts)
+_FIXED_LIGHT_PAGE = {"#f3f5f9", "#eee", "#eeeeee", "#444", "#555", "#888", "white", "#fff", "#ffffff", None}
+
+
+def _own_parts(fig: go.Figure) -> dict[str, object]:
+    """The colours figure() sets itself on lane bands, range buttons and the undated list."""
+    bands = [s for s in fig.layout.shapes if (s.name or "").startswith("lane ")]
+    undated = [a for a in fig.layout.annotations if a.name == "undated"]
+    dates = [a for a in fig.layout.annotations if (a.name or "").startswith("date #")]
+    selector = fig.layout.xaxis.rangeselector
+    return {
+        "band": {s.fillcolor for s in bands if s.fillcolor != "rgba(0,0,0,0)"},
+        "buttons": selector.bgcolor,
+        "button text": selector.font.color,
+        "undated": {a.font.color for a in undated},
+        "dates": {a.font.color for a in dates},
+        "hover": fig.layout.hoverlabel.bgcolor,
+        "grid": fig.layout.xaxis.gridcolor,
+    }
+
+
+@pytest.mark.parametrize("template", ["plotly_dark", "plotly_dark+presentation", "ggplot2"])
+def test_lane_bands_buttons_and_undated_list_follow_the_template(sample, template):
+    """Issue 14: with plotly_dark the bands, buttons and undated list stayed light."""
+    import plotly.io as pio
+
+    layout = pio.templates[template].layout
+    fig = sample.figure(template=template, lanes="dated_by")
+    parts = _own_parts(fig)
+    assert parts["band"] == {layout.font.color} and parts["undated"] == {layout.font.color}
+    assert parts["dates"] == {layout.font.color} and parts["button text"] == layout.font.color
+    assert parts["buttons"] == layout.plot_bgcolor and parts["hover"] == layout.paper_bgcolor
+    assert parts["grid"] is None  # the template's own grid colour
+    if template.startswith("plotly_dark"):
+        del parts["grid"]
+        seen = {v.lower() for value in parts.values() for v in (value if isinstance(value, set) else {value})}
+        assert not seen & _FIXED_LIGHT_PAGE, seen & _FIXED_LIGHT_PAGE
+        bars = [t for t in fig.data if t.type == "bar"]
+        assert {t.marker.pattern.fgcolor for t in bars} == {layout.plot_bgcolor}
+
+
+def test_the_default_template_keeps_a_light_figure(sample):
+    parts = _own_parts(sample.figure(lanes="dated_by"))
+    assert parts["buttons"] == "white" and parts["band"] == {"#2a3f5f"}

@@ -65,3 +65,20 @@ def test_a_frame_can_be_written_without_touching_another(built: timeline.Timelin
     first.loc[0, "confidence"] = 0.01
     assert second.loc[0, "event_id"] != 999 and second.loc[0, "confidence"] != 0.01
     assert first["char_start"].equals(second["char_start"])
+
+
+def test_one_name_for_one_thing_in_both_tables(built: timeline.Timeline) -> None:
+    """Issue 14: ``sentence`` is the sentence text and ``sentence_index`` its position, in both."""
+    texts = [s.text for s in built.sentences]
+    for frame in (built.events, built.expressions):
+        assert frame["sentence_index"].dtype == "int64"
+        assert [texts[i] for i in frame["sentence_index"]] == frame["sentence"].tolist()
+    first = built.expressions.iloc[0]
+    assert first["sentence"][first["char_start"] - built.sentences[first["sentence_index"]].char_start:].startswith(
+        first["text"]
+    )
+
+
+def test_expressions_without_their_sentences_leave_the_text_missing(built: timeline.Timeline) -> None:
+    frame = expressions_frame(built.expression_list)
+    assert frame["sentence"].isna().all() and frame["sentence_index"].equals(built.expressions["sentence_index"])

@@ -55,7 +55,7 @@ class Timeline:
     @functools.cached_property
     def expressions(self) -> pd.DataFrame:
         """One row per time expression (see ``timeline.table.EXPRESSION_COLUMNS``)."""
-        return expressions_frame(self.expression_list)
+        return expressions_frame(self.expression_list, self.sentences)
 
     @functools.cached_property
     def events(self) -> pd.DataFrame:

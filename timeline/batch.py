@@ -26,11 +26,14 @@ found") become rows of ``notes`` instead of one warning per article.
 
 Parallel work uses a process pool (``forkserver`` where the platform has it, else ``spawn``):
 scripts that call :func:`build_many` with ``jobs != 1`` need the usual
-``if __name__ == "__main__":`` guard.
+``if __name__ == "__main__":`` guard; without it the call raises one :class:`RuntimeError`
+that says so. A worker that dies has its chunk built again in the calling process, and the
+pool is replaced (at most three times; then the rest is built in the calling process).
 """
 
 from __future__ import annotations
 
+import ast
 import collections
 import concurrent.futures
 import math
@@ -83,7 +86,7 @@ DEFAULT_CHUNK_SIZE = 64
 _Job = tuple[Any, "str | None", Any]
 
 
-@attrs.frozen(slots=False)
+@attrs.frozen(slots=False, repr=False)
 class BatchResult:
     """The tables of many articles, each with an ``article`` key column first.
 
@@ -93,6 +96,8 @@ class BatchResult:
         errors: one row per article that failed: ``article``, ``error`` ("TypeError: ...").
         notes: the builder's notes: ``article``, ``note`` (e.g. a missing publication date).
         articles: how many articles were read (built or failed).
+        written: for :func:`write_many`, the files written and their rows:
+            ``(("events.csv", 120), ("failed.csv", 2))`` (a stream is named by its ``name``).
     """
 
     events: pd.DataFrame
@@ -100,6 +105,23 @@ class BatchResult:
     errors: pd.DataFrame
     notes: pd.DataFrame
     articles: int = 0
+    written: tuple[tuple[str, int], ...] = ()
+
+    def __repr__(self) -> str:
+        """A short summary: counts, the files written and the first errors (not the tables)."""
+        parts = [_count(self.articles, "article")]
+        if not self.written:  # write_many's tables are in its files, not here
+            parts += [_count(len(self.events), "event"), _count(len(self.expressions), "expression")]
+        parts += [_count(len(self.errors), "error"), _count(len(self.notes), "note")]
+        text = "BatchResult(" + ", ".join(parts)
+        if self.written:
+            text += "; wrote " + ", ".join(f"{path} ({_count(rows, 'row')})" for path, rows in self.written)
+        if len(self.errors):
+            shown = [f"article {key!r}: {_cut(str(error), 70)}"
+                     for key, error in zip(self.errors["article"][:_SHOWN_ERRORS], self.errors["error"])]
+            more = len(self.errors) - len(shown)
+            text += "; errors: " + "; ".join(shown) + (f"; and {more} more" if more else "")
+        return text + ")"
 
     def table(self, name: str) -> pd.DataFrame:
         """The table called ``name``: ``events``, ``expressions``, ``errors`` or ``notes``."""
@@ -107,6 +129,19 @@ class BatchResult:
             raise ValueError(f"unknown table {name!r}; choose from {', '.join(_TABLES)}")
         frame: pd.DataFrame = getattr(self, name)
         return frame
+
+
+#: how many error rows ``repr(BatchResult)`` shows
+_SHOWN_ERRORS = 3
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _cut(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 @attrs.frozen
@@ -320,12 +355,19 @@ def _build_chunk(chunk: list[_Job], mode: str = "auto") -> BatchResult:
 # --- progress ---------------------------------------------------------------------------------
 
 
+#: seconds between two plain progress lines written off a terminal (``progress="force"``)
+_PLAIN_INTERVAL = 5.0
+
+
 class Progress:
     """A one-line progress bar on a text stream (standard error by default), no dependency.
 
     It draws only when ``enabled`` and, unless ``force``, only when the stream is a terminal
-    and the work has lasted ``delay`` seconds (short batches stay silent). ``clock`` is any
-    monotonic clock in seconds (injectable for tests).
+    and the work has lasted ``delay`` seconds (short batches stay silent). On a terminal the
+    line is redrawn in place; on anything else (``force`` into a log file) it writes plain
+    lines without control characters, at most one per :data:`_PLAIN_INTERVAL` seconds and only
+    when the count has moved, and a last one at the end. ``clock`` is any monotonic clock in
+    seconds (injectable for tests).
     """
 
     def __init__(
@@ -351,6 +393,11 @@ class Progress:
         self._drawn = False
         tty = bool(getattr(self._stream, "isatty", lambda: False)())
         self._enabled = enabled and (force or tty)
+        # off a terminal (a forced bar into a log file) it writes plain lines, less often
+        self._tty = tty
+        if not tty:
+            self._interval = max(interval, _PLAIN_INTERVAL)
+        self._last_done = -1
 
     def update(self, articles: int, errors: int = 0) -> None:
         """Count ``articles`` more done (``errors`` of them failed) and redraw if it is time."""
@@ -382,7 +429,11 @@ class Progress:
         return "timeline: " + ", ".join(parts)
 
     def _draw(self, now: float) -> None:
-        self._stream.write("\r" + self.line(now) + "\x1b[K")
+        if self._tty:
+            self._stream.write("\r" + self.line(now) + "\x1b[K")
+        elif self.done != self._last_done:  # a plain line, only when the count moved
+            self._stream.write(self.line(now) + "\n")
+            self._last_done = self.done
         self._stream.flush()
         self._drawn = True
 
@@ -390,7 +441,8 @@ class Progress:
         """Draw the final state and end the line (only if the bar was ever drawn)."""
         if self._drawn:
             self._draw(self._clock())
-            self._stream.write("\n")
+            if self._tty:
+                self._stream.write("\n")
             self._stream.flush()
 
 
@@ -436,43 +488,127 @@ def _run(
         for chunk in chunks:
             yield _build_chunk(chunk, mode)
         return
-    executor = executor_factory(workers)
-    pending: collections.deque[tuple[concurrent.futures.Future[BatchResult], list[_Job]]] = collections.deque()
+    pool = _Pool(executor_factory, workers, mode)
+    pending: collections.deque[tuple[concurrent.futures.Future[BatchResult] | None, list[_Job]]] = collections.deque()
     try:
         for chunk in chunks:
-            pending.append((executor.submit(_build_chunk, chunk, mode), chunk))
+            pool.submit(chunk, pending)
             if len(pending) >= 2 * workers:
-                result, executor = _collect(pending, executor, executor_factory, workers, mode)
-                yield result
+                yield pool.collect(pending)
         while pending:
-            result, executor = _collect(pending, executor, executor_factory, workers, mode)
-            yield result
+            yield pool.collect(pending)
     finally:
-        for future, _ in pending:
-            future.cancel()
-        executor.shutdown(wait=True, cancel_futures=True)
+        pool.close(pending)
 
 
-def _collect(
-    pending: collections.deque[tuple[concurrent.futures.Future[BatchResult], list[_Job]]],
-    executor: concurrent.futures.Executor,
-    executor_factory: Callable[[int], concurrent.futures.Executor],
-    workers: int,
-    mode: str,
-) -> tuple[BatchResult, concurrent.futures.Executor]:
-    """The oldest chunk's result. A chunk whose worker failed is built again in this process,
-    and a broken pool (a worker that died) is replaced, its other chunks resubmitted."""
-    future, chunk = pending.popleft()
-    try:
-        return future.result(), executor
-    except concurrent.futures.process.BrokenProcessPool:
-        executor.shutdown(wait=False, cancel_futures=True)
-        executor = executor_factory(workers)
+#: after this many dead pools, the remaining chunks are built in the calling process
+_MAX_POOL_BREAKS = 3
+
+_Pending = collections.deque[tuple["concurrent.futures.Future[BatchResult] | None", list[_Job]]]
+
+
+class _Pool:
+    """The worker pool of one run. A chunk whose worker failed is built again in this process;
+    a broken pool (a worker that died) is replaced and its other chunks resubmitted, at most
+    :data:`_MAX_POOL_BREAKS` times. A pool broken because the main script lacks the
+    ``if __name__ == "__main__":`` guard raises :class:`RuntimeError` saying so."""
+
+    def __init__(self, factory: Callable[[int], concurrent.futures.Executor], workers: int, mode: str) -> None:
+        self.factory = factory
+        self.workers = workers
+        self.mode = mode
+        self.breaks = 0
+        self.executor: concurrent.futures.Executor | None = factory(workers)
+
+    def _submit(self, chunk: list[_Job]) -> concurrent.futures.Future[BatchResult] | None:
+        if self.executor is None:
+            return None  # built in this process when its turn comes
+        return self.executor.submit(_build_chunk, chunk, self.mode)
+
+    def _submit_or_none(self, chunk: list[_Job]) -> concurrent.futures.Future[BatchResult] | None:
+        try:
+            return self._submit(chunk)
+        except concurrent.futures.process.BrokenProcessPool:
+            return None  # a pool dead already: built here; the next submit replaces the pool
+
+    def submit(self, chunk: list[_Job], pending: _Pending) -> None:
+        """Send ``chunk`` to a worker and queue it behind ``pending``."""
+        try:
+            future = self._submit(chunk)
+        except concurrent.futures.process.BrokenProcessPool:
+            self._replace(pending)
+            future = self._submit_or_none(chunk)
+        pending.append((future, chunk))
+
+    def collect(self, pending: _Pending) -> BatchResult:
+        """The oldest chunk's result, built here if its worker failed."""
+        future, chunk = pending.popleft()
+        if future is not None:
+            try:
+                return future.result()
+            except concurrent.futures.process.BrokenProcessPool:
+                self._replace(pending)
+            except Exception:  # noqa: BLE001, S110 - e.g. a result that could not be sent back
+                pass
+        return _build_chunk(chunk, self.mode)
+
+    def _replace(self, pending: _Pending) -> None:
+        script = _unguarded_script()
+        if script is not None:
+            raise RuntimeError(
+                f"jobs={self.workers}: every worker process died because {script} starts the batch "
+                "at its top level. Worker processes import the main script again (multiprocessing's "
+                f"{_context().get_start_method()} start method), so each one ran it and tried to "
+                'start workers of its own. Put the script\'s work under `if __name__ == "__main__":` '
+                "(or use jobs=1)."
+            ) from None
+        if self.executor is not None:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+        self.breaks += 1
+        self.executor = self.factory(self.workers) if self.breaks < _MAX_POOL_BREAKS else None
         for i, (_, waiting) in enumerate(pending):
-            pending[i] = (executor.submit(_build_chunk, waiting, mode), waiting)
-    except Exception:  # noqa: BLE001 - e.g. a result that could not be sent back
-        pass
-    return _build_chunk(chunk, mode), executor
+            pending[i] = (self._submit_or_none(waiting), waiting)
+
+    def close(self, pending: _Pending) -> None:
+        """Cancel what is left and stop the workers."""
+        for future, _ in pending:
+            if future is not None:
+                future.cancel()
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _unguarded_script() -> str | None:
+    """The main script's path when it runs the batch from top-level code that the
+    ``if __name__ == "__main__":`` guard does not protect (worker processes then run it again).
+
+    Read from the call stack (the main module's top-level frame) and the script's syntax tree.
+    """
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    if main is None or not path or _context().get_start_method() == "fork":
+        return None
+    frame = sys._getframe(1)
+    while frame is not None and not (frame.f_globals is vars(main) and frame.f_code.co_name == "<module>"):
+        frame = frame.f_back  # type: ignore[assignment]
+    if frame is None:
+        return None
+    line = frame.f_lineno
+    try:
+        with open(path, encoding="utf-8") as handle:
+            tree = ast.parse(handle.read(), path)
+    except (OSError, SyntaxError, ValueError):
+        return None
+    for statement in tree.body:
+        if statement.lineno <= line <= (statement.end_lineno or statement.lineno):
+            guarded = isinstance(statement, ast.If) and "__name__" in ast.unparse(statement.test)
+            return None if guarded else os.fspath(path)
+    return None
+
+
+def _importing_main() -> bool:
+    """True in a worker process that is still importing the main script (its bootstrap)."""
+    return bool(getattr(multiprocessing.current_process(), "_inheriting", False))
 
 
 def iter_build(
@@ -503,7 +639,8 @@ def iter_build(
             or a list/Series with one date per article. Missing: the dateline, if any.
         jobs: worker processes; 1 (default) works in this process, -1 uses every core.
         progress: ``True`` draws a progress bar on standard error when it is a terminal and the
-            work lasts over a second; ``"force"`` always draws it; ``False`` never.
+            work lasts over a second; ``"force"`` always draws it (plain lines when standard
+            error is not a terminal); ``False`` never.
         chunk_size: articles sent to a worker at a time.
         mode: as for :func:`timeline.build`.
         text_column: the text column/key of DataFrame and mapping input.
@@ -525,6 +662,10 @@ def iter_build(
         raise TypeError("build_many takes many articles: pass a list of texts (use timeline.build for one)")
     if isinstance(articles, pd.DataFrame) and text_column not in articles.columns:
         raise KeyError(f"the DataFrame has no text column {text_column!r} (columns: {list(articles.columns)})")
+    if workers > 1 and _importing_main():
+        # A worker running an unguarded main script again: leave quietly; the parent, whose
+        # pool breaks, says what to change. (Starting a pool here would fail noisily.)
+        raise SystemExit(1)
     total = len(articles) if isinstance(articles, Sized) else None
     bar = Progress(total, enabled=bool(progress), force=progress == "force")
     chunks = _chunks(_jobs(articles, published, text_column, date_column, id_column), chunk_size)
@@ -747,7 +888,8 @@ def write_many(
 
     Returns:
         A :class:`BatchResult` holding only the error and note rows (the written table is
-        left empty) and the number of articles.
+        left empty), the number of articles and the files written with their row counts
+        (``written``); its repr is a one-line summary.
 
     Raises:
         ValueError: unknown table or format.
@@ -781,10 +923,20 @@ def write_many(
         writer.close()
         if error_writer is not None:
             error_writer.close()
+    written = [(_target_name(path), writer.rows)]
+    if error_writer is not None:
+        written.append((_target_name(errors), error_writer.rows))  # type: ignore[arg-type]
     return BatchResult(
         events=_empty(EVENT_COLUMNS),
         expressions=_empty(EXPRESSION_COLUMNS),
         errors=_concat(error_parts, ERROR_COLUMNS),
         notes=_concat(note_parts, NOTE_COLUMNS),
         articles=count,
+        written=tuple(written),
     )
+
+
+def _target_name(target: str | os.PathLike[str] | IO[str]) -> str:
+    if isinstance(target, (str, os.PathLike)):
+        return os.fspath(target)
+    return str(getattr(target, "name", "<stream>"))

@@ -140,7 +140,15 @@ exit status: 0 on success, 1 when an input or output cannot be used, 2 on a usag
 
 
 class CliError(Exception):
-    """An input or output problem to report on one line (no traceback)."""
+    """An input or output problem to report on one line (no traceback).
+
+    ``kind`` names the ordinary Python error it stands for (``FileNotFoundError``,
+    ``UnicodeDecodeError``, ...): the error rows of a batch say that, not ``CliError``.
+    """
+
+    def __init__(self, message: str, kind: str = "ValueError") -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 class _Parser(argparse.ArgumentParser):
@@ -248,20 +256,21 @@ def read_article(path: str, stdin: IO[bytes] | None = None) -> str:
     else:
         file = Path(path)
         if file.is_dir():
-            raise CliError(f"{path!r} is a directory; give an article text file")
+            raise CliError(f"{path!r} is a directory; give an article text file", "IsADirectoryError")
         try:
             data = file.read_bytes()
         except FileNotFoundError:
-            raise CliError(f"no such file: {path!r}") from None
+            raise CliError(f"no such file: {path!r}", "FileNotFoundError") from None
         except OSError as exc:
-            raise CliError(f"cannot read {path!r}: {exc.strerror or exc}") from None
+            raise CliError(f"cannot read {path!r}: {exc.strerror or exc}", type(exc).__name__) from None
         name = repr(path)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise CliError(
             f"{name} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "convert it to UTF-8 first"
+            "convert it to UTF-8 first",
+            "UnicodeDecodeError",
         ) from None
 
 
@@ -452,7 +461,7 @@ def read_batch(
                 try:
                     yield {"id": name, "text": read_article(str(file))}
                 except CliError as exc:
-                    yield Unreadable(f"CliError: {exc}", id=name)
+                    yield Unreadable(f"{exc.kind}: {exc}", id=name)
 
         return _Sized(texts(), len(files))
     if not source.exists():

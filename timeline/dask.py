@@ -18,7 +18,7 @@ Failing articles are left out of :func:`events` and :func:`expressions` and list
 :func:`errors` (each function builds the articles again: compute them together only if you
 need both, or use :func:`timeline.write_many` on one machine).
 
-Needs the ``dask`` extra: ``pip install 'timeline[dask]'`` (``dask[dataframe]``); for a
+Needs the ``dask`` extra: ``pip install '.[dask]'`` in a clone (``dask[dataframe]``); for a
 cluster also ``dask[distributed]``. Dask is imported when these functions are called.
 """
 
@@ -50,7 +50,7 @@ def _dask_dataframe() -> Any:
         import dask.dataframe
     except ImportError as error:
         raise ImportError(
-            "timeline.dask needs Dask: pip install 'timeline[dask]' (or 'dask[dataframe]')"
+            "timeline.dask needs Dask: pip install 'dask[dataframe]' (or '.[dask]' in a clone of timeline)"
         ) from error
     return dask.dataframe
 
@@ -115,7 +115,14 @@ def _map(
     id: str | None,
     mode: str,
 ) -> dd.DataFrame:
-    _dask_dataframe()
+    dataframe = _dask_dataframe()
+    if not isinstance(ddf, dataframe.DataFrame):
+        hint = " (make one with dask.dataframe.from_pandas(frame, npartitions=N), or use " \
+               "timeline.build_many for a pandas DataFrame)" if isinstance(ddf, pd.DataFrame) else ""
+        module = type(ddf).__module__.split(".")[0]
+        name = type(ddf).__name__ if module == "builtins" else f"{module}.{type(ddf).__name__}"
+        raise TypeError(f"timeline.dask.{table} needs a Dask DataFrame, not {name}{hint}")
+    published = _date_column(ddf, published)
     if mode not in ("auto", "news", "narrative"):
         raise ValueError(f"mode must be 'auto', 'news' or 'narrative', not {mode!r}")
     if text not in ddf.columns:
@@ -178,9 +185,11 @@ def events(
 
     Raises:
         ImportError: Dask is not installed.
+        TypeError: ``ddf`` is not a Dask DataFrame (a pandas one included: use
+            :func:`timeline.build_many`, or ``dask.dataframe.from_pandas``).
         KeyError: a named column is missing.
     """
-    return _map(ddf, "events", text, _date_column(ddf, published), id, mode)
+    return _map(ddf, "events", text, published, id, mode)
 
 
 def expressions(
@@ -195,7 +204,7 @@ def expressions(
 
     Arguments as for :func:`events`.
     """
-    return _map(ddf, "expressions", text, _date_column(ddf, published), id, mode)
+    return _map(ddf, "expressions", text, published, id, mode)
 
 
 def errors(
@@ -210,7 +219,7 @@ def errors(
 
     Arguments as for :func:`events`.
     """
-    return _map(ddf, "errors", text, _date_column(ddf, published), id, mode)
+    return _map(ddf, "errors", text, published, id, mode)
 
 
 def notes(
@@ -225,7 +234,7 @@ def notes(
 
     Arguments as for :func:`events`.
     """
-    return _map(ddf, "notes", text, _date_column(ddf, published), id, mode)
+    return _map(ddf, "notes", text, published, id, mode)
 
 
 def _date_column(ddf: Any, published: str | None) -> str | None:

@@ -599,6 +599,7 @@ def figure(
     import plotly.graph_objects as go
 
     _check_options(tl, template, height, color, title)
+    colors = _template_colors(template)
     lane, lane_kind = _lanes(tl, lanes)
     rows = _rows(tl, lane, color)
     dated = _collapse_tense([r for r in rows if r["_kind"] != "undated"])
@@ -637,7 +638,7 @@ def figure(
                         "line": {"color": hue, "width": 1.5},
                         "pattern": {
                             "shape": ["/" if r["approximate"] else "" for r in bars],
-                            "fgcolor": "white",
+                            "fgcolor": colors["plot"],
                             "size": 6,
                         },
                     },
@@ -860,6 +861,33 @@ def _published(tl: Timeline) -> dt.datetime | None:
     return dt.datetime(published.year, published.month, published.day)
 
 
+def _template_colors(template: object) -> dict[str, str]:
+    """The colours of ``template`` the layout's own parts follow: text, backgrounds, grid.
+
+    Read from the template (``plotly_white`` by default), with plotly.js's own defaults for
+    what a template leaves unset, so that lane bands, range buttons and the undated list
+    match a dark template as well as a light one.
+    """
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    if template is None:
+        template = "plotly_white"
+    if isinstance(template, str):
+        chosen = pio.templates[template]
+    elif isinstance(template, go.layout.Template):
+        chosen = template
+    else:
+        chosen = go.layout.Template(template)
+    layout = chosen.layout
+    paper = layout.paper_bgcolor or "#fff"
+    return {
+        "text": layout.font.color or "#444",
+        "paper": paper,
+        "plot": layout.plot_bgcolor or paper,
+    }
+
+
 def _layout(
     fig: go.Figure,
     tl: Timeline,
@@ -883,21 +911,26 @@ def _layout(
     if height is None:
         height = max(380, 140 + 30 * rows + bottom)
     plot_height = max(height - 100 - bottom, 40)
+    # in fractions of the plot area, which a small height leaves tiny: plotly accepts a slider
+    # thickness of 0..1 and a legend position down to -2, so both are capped
+    thickness = min(slider / plot_height, 0.5)
+    legend_y = max(-(slider + 50) / plot_height, -2.0)
+    colors = _template_colors(template)
     fig.update_layout(
         template=template if template is not None else "plotly_white",
         title={"text": heading, "x": 0.01, "xanchor": "left", "y": 0.98, "yanchor": "top"},
         height=height,
         margin={"t": 100, "b": bottom, "l": 10, "r": 20},
         hovermode="closest",
-        hoverlabel={"align": "left", "bgcolor": "white", "font": {"size": 12}},
-        legend={"orientation": "h", "yanchor": "top", "y": -(slider + 50) / plot_height, "x": 0, "xanchor": "left"},
+        hoverlabel={"align": "left", "bgcolor": colors["paper"], "font": {"size": 12}},
+        legend={"orientation": "h", "yanchor": "top", "y": legend_y, "x": 0, "xanchor": "left"},
         bargap=0.4,
         showlegend=True,
     )
     fig.update_xaxes(
         type="date",
         range=x_range,
-        rangeslider={"visible": True, "thickness": slider / plot_height if plot_height else 0.1},
+        rangeslider={"visible": True, "thickness": thickness},
         rangeselector={
             "buttons": [
                 {"count": 1, "label": "day", "step": "day", "stepmode": "backward"},
@@ -910,9 +943,12 @@ def _layout(
             "x": 0,
             "y": 1.0,
             "yanchor": "bottom",
+            # plotly.js draws the buttons light grey whatever the template; the active one is
+            # derived from this background by plotly.js
+            "bgcolor": colors["plot"],
+            "font": {"color": colors["text"]},
         },
         showgrid=True,
-        gridcolor="#eee",
     )
     fig.update_yaxes(
         type="linear",
@@ -932,14 +968,15 @@ def _layout(
         if members:
             fig.add_shape(
                 type="rect", xref="paper", x0=0, x1=1, yref="y", y0=min(members) - (1.5 if headed else 0.5), y1=max(members) + 0.5,
-                fillcolor="#f3f5f9" if n % 2 == 0 else "rgba(0,0,0,0)", line={"width": 0}, layer="below",
+                fillcolor=colors["text"] if n % 2 == 0 else "rgba(0,0,0,0)", opacity=0.06,
+                line={"width": 0}, layer="below",
                 name=f"lane {lane}",
             )  # fmt: skip
     for row in dated:
         end = row["_end"] if row["_kind"] == "bar" or row["approximate"] else None
         fig.add_annotation(
             text=row["_when"], x=_iso(end or row["_start"]), xref="x", y=row["_y"], yref="y",
-            xanchor="left", xshift=4 if end else 10, showarrow=False, font={"size": 11, "color": "#555"},
+            xanchor="left", xshift=4 if end else 10, showarrow=False, font={"size": 11, "color": colors["text"]}, opacity=0.85,
             name=f"date #{row['event_id']}",
         )  # fmt: skip
     for row in outside:
@@ -964,13 +1001,13 @@ def _layout(
     if not dated:
         fig.add_annotation(
             text="No dated events" if undated else "No events", xref="paper", yref="paper", x=0.5, y=0.5,
-            showarrow=False, font={"size": 16, "color": "#888"}, name="empty",
+            showarrow=False, font={"size": 16, "color": colors["text"]}, opacity=0.6, name="empty",
         )  # fmt: skip
     if undated:
         fig.add_annotation(
             text=_undated_note(undated), xref="paper", yref="paper", x=0, xanchor="left", y=0,
             yanchor="top", yshift=-(slider + 80), align="left", showarrow=False,
-            font={"size": 12, "color": "#444"}, name="undated",
+            font={"size": 12, "color": colors["text"]}, name="undated",
         )  # fmt: skip
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import numpy as np
+
 __all__ = ["parse_published"]
 
 _ISO = re.compile(r"\s*(-?\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?\s*\Z")
@@ -24,10 +26,12 @@ def _shown(value: str) -> str:
 def parse_published(value: object) -> dt.date | dt.datetime | None:
     """Turn ``value`` into a publication date.
 
-    Accepts ``None``, a ``date``, a ``datetime``, a ``pandas.Timestamp``, an ISO string
-    (``2016-01-15``, ``2016-01-15T09:30``) or any absolute date string dateparser reads
-    (``Jan 15, 2016``, ``15 janvier 2016``). A ``datetime`` keeps its time of day; its time zone
-    is dropped after conversion to local wall time as written.
+    Accepts ``None``, a ``date``, a ``datetime``, a ``pandas.Timestamp``, a ``numpy.datetime64``,
+    an ISO string (``2016-01-15``, ``2016-01-15T09:30``) or any absolute date string dateparser
+    reads (``Jan 15, 2016``, ``15 janvier 2016``). A ``datetime`` keeps its time of day; its time
+    zone is dropped after conversion to local wall time as written. A ``datetime64`` of day grain
+    or coarser becomes a ``date``, a finer one a ``datetime``. Missing values (``None``, ``NaT``,
+    a float ``NaN``, ``pandas.NA``) mean no date and give ``None``.
 
     Raises:
         ValueError: the string is not an absolute date (unreadable, or relative like "today").
@@ -42,11 +46,18 @@ def parse_published(value: object) -> dt.date | dt.datetime | None:
         return result.replace(tzinfo=None)
     if isinstance(value, dt.date):
         return value
+    if isinstance(value, np.datetime64):
+        return _from_datetime64(value)
+    if isinstance(value, float) and value != value:  # NaN: an empty cell of a table
+        return None
+    if type(value).__name__ == "NAType":  # pandas.NA, without importing pandas here
+        return None
     if isinstance(value, bytes):
         raise TypeError("published must be a str, date or datetime, not bytes; decode it first")
     if not isinstance(value, str):
         raise TypeError(
-            f"published must be a str, date, datetime or pandas.Timestamp, not {type(value).__name__}"
+            "published must be a str, date, datetime, pandas.Timestamp or numpy.datetime64, "
+            f"not {type(value).__name__}"
         )
     match = _ISO.match(value)
     if match:
@@ -60,6 +71,18 @@ def parse_published(value: object) -> dt.date | dt.datetime | None:
         except ValueError as exc:
             raise ValueError(f"unreadable publication date {_shown(value)}: {exc}") from None
     return _parse_with_dateparser(value)
+
+
+def _from_datetime64(value: np.datetime64) -> dt.date | dt.datetime | None:
+    """A ``datetime64`` as a ``date`` (day grain or coarser) or a ``datetime``; NaT gives None."""
+    if np.isnat(value):
+        return None
+    unit, _ = np.datetime_data(value.dtype)
+    coarse = unit in ("Y", "M", "W", "D")
+    result = value.astype("datetime64[D]" if coarse else "datetime64[us]").astype(object)
+    if not isinstance(result, dt.date):  # numpy gives an int outside years 1..9999
+        raise ValueError(f"publication date {value} is outside the years 1 to 9999")
+    return result
 
 
 def _parse_with_dateparser(value: str) -> dt.date | dt.datetime:

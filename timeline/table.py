@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from timeline.types import Event, Expression
+from timeline.types import Event, Expression, Sentence
 
 __all__ = [
     "TEXT_DTYPE",
@@ -40,7 +40,8 @@ EXPRESSION_COLUMNS: dict[str, str] = {
     "approximate": "bool",
     "mod": TEXT_DTYPE,
     "anchor": TEXT_DTYPE,
-    "sentence": "int64",
+    "sentence": TEXT_DTYPE,
+    "sentence_index": "int64",
 }
 
 #: column -> dtype of ``Timeline.events``
@@ -167,12 +168,17 @@ _EXPRESSION_LAYOUT = _Layout(EXPRESSION_COLUMNS)
 _EVENT_LAYOUT = _Layout(EVENT_COLUMNS)
 
 
-def expressions_frame(expressions: Iterable[Expression]) -> pd.DataFrame:
-    """One row per time expression, in text order, with the columns of :data:`EXPRESSION_COLUMNS`."""
+def expressions_frame(expressions: Iterable[Expression], sentences: Iterable[Sentence] = ()) -> pd.DataFrame:
+    """One row per time expression, in text order, with the columns of :data:`EXPRESSION_COLUMNS`.
+
+    ``sentences`` are the article's sentences, which give the ``sentence`` text column (missing
+    when they are not given or do not have the expression's sentence index).
+    """
     expressions = list(expressions)
     size = len(expressions)
     mentions = [expr.mention for expr in expressions]
     times = [expr.time for expr in expressions]
+    sentence_text = {sentence.index: sentence.text for sentence in sentences}
     text = _text_arrays(
         [
             [m.text for m in mentions],
@@ -181,6 +187,7 @@ def expressions_frame(expressions: Iterable[Expression]) -> pd.DataFrame:
             [t.grain.value if t.grain is not None else None for t in times],
             [t.mod for t in times],
             [expr.anchor for expr in expressions],
+            [sentence_text.get(m.sentence) for m in mentions],
         ],
         size,
     )

@@ -11,6 +11,8 @@ import enum
 
 import attrs
 
+from timeline.published import parse_published
+
 __all__ = [
     "Article",
     "Event",
@@ -51,23 +53,18 @@ class Article:
 
     Attributes:
         text: the article body, as plain text.
-        published: the publication date, if known (a ``date`` or ``datetime``).
+        published: the publication date, if known: a ``date`` or ``datetime``. Anything
+            :func:`timeline.parse_published` reads is converted on construction (an ISO or
+            other absolute date string, ``pandas.Timestamp``, ``numpy.datetime64``); missing
+            values (``NaT``, ``NaN``) become ``None``.
         title: an optional headline.
         source: an optional name of where the text came from (file, URL, outlet).
     """
 
     text: str = attrs.field(validator=attrs.validators.instance_of(str))
-    published: dt.date | dt.datetime | None = attrs.field(default=None)
+    published: dt.date | dt.datetime | None = attrs.field(default=None, converter=parse_published)
     title: str | None = None
     source: str | None = None
-
-    @published.validator
-    def _check_published(self, attribute: attrs.Attribute, value: object) -> None:
-        if value is not None and not isinstance(value, dt.date):
-            raise TypeError(
-                f"Article.published must be a date, datetime or None, not {type(value).__name__}; "
-                "use timeline.parse_published() to read a string"
-            )
 
 
 @attrs.frozen
