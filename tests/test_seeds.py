@@ -97,13 +97,14 @@ def event_problem(events: pd.DataFrame, expected: dict[str, Any]) -> str | None:
 
 
 def _same_span(found: str, wanted: str) -> bool:
-    """Texts match when one contains the other ("in October" vs "October", ignoring case)."""
-    found, wanted = found.lower().strip(), wanted.lower().strip()
-    return bool(found) and (wanted in found or found in wanted)
+    """Texts match when they are the same extent (ignoring case and surrounding spaces): "a day"
+    in "a day after Lasko was recaptured" is not "a day after"."""
+    return bool(found.strip()) and found.lower().strip() == wanted.lower().strip()
 
 
 def expression_problem(expressions: pd.DataFrame, expected: dict[str, str]) -> str | None:
-    """Why no row of ``expressions`` has ``expected``'s text, type and value (``None`` if one does)."""
+    """Why no row of ``expressions`` has exactly ``expected``'s text, type and value (``None``
+    if one does)."""
     for _, row in expressions.iterrows():
         if (
             _same_span(str(row["text"]), expected["text"])

@@ -393,8 +393,8 @@ def _holiday(g: Groups, text: str, before: str = "", after: str = "") -> Reading
     fixed = table["holidays_fixed"].get(key)
     year = _int(g.get("year"))
     if fixed is not None:
-        return Reading(
-            "absolute", year=year, month=fixed[0], day=fixed[1],
+        return Reading(  # value "holiday": the year follows the tense strictly (see resolve)
+            "absolute", year=year, month=fixed[0], day=fixed[1], value="holiday",
             year_from_anchor=year is None, offset=_rel(g.get("rel")),
         )
     return Reading(

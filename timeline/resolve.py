@@ -179,6 +179,27 @@ def _year_for(month: int, day: int | None, anchor: dt.date, tense: str | None) -
     return best_year
 
 
+def _holiday_year(month: int, day: int, anchor: dt.date, tense: str) -> int | None:
+    """The year of a fixed holiday by tense, as for a day name: the next one on or after the
+    anchor in the future ("will close on Christmas Day" written on January 5 is the coming one,
+    not the one eleven days back), the last one on or before it in the past. ``None`` when no
+    such year is near (February 29).
+
+    Only the future tense is read this strictly: in the past tense a holiday takes the window of
+    any month/day (:data:`_YEARLESS_WINDOW`), which TweetBank follows ("This time last year, I
+    had ... Xmas dinner" on Dec. 24 is tagged with the coming Christmas).
+    """
+    step = -1 if tense == "past" else 1
+    for year in (anchor.year, anchor.year + step, anchor.year + 2 * step):
+        try:
+            day_of = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if (day_of <= anchor) if step < 0 else (day_of >= anchor):
+            return year
+    return None
+
+
 def _narrative_year(month: int, day: int | None, ctx: _Context) -> int | None:
     """The year a date without one takes from the story: the year just named in the same
     sentence ("In 1998, on March 5, ..."); in a narrative also the year
@@ -266,6 +287,8 @@ def _absolute(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, s
         if r.offset is not None:  # "last Christmas"
             tense = "past" if r.offset < 0 else "future"
         year = _narrative_year(r.month, r.day, ctx) if r.offset is None else None
+        if year is None and r.value == "holiday" and r.day is not None and tense == "future":
+            year = _holiday_year(r.month, r.day, anchor_date, tense)
         if year is None:
             year = _year_for(r.month, r.day, anchor_date, tense)
         anchor = anchor_name
@@ -584,8 +607,10 @@ def _clock(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str]
     if day is None:
         value = f"XXXX-XX-XXT{hour % 24:02d}:{minute:02d}"
         return TimeValue("TIME", value, None, None, Grain.MINUTE, False, r.mod), "unresolved"
-    if hour == 24:
-        day, hour = day + DAY, 0
+    if hour == 24 and not (r.weekday is None and r.offset is None and r.month is None and _tense(mention, ctx) == "past"):
+        day, hour = day + DAY, 0  # "midnight": the one that ends the day, unless told otherwise
+    elif hour == 24:
+        hour = 0  # "the ceasefire began at midnight": the midnight that began the publication day
     value = f"{format_value(day, Grain.DAY)}T{hour:02d}:{minute:02d}"
     return _from_value(value, "TIME", r.mod), anchor_name
 

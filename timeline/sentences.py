@@ -55,14 +55,20 @@ _ABBREVIATIONS = frozenset(
     rev fig ft cmdr adm maj pres supt messrs""".split()
 )
 _WORD_BEFORE = re.compile(r"((?:[^\W\d_]|\.)+)\.\W*\Z")
+# An uppercase Roman numeral of one letter after a capitalised word ("World War I.",
+# "Charles I.", "Henry V.", "Malcolm X."): a regnal or ordinal number, not an initial, so its
+# full stop can end the sentence (the boundary pattern already requires a capital after it).
+_NUMERAL_AFTER_NAME = re.compile(r"\b[A-Z][a-z]+\s+[IVX]\.\Z")
 
 
 def _is_abbreviation(text: str, end: int) -> bool:
-    window = text[max(0, end - 12) : end]
-    match = _WORD_BEFORE.search(window.rstrip())
+    window = text[max(0, end - 24) : end]
+    match = _WORD_BEFORE.search(window[-12:].rstrip())
     if not match:
         return False
     word = match.group(1).lower()
+    if len(word) == 1 and _NUMERAL_AFTER_NAME.search(window):
+        return False
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 

@@ -40,13 +40,22 @@ class _Vocabulary:
     not_verbs: frozenset[str]
 
 
+def _prefixed_past(tense: dict[str, list[str]]) -> frozenset[str]:
+    """Past forms with a prefix ("rebuilt", "withdrew", "oversaw", "rebid"): each prefix of
+    ``past_prefixes`` before a listed past form or one of ``prefixed_past``, less the words of
+    ``not_prefixed_past`` that read otherwise ("resent", "overcast")."""
+    forms = set(tense["past"]) | set(tense.get("prefixed_past", ()))
+    derived = {prefix + form for prefix in tense.get("past_prefixes", ()) for form in forms if form != "since"}
+    return frozenset(derived - set(tense.get("not_prefixed_past", ())))
+
+
 @functools.lru_cache(maxsize=1)
 def _vocabulary() -> _Vocabulary:
     tense = words()["tense"]
     return _Vocabulary(
         future=frozenset(m for m in tense["future"] if " " not in m),
         weak_future=frozenset(m for m in tense["weak_future"] if " " not in m),
-        past=frozenset(tense["past"]),
+        past=frozenset(tense["past"]) | _prefixed_past(tense),
         present=frozenset(tense["present"]),
         passive_present=frozenset(tense["passive_present"]),
         adjective_before=frozenset(tense["adjective_before"]),
