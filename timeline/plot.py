@@ -298,6 +298,32 @@ def highlighted_sentence(sentence: str, expression: str | None, *, width: int = 
     return "<br>".join(rendered)
 
 
+def _bounds_text(earliest: object, latest: object) -> str:
+    """What the text guarantees, when it is wider than the estimate: "on or before 15 Jan 2016"."""
+    def day(value: object) -> str | None:
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            return None
+        try:
+            moment = np.datetime64(value, "s")
+        except (TypeError, ValueError):
+            return None
+        if np.isnat(moment):
+            return None
+        when = moment.astype(object)
+        return f"{when.day} {when:%b} {when.year}" if isinstance(when, dt.datetime) else str(moment)[:10]
+
+    first = day(earliest)
+    last_moment = None if day(latest) is None else np.datetime64(latest, "s") - np.timedelta64(1, "s")
+    last = day(last_moment)
+    if first and last:
+        return f"the text allows {first} to {last}" if first != last else ""
+    if last:
+        return f"the text says: on or before {last}"
+    if first:
+        return f"the text says: on or after {first}"
+    return "the text gives no bounds: an estimate"
+
+
 def hover_text(row: Mapping[str, Any]) -> str:
     """The hover box of one event (a row of ``Timeline.events``) as escaped Plotly HTML.
 
@@ -325,6 +351,9 @@ def hover_text(row: Mapping[str, Any]) -> str:
     if isinstance(confidence, (int, float)) and not math.isnan(confidence):
         how += f" (confidence {confidence:.2f})"
     parts.append(how)
+    bounds = _bounds_text(row.get("earliest"), row.get("latest"))
+    if bounds:
+        parts.append(html.escape(bounds))
     duration = _text(row.get("duration"))
     if duration:
         parts.append(f"duration: {html.escape(duration)}")
