@@ -6,6 +6,7 @@ import datetime as dt
 import importlib.util
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -55,7 +56,7 @@ def article(tmp_path: Path) -> Path:
 def test_help_explains_options_with_examples(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(["--help"], capsys)
     assert status == 0
-    for word in ("--published", "--mode", "--expressions", "--html", "--csv", "--json",
+    for word in ("--published", "--mode", "--expressions", "--html", "--html-cdn", "--csv", "--json",
                  "--timelinejs", "--timeml", "--output", ".parquet", "examples:", "standard input"):
         assert word in out
 
@@ -233,6 +234,46 @@ def test_html_output(article: Path, tmp_path: Path, capsys: pytest.CaptureFixtur
     assert status == 0, err
     assert "<html" in target.read_text("utf-8").lower()
     assert f"wrote HTML timeline to {target}" in err
+
+
+@needs_plot
+@pytest.mark.parametrize("flag", ["--html", "-o"])
+def test_html_cdn_writes_a_light_page_as_safe_as_the_offline_one(
+    flag: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 14: --html-cdn loads plotly.js from its CDN; the default file stays self-contained."""
+    from timeline_fixtures import HOSTILE_TEXT
+
+    source = tmp_path / "hostile.txt"
+    source.write_text(HOSTILE_TEXT, "utf-8")
+    light, full = tmp_path / "light.html", tmp_path / "full.html"
+    status, _, err = run([str(source), "-p", "2019-06-30", flag, str(light), "--html-cdn", "-q"], capsys)
+    assert status == 0, err
+    status, _, err = run([str(source), "-p", "2019-06-30", flag, str(full), "-q"], capsys)
+    assert status == 0, err
+    page, offline = light.read_text("utf-8"), full.read_text("utf-8")
+    assert len(page) < 100_000 < 1_000_000 < len(offline)
+    loader = re.search(r'<script charset="utf-8" src="(https://cdn\.plot\.ly/plotly-[\d.]+\.min\.js)"'
+                       r' integrity="sha\d+-[\w+/=]+" crossorigin="anonymous"></script>', page)
+    assert loader is not None and not re.search(r"<script[^>]*\ssrc=", offline)  # offline: nothing loaded
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+    assert csp == re.search(r'content="([^"]+)"', offline).group(1).replace(  # type: ignore[union-attr]
+        "script-src 'unsafe-inline';", f"script-src 'unsafe-inline' {loader.group(1)};")
+    # the same escaping as the offline page: only plotly's scripts, no markup from the article
+    assert page.count("<script") == 3 and "<img" not in page and "window.__pwned=1</script>" not in page
+    for body in re.findall(r"<script[^>]*>(.*?)</script>", page, re.S):
+        assert "<" not in body.replace("<\\/", "")
+
+
+def test_html_cdn_needs_an_html_file(article: Path, tmp_path: Path,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run([str(article), "-p", "2016-01-15", "--html-cdn", "--csv", str(tmp_path / "x.csv")],
+                         capsys)
+    assert_one_line_error(status, err, "--html-cdn", "--html PATH")
+    (tmp_path / "batch").mkdir()
+    (tmp_path / "batch" / "a.txt").write_text("The vote was on Monday.", "utf-8")
+    status, _, err = run([str(tmp_path / "batch"), "--html-cdn", "-o", str(tmp_path / "e.csv")], capsys)
+    assert_one_line_error(status, err, "--html-cdn", "batch")
 
 
 @needs_export

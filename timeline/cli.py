@@ -104,6 +104,8 @@ examples:
       also print every time expression with its TIMEX3 value
   timeline article.txt --published 2016-01-15 --html timeline.html
       write an interactive Plotly timeline (one self-contained HTML file)
+  timeline article.txt --published 2016-01-15 --html timeline.html --html-cdn
+      the same, light: plotly.js is loaded from cdn.plot.ly when the page is opened
   timeline article.txt --published 2016-01-15 -o events.csv -o events.parquet
       write files, the format chosen by each extension
   cat article.txt | timeline - --published "Jan 15, 2016" --csv -
@@ -200,6 +202,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     files = parser.add_argument_group("output files")
     files.add_argument("--html", metavar="PATH", help="write the interactive timeline as HTML")
+    files.add_argument(
+        "--html-cdn",
+        action="store_true",
+        help="make the HTML files light (tens of kB instead of 4.5 MB) by loading plotly.js from "
+        "its CDN when opened; the default HTML is self-contained and works offline",
+    )
     files.add_argument("--csv", metavar="PATH", help="write the events table as CSV")
     files.add_argument("--json", metavar="PATH", help="write the events table as JSON records")
     files.add_argument(
@@ -339,6 +347,8 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
             known = " ".join(sorted(FORMATS))
             raise CliError(f"cannot tell the format of {path!r} from its extension (known: {known})")
         wanted.append((FORMATS[suffix], path))
+    if args.html_cdn and not any(fmt == "html" for fmt, _ in wanted):
+        raise CliError("--html-cdn changes the HTML files; ask for one with --html PATH or -o PATH.html")
     for fmt, path in wanted:
         if path == "-" and fmt not in _STREAMABLE:
             raise CliError(f"the {_FORMAT_NAMES[fmt]} cannot be written to standard output")
@@ -347,11 +357,12 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
     return wanted
 
 
-def _write(tl: Timeline, fmt: str, path: str, stdout: IO[str]) -> None:
-    """Write one output through the :class:`timeline.Timeline` writers."""
+def _write(tl: Timeline, fmt: str, path: str, stdout: IO[str], *, html_cdn: bool = False) -> None:
+    """Write one output through the :class:`timeline.Timeline` writers (``html_cdn``: the HTML
+    loads plotly.js from its CDN instead of inlining it)."""
     target = None if path == "-" else path
     if fmt == "html":
-        tl.to_html(path)
+        tl.to_html(path, offline=not html_cdn)
         return
     if fmt == "parquet":
         tl.to_parquet(path)
@@ -391,7 +402,7 @@ def _run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
         print(f"{_PROG}: note: {_one_line(message)}", file=stderr)
     for fmt, path in outputs:
         try:
-            _write(tl, fmt, path, stdout)
+            _write(tl, fmt, path, stdout, html_cdn=args.html_cdn)
         except ImportError as exc:
             raise CliError(f"cannot write the {_FORMAT_NAMES[fmt]}: {exc}") from None
         except OSError as exc:
@@ -413,6 +424,8 @@ def _batch_outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
         if getattr(args, flag) is not None:
             raise CliError(f"--{flag} draws one article; a batch writes a table "
                            "(-o PATH with .csv .json .jsonl .parquet)")
+    if args.html_cdn:
+        raise CliError("--html-cdn changes the HTML of one article; a batch writes a table")
     wanted = [(fmt, getattr(args, fmt)) for fmt in ("csv", "json", "jsonl")
               if getattr(args, fmt) is not None]
     for path in args.output:

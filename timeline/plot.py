@@ -1081,10 +1081,12 @@ def write_html(
     """Write the figure of ``tl`` to one HTML page at ``path``.
 
     With ``offline=True`` the page is self-contained (plotly.js is inlined, ~4.5 MB); with
-    ``offline=False`` plotly.js is loaded from the plotly CDN. The page has a heading with the
-    title and publication date. All article text is escaped, and a Content-Security-Policy
-    forbids loading anything from elsewhere, so nothing in an article can inject markup or
-    scripts. ``figure_options`` go to :func:`figure`.
+    ``offline=False`` plotly.js is loaded from the plotly CDN (the page is then a few tens of
+    kB; plotly's ``<script>`` tag carries the file's integrity hash, and the
+    Content-Security-Policy allows that one URL only). The page has a heading with the title
+    and publication date. All article text is escaped, and the Content-Security-Policy forbids
+    loading anything from elsewhere, so nothing in an article can inject markup or scripts.
+    ``figure_options`` go to :func:`figure`.
     """
     if not isinstance(offline, bool):
         raise TypeError(f"offline must be True or False, not {type(offline).__name__}")
@@ -1107,7 +1109,10 @@ def write_html(
     dated = int(events["start"].notna().sum())
     details.append(f"<p>{dated} dated and {len(events) - dated} undated events.</p>")
     details.extend(f'<p class="notes">{html.escape(note)}</p>' for note in tl.notes)
-    scripts = "'unsafe-inline'" + ("" if offline else " https://cdn.plot.ly")
+    scripts = "'unsafe-inline'"
+    if not offline:  # the one plotly.js file plotly links (with its integrity hash), nothing else
+        found = re.search(r'<script[^>]*\ssrc="(https://cdn\.plot\.ly/[\w.\-]+\.js)"', plot)
+        scripts += " " + (found.group(1) if found else "https://cdn.plot.ly")
     csp = (
         f"default-src 'none'; script-src {scripts}; style-src 'unsafe-inline'; "
         "img-src data:; font-src data:; base-uri 'none'; form-action 'none'"
