@@ -27,7 +27,11 @@ from timeline.sentences import split_sentences  # noqa: E402
 from timeline.types import Event, Expression, Mention, Reading, TimeValue  # noqa: E402
 
 CASES_DIR = Path(__file__).resolve().parent / "events_cases"
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+# ../shared next to the checkout, or one level further up for a git worktree
+SHARED = next((base / "shared" for base in (Path(__file__).resolve().parents[1].parent,
+                                            Path(__file__).resolve().parents[1].parent.parent)
+               if (base / "shared" / "seeds").is_dir()),
+              Path(__file__).resolve().parents[1].parent / "shared")
 SEED = SHARED / "seeds" / "000_97afb06ab074d6df.txt"
 
 
