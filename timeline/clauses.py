@@ -133,7 +133,7 @@ _STEM_SUFFIXES: tuple[str, ...] = tuple(
 #: own (a light verb such as "was held" hands its event to the noun of its subject)
 _POSSESSIVE_MARKS = frozenset({"'s", "'", "’s", "’"})
 _COPULAS = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "'s", "'re", "'m",
-                      "seem", "seems", "seemed"}) - _LIGHT
+                      "seem", "seems", "seemed"})
 
 #: words after which an -ing form is a verb naming an event ("by walking", "after launching")
 _ING_PREPOSITIONS = frozenset({"by", "after", "before", "while", "when", "since", "without",
@@ -870,7 +870,7 @@ class SentenceAnalysis:
             previous_form = form
             # states are events too (TimeML's STATE: "he owns an iPod", "it has two cameras"),
             # except the copula and its kin, whose event is their complement
-            if form.state and lows[g.head] in _COPULAS:
+            if form.state and lows[g.head] in _COPULAS and lows[g.head] not in _LIGHT:
                 continue
             seg = segments[max(bisect_right(seg_starts, min(g.head, last)) - 1, 0)]
             if known and starts[g.head] in known and lows[g.head] not in _LIGHT:

@@ -1173,17 +1173,22 @@ class _Builder:
                                  record.expression, (None, latest)),
                          f"told in the past with no time of its own: shown on the story's day, "
                          f"that of event {ids[story]}")
-            if dated is None and self.published is not None:
+            if dated is None and self.published is not None and self.mode == "news":
                 dated = _tense_window(self.published.year, self.published.month,
                                       self.published.day, form is not None and form.speech,
                                       tense)
             if dated is None:
+                if form is None:
+                    notes[key].append("an event noun with no dated clause: no date")
+                elif form.tense == "present":
+                    notes[key].append("present tense (habitual or ongoing): no date")
                 continue
             record = dated[0]
             if current.expression is not None:  # "recently", "now": kept as its expression
                 record = record._replace(expression=current.expression, derived=None)
             if form is not None and form.mood != "real":
-                record = record._replace(confidence=CONFIDENCE["unreal"])
+                # it may never happen: no bound either ("he had hoped to meet him")
+                record = record._replace(confidence=CONFIDENCE["unreal"], bounds=(None, None))
             records[key] = record
             notes[key].append(dated[1])
 
