@@ -46,3 +46,45 @@ def test_event_before_a_roman_numeral_is_not_dated_by_the_next_sentence() -> Non
     rows = tl.events[tl.events["event"].str.contains("nationalized")]
     assert not rows.empty
     assert all(pd.isna(start) or start.year != 2019 for start in rows["start"])
+
+
+# ------------------------------------------------ 6. datelines and the note without a date
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("KYIV, Ukraine (AP) — Sept. 12, 2022 — Troops retook two villages on Friday.", "2022-09-12"),
+        ("Published 2:14 PM EST, Mon January 9, 2023\n\nThe company said Friday it would cut jobs.",
+         "2023-01-09"),
+        ("WASHINGTON, Jan. 15, 2016 (AP) — The Senate met on Thursday.", "2016-01-15"),
+    ],
+)
+def test_dateline_gives_the_publication_date(text: str, day: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", timeline.TimelineWarning)
+        tl = timeline.build(text)
+    assert str(tl.article.published) == day
+    assert any("dateline" in note for note in tl.notes)
+    assert all(e.anchor != "unresolved" for e in tl.expression_list)
+
+
+def test_a_date_inside_the_first_sentence_is_no_dateline() -> None:
+    tl = _quiet_build("The company said on Jan. 9, 2016 that it would cut jobs.")
+    assert tl.article.published is None
+
+
+def test_note_without_a_date_names_the_unresolved_expressions() -> None:
+    with pytest.warns(timeline.TimelineWarning, match=r"1 expression\(s\) left unresolved \('Friday'\)"):
+        tl = timeline.build("The company said Friday it would cut jobs after the 2019 merger.")
+    assert "counted from a date" not in tl.notes[-1]
+
+
+def test_note_without_a_date_says_what_was_counted_from_the_text() -> None:
+    with pytest.warns(timeline.TimelineWarning) as caught:
+        tl = timeline.build("The plant opened on Jan. 9, 2016. On Friday it closed for good.")
+    message = str(caught[0].message)
+    assert "left unresolved" not in message
+    assert "1 expression(s) counted from a date in the text instead ('Friday' from 'Jan. 9, 2016')" in message
+    assert message in tl.notes
+    assert str(tl.expression_list[1].time.value) == "2016-01-08"

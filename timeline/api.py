@@ -115,6 +115,43 @@ def _as_article(article: str | Article, published: object) -> Article:
     raise TypeError(f"article must be a str or timeline.Article, not {type(article).__name__}")
 
 
+_QUOTED = 3  # at most this many expressions are quoted in a note
+
+
+def _quoted(items: list[str]) -> str:
+    """``a, b, c and 2 more``: a short list for a note."""
+    shown = ", ".join(items[:_QUOTED])
+    return shown + (f" and {len(items) - _QUOTED} more" if len(items) > _QUOTED else "")
+
+
+def _undated_message(expressions: tuple[Expression, ...]) -> str | None:
+    """What happened to the expressions relative to a publication date that is missing: which
+    stayed unresolved, and which were counted from a date written in the text instead
+    (``None`` when there are neither)."""
+    unresolved = [e.mention.text for e in expressions if e.anchor == "unresolved"]
+    by_text = [
+        (e.mention.text, expressions[int(e.anchor.split()[1])].mention.text)
+        for e in expressions
+        if e.anchor.startswith("expression ") and e.anchor.split()[1].isdigit()
+        and int(e.anchor.split()[1]) < len(expressions)
+    ]
+    if not unresolved and not by_text:
+        return None
+    parts = []
+    if unresolved:
+        parts.append(
+            f"{len(unresolved)} expression(s) left unresolved "
+            f"({_quoted([repr(text) for text in unresolved])})"
+        )
+    if by_text:
+        counted = [f"{text!r} from {source!r}" for text, source in by_text]
+        parts.append(
+            f"{len(by_text)} expression(s) counted from a date in the text instead "
+            f"({_quoted(counted)})"
+        )
+    return "no publication date given or found: " + "; ".join(parts)
+
+
 def build(
     article: str | Article,
     published: str | dt.date | dt.datetime | None = None,
@@ -129,8 +166,9 @@ def build(
             ``published`` is given here).
         published: the publication date: ISO string, any absolute date string dateparser
             reads, ``date``, ``datetime`` or ``pandas.Timestamp``. When missing, a dateline in
-            the text is used; failing that, relative expressions stay unresolved (a
-            :class:`TimelineWarning` says so). Today's date is never used.
+            the text is used; failing that, relative expressions stay unresolved or count from
+            a date written before them (a :class:`TimelineWarning` and a note say which).
+            Today's date is never used.
         mode: ``news`` anchors relative expressions on the publication date, ``narrative`` on
             the last mentioned date; ``auto`` decides from the text.
         min_confidence: keep only the events dated at least this firmly (see
@@ -166,12 +204,11 @@ def build(
             source = attrs.evolve(source, published=anchor)
     chosen_mode = detect_mode(mentions, anchor) if mode == "auto" else mode
     expressions = resolve_mentions(mentions, sentences, text, anchor, chosen_mode)
-    if anchor is None and any(e.anchor == "unresolved" for e in expressions):
-        message = (
-            "no publication date given or found: expressions relative to it are left unresolved"
-        )
-        notes.append(message)
-        warnings.warn(message, TimelineWarning, stacklevel=2)
+    if anchor is None:
+        message = _undated_message(expressions)
+        if message is not None:
+            notes.append(message)
+            warnings.warn(message, TimelineWarning, stacklevel=2)
     events = build_events(
         text, sentences, expressions, anchor, mode=chosen_mode, min_confidence=float(min_confidence)
     )

@@ -754,16 +754,24 @@ def resolve_mentions(
 
 
 _DATELINE_AFTER = re.compile(r"\s*(?:\(\w[\w .&-]*\)\s*)?(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?)?(?:[—–|/]|--|-\s|\n|\Z)")
-_DATELINE_BEFORE = re.compile(r"\A\s*(?:[A-Z][\w.'’ -]{0,40}(?:,\s*[A-Z][\w.'’ -]{0,30})?,?\s*)?(?:(?:posted|published|updated|dated)(?:\s+on)?:?\s*)?\Z", re.IGNORECASE)
+_DATELINE_BEFORE = re.compile(
+    r"\A\s*(?:[A-Z][\w.'’ -]{0,40}(?:,\s*[A-Z][\w.'’ -]{0,30})?,?\s*)?"  # KYIV, Ukraine
+    r"(?:\(\w[\w .&-]*\)\s*)?(?:(?:[—–|]|--?)\s*)?"  # (AP) —
+    r"(?:(?:posted|published|updated|dated)(?:\s+on)?:?\s*)?"  # Published
+    r"(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?\s*(?:[A-Z]{2,4}\b\s*)?,?\s*)?"  # 2:14 PM EST,
+    r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?,?\s*)?\Z",  # Mon
+    re.IGNORECASE,
+)
 
 
 def find_dateline(text: str, mentions: tuple[Mention, ...]) -> dt.date | None:
     """The publication date of a dateline at the top of the text, if there is one.
 
     A dateline is a full date (year, month and day) that opens the text, alone or after a
-    place name ("WASHINGTON, Jan. 15, 2016 (AP) —", "2016-01-15", "Published: 15 January
-    2016"), and is followed by a dash, a line break or the end of the text. A date inside the
-    first sentence of the story does not count.
+    place name and news agency ("WASHINGTON, Jan. 15, 2016 (AP) —", "KYIV, Ukraine (AP) —
+    Sept. 12, 2022 —", "2016-01-15", "Published: 15 January 2016", a byline "Published 2:14 PM
+    EST, Mon January 9, 2023"), and is followed by a dash, a line break or the end of the text.
+    A date inside the first sentence of the story does not count.
     """
     for mention in mentions:
         if mention.char_start > 120:
