@@ -8,13 +8,17 @@ Every node is one instant, the time an event happened, measured in whole seconds
 * a :class:`Constraint` (``lo <= t_target - t_source <= hi``): what an event-anchored phrase says
   ("a day after the recapture": ``t_publication - t_recapture`` is exactly one day).
 
-:func:`solve` computes the all-pairs shortest paths of the distance graph (the classic Simple
-Temporal Network of Dechter, Meiri and Pearl): edge ``i -> j`` of weight ``hi`` and
-``j -> i`` of weight ``-lo``, with node 0 the origin. The tightest interval of node ``j`` is then
-``[-d[j][0], d[0][j]]``. Facts are added one at a time in priority order (explicit bounds first,
-then the constraints in text order) and the distance matrix is kept closed after each addition
-(an O(k^2) Floyd–Warshall update per fact, k the size of the fact's connected component), so a fact that would close a negative cycle is
-detected at the moment it is added, rejected, and reported; it never overwrites what came first.
+:func:`solve` works on the distance graph of the Simple Temporal Network (Dechter, Meiri and
+Pearl): edge ``i -> j`` of weight ``hi`` and ``j -> i`` of weight ``-lo``, with vertex 0 the
+origin. The tightest interval of node ``j`` is ``[-d(j, 0), d(0, j)]``: two single-source
+shortest-path searches, no all-pairs matrix. Facts are added one at a time in priority order
+(explicit bounds first, then the constraints in text order) while the graph keeps a feasible
+potential; a fact whose edge violates it is repaired by a search over only the vertices whose
+potential must drop (Cotton and Maler's incremental negative-cycle detection), so a fact that
+would close a negative cycle is detected at the moment it is added, rejected, and reported; it
+never overwrites what came first. A fact that tightens nothing costs O(1); the usual fact
+touches a few vertices. (The worst case of a fact is still a search of its whole component,
+O(E log V); no input that reaches it repeatedly is known from news text.)
 
 Calendar units: :func:`offset_range` turns "6 months after" into seconds with calendar arithmetic
 from a reference instant (July 8 -> January 8 is 184 days, not 6 x 30), and widens coarse or
@@ -26,6 +30,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import heapq
 import math
 
 import attrs
@@ -127,24 +132,36 @@ class Solution:
         rejected: the bounds and constraints that contradicted earlier facts, in the order
             they were given; they are not part of the solution.
         component: per node, the connected component (of the constraint graph) it belongs to.
-        matrices: per component, its closed distance matrix (index 0 = the origin, then the
-            component's nodes in increasing order).
+        edges: the accepted edges of the distance graph as ``(from, to, weight)``, vertex 0
+            being the origin and node ``i`` vertex ``i + 1`` (``t_to - t_from <= weight``).
+        potential: per vertex, a feasible potential of that graph (``potential[to] <=
+            potential[from] + weight`` for every edge), used by :meth:`between`.
     """
 
     lo: tuple[float, ...]
     hi: tuple[float, ...]
     rejected: tuple[Bound | Constraint, ...]
     component: tuple[int, ...] = ()
-    matrices: tuple[tuple[tuple[float, ...], ...], ...] = ()
-    local: tuple[int, ...] = ()
+    edges: tuple[tuple[int, int, float], ...] = ()
+    potential: tuple[float, ...] = ()
 
     def between(self, source: int, target: int) -> tuple[float, float]:
-        """The tightest ``(lo, hi)`` the facts give for ``t_target - t_source``."""
-        if self.component[source] == self.component[target]:
-            d = self.matrices[self.component[source]]
-            s, t = self.local[source], self.local[target]
-            return (-d[t][s], d[s][t])
-        return (self.lo[target] - self.hi[source], self.hi[target] - self.lo[source])
+        """The tightest ``(lo, hi)`` the facts give for ``t_target - t_source``.
+
+        Computed on demand (two shortest-path searches over the accepted edges, O(E log V)):
+        the solution keeps no pairwise distances.
+        """
+        if self.component[source] != self.component[target]:
+            return (self.lo[target] - self.hi[source], self.hi[target] - self.lo[source])
+        size = len(self.potential)
+        out: list[list[tuple[int, float]]] = [[] for _ in range(size)]
+        into: list[list[tuple[int, float]]] = [[] for _ in range(size)]
+        for u, v, w in self.edges:
+            out[u].append((v, w))
+            into[v].append((u, w))
+        forward = _distances(out, self.potential, source + 1, 1.0)
+        backward = _distances(into, self.potential, source + 1, -1.0)
+        return (-backward[target + 1], forward[target + 1])
 
 
 def solve(
@@ -156,12 +173,14 @@ def solve(
 
     Nodes are numbered ``0 .. n_nodes - 1``. Bounds are added first, then constraints, each in
     the order given; a fact that is inconsistent with the facts already added (it would close a
-    negative cycle) is skipped and listed in ``Solution.rejected``. Each connected component
-    of the constraint graph is solved on its own (a cycle never crosses components), so the
-    cost is the sum of the components' O(k^2) updates, not O(n^2) per fact.
+    negative cycle) is skipped and listed in ``Solution.rejected``. The graph keeps a feasible
+    potential; a new edge that violates it is repaired by a search over the vertices whose
+    potential must drop (none in the usual case), which either finds the cycle or restores
+    feasibility. The intervals are then two shortest-path searches from the origin.
 
     Raises:
-        ValueError: a node number is out of range or a fact has ``lo > hi``.
+        ValueError: a node number is out of range, or a fact has ``lo > hi``, a NaN side,
+            ``lo = INF`` or ``hi = -INF``.
     """
     if n_nodes < 0:
         raise ValueError("n_nodes must be >= 0")
@@ -185,53 +204,34 @@ def solve(
             parent[max(a, b)] = min(a, b)
     roots: dict[int, int] = {}
     component = [0] * n_nodes
-    local = [0] * n_nodes
-    members: list[list[int]] = []
     for node in range(n_nodes):
-        root = find(node)
-        if root not in roots:
-            roots[root] = len(members)
-            members.append([])
-        number = roots[root]
-        component[node] = number
-        local[node] = len(members[number]) + 1
-        members[number].append(node)
-    matrices: list[list[list[float]]] = []
-    for nodes in members:
-        size = len(nodes) + 1
-        d = [[INF] * size for _ in range(size)]
-        for i in range(size):
-            d[i][i] = 0.0
-        matrices.append(d)
+        component[node] = roots.setdefault(find(node), len(roots))
+    network = _Network(n_nodes + 1)
     rejected: list[Bound | Constraint] = []
     for fact in [*bounds, *constraints]:
         if isinstance(fact, Bound):
-            d = matrices[component[fact.node]]
-            src, dst = 0, local[fact.node]
+            src, dst = 0, fact.node + 1
         else:
-            d = matrices[component[fact.source]]
-            src, dst = local[fact.source], local[fact.target]
-        # t_dst - t_src <= hi  (edge src -> dst) and t_src - t_dst <= -lo (edge dst -> src)
-        if d[dst][src] + fact.hi < 0 or d[src][dst] - fact.lo < 0:
+            src, dst = fact.source + 1, fact.target + 1
+        if not network.add(src, dst, fact.lo, fact.hi):
             rejected.append(fact)
-            continue
-        _add_edge(d, src, dst, fact.hi)
-        _add_edge(d, dst, src, -fact.lo)
-    lo = tuple(-matrices[component[n]][local[n]][0] for n in range(n_nodes))
-    hi = tuple(matrices[component[n]][0][local[n]] for n in range(n_nodes))
+    above = _distances(network.out, network.potential, 0, 1.0)
+    below = _distances(network.into, network.potential, 0, -1.0)
     return Solution(
-        lo=lo,
-        hi=hi,
+        lo=tuple(-below[v] for v in range(1, n_nodes + 1)),
+        hi=tuple(above[1:]),
         rejected=tuple(rejected),
         component=tuple(component),
-        matrices=tuple(tuple(map(tuple, d)) for d in matrices),
-        local=tuple(local),
+        edges=tuple((u, v, w) for u, targets in enumerate(network.out) for v, w in targets),
+        potential=tuple(network.potential),
     )
 
 
 def _check_fact(fact: Bound | Constraint) -> None:
     if fact.lo > fact.hi:
         raise ValueError(f"fact {fact!r} has lo > hi")
+    if math.isnan(fact.lo) or math.isnan(fact.hi) or fact.lo == INF or fact.hi == -INF:
+        raise ValueError(f"fact {fact!r} has no finite side to stand on")
 
 
 def _check_node(node: int, n_nodes: int) -> None:
@@ -239,23 +239,104 @@ def _check_node(node: int, n_nodes: int) -> None:
         raise ValueError(f"node {node} out of range 0..{n_nodes - 1}")
 
 
-def _add_edge(d: list[list[float]], u: int, v: int, w: float) -> None:
-    """Add edge ``u -> v`` of weight ``w`` to a closed distance matrix and keep it closed."""
-    if w >= d[u][v]:
-        return
-    size = len(d)
-    into_u = [d[i][u] for i in range(size)]
-    from_v = d[v]
-    for i in range(size):
-        iu = into_u[i]
-        if iu == INF:
+class _Network:
+    """The distance graph being built: adjacency both ways and a feasible potential.
+
+    Invariant: ``potential[v] <= potential[u] + w`` for every edge ``u -> v`` of weight ``w``
+    (so the graph has no negative cycle). A vertex with no edge yet takes any potential.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.out: list[list[tuple[int, float]]] = [[] for _ in range(size)]
+        self.into: list[list[tuple[int, float]]] = [[] for _ in range(size)]
+        self.potential: list[float] = [0.0] * size
+
+    def add(self, src: int, dst: int, lo: float, hi: float) -> bool:
+        """Add ``lo <= t_dst - t_src <= hi``; False (graph unchanged) if it closes a negative cycle."""
+        if src == dst:  # a self-loop: consistent exactly when it allows a difference of 0
+            return hi >= 0 and lo <= 0
+        forward, backward = hi < INF, lo > -INF
+        if not (forward or backward):
+            return True
+        potential = self.potential
+        if not (self.out[dst] or self.into[dst]):  # a fresh vertex sits where the fact puts it
+            potential[dst] = potential[src] + (hi if forward else lo)
+        elif not (self.out[src] or self.into[src]):
+            potential[src] = potential[dst] - (hi if forward else lo)
+        undo: dict[int, float] = {}
+        if forward:
+            if not self._repair(src, dst, hi, undo):
+                return False
+            self.out[src].append((dst, hi))
+            self.into[dst].append((src, hi))
+        if backward:
+            # the search may cross the forward edge just added: that cycle weighs hi - lo >= 0
+            if not self._repair(dst, src, -lo, undo):
+                if forward:
+                    self.out[src].pop()
+                    self.into[dst].pop()
+                for vertex, old in undo.items():
+                    potential[vertex] = old
+                return False
+            self.out[dst].append((src, -lo))
+            self.into[src].append((dst, -lo))
+        return True
+
+    def _repair(self, u: int, v: int, w: float, undo: dict[int, float]) -> bool:
+        """Make room for edge ``u -> v`` (weight ``w``) by lowering potentials from ``v``.
+
+        A Dijkstra search on reduced costs (Cotton & Maler 2006) visits only the vertices whose
+        potential must drop; reaching ``u`` with ``w + d(v, u) < 0`` is a negative cycle, and
+        then nothing is changed. Returns False on a cycle; records old potentials in ``undo``.
+        """
+        potential = self.potential
+        base = potential[u] + w
+        if base >= potential[v]:
+            return True
+        # distance from v along the search; the heap is keyed by reduced distance
+        dist: dict[int, float] = {v: 0.0}
+        heap: list[tuple[float, float, int]] = [(base - potential[v], 0.0, v)]
+        out = self.out
+        while heap:
+            _, d, x = heapq.heappop(heap)
+            if d > dist[x]:
+                continue  # stale entry
+            for y, weight in out[x]:
+                nd = d + weight
+                if y == u:
+                    if w + nd < 0:
+                        return False
+                    continue
+                if base + nd < potential[y] and nd < dist.get(y, INF):
+                    dist[y] = nd
+                    heapq.heappush(heap, (base + nd - potential[y], nd, y))
+        for x, d in dist.items():
+            undo.setdefault(x, potential[x])
+            potential[x] = base + d
+        return True
+
+
+def _distances(adjacency: list[list[tuple[int, float]]], potential: list[float] | tuple[float, ...],
+               source: int, sign: float) -> list[float]:
+    """Shortest distances from ``source`` (INF when unreachable), Dijkstra with potentials.
+
+    ``sign`` is 1.0 for the graph whose feasible potential is ``potential`` and -1.0 for its
+    reverse (whose feasible potential is the negation). Stale heap entries are skipped, and an
+    entry is pushed only when it improves a distance, so the result is exact whatever the order.
+    """
+    dist = [INF] * len(adjacency)
+    dist[source] = 0.0
+    heap: list[tuple[float, float, int]] = [(-sign * potential[source], 0.0, source)]
+    while heap:
+        _, d, x = heapq.heappop(heap)
+        if d > dist[x]:
             continue
-        row = d[i]
-        base = iu + w
-        for j in range(size):
-            candidate = base + from_v[j]
-            if candidate < row[j]:
-                row[j] = candidate
+        for y, weight in adjacency[x]:
+            nd = d + weight
+            if nd < dist[y]:
+                dist[y] = nd
+                heapq.heappush(heap, (nd - sign * potential[y], nd, y))
+    return dist
 
 
 # --- calendar ------------------------------------------------------------------------------
