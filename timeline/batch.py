@@ -277,7 +277,7 @@ def _describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {message}" if message else type(error).__name__
 
 
-def _build_chunk(chunk: list[_Job], mode: str = "auto") -> BatchResult:
+def _build_chunk(chunk: list[_Job], mode: str = "auto", date_order: str | None = None) -> BatchResult:
     """Build every article of ``chunk``; failures become error rows. Top level: pickled to workers."""
     from timeline.api import build
 
@@ -296,7 +296,7 @@ def _build_chunk(chunk: list[_Job], mode: str = "auto") -> BatchResult:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # the notes say it once per article
-                tl = build(text, published=published, mode=mode)  # type: ignore[arg-type]
+                tl = build(text, published=published, mode=mode, date_order=date_order)  # type: ignore[arg-type]
                 events, expressions = tl.events, tl.expressions
         except Exception as error:  # noqa: BLE001 - one failing document must not stop the rest
             error_keys.append(key)
@@ -430,22 +430,23 @@ def _run(
     workers: int,
     mode: str,
     executor_factory: Callable[[int], concurrent.futures.Executor],
+    date_order: str | None = None,
 ) -> Iterator[BatchResult]:
     """Chunk results in input order; at most ``2 * workers`` chunks in flight."""
     if workers == 1:
         for chunk in chunks:
-            yield _build_chunk(chunk, mode)
+            yield _build_chunk(chunk, mode, date_order)
         return
     executor = executor_factory(workers)
     pending: collections.deque[tuple[concurrent.futures.Future[BatchResult], list[_Job]]] = collections.deque()
     try:
         for chunk in chunks:
-            pending.append((executor.submit(_build_chunk, chunk, mode), chunk))
+            pending.append((executor.submit(_build_chunk, chunk, mode, date_order), chunk))
             if len(pending) >= 2 * workers:
-                result, executor = _collect(pending, executor, executor_factory, workers, mode)
+                result, executor = _collect(pending, executor, executor_factory, workers, mode, date_order)
                 yield result
         while pending:
-            result, executor = _collect(pending, executor, executor_factory, workers, mode)
+            result, executor = _collect(pending, executor, executor_factory, workers, mode, date_order)
             yield result
     finally:
         for future, _ in pending:
@@ -459,6 +460,7 @@ def _collect(
     executor_factory: Callable[[int], concurrent.futures.Executor],
     workers: int,
     mode: str,
+    date_order: str | None = None,
 ) -> tuple[BatchResult, concurrent.futures.Executor]:
     """The oldest chunk's result. A chunk whose worker failed is built again in this process,
     and a broken pool (a worker that died) is replaced, its other chunks resubmitted."""
@@ -469,10 +471,10 @@ def _collect(
         executor.shutdown(wait=False, cancel_futures=True)
         executor = executor_factory(workers)
         for i, (_, waiting) in enumerate(pending):
-            pending[i] = (executor.submit(_build_chunk, waiting, mode), waiting)
+            pending[i] = (executor.submit(_build_chunk, waiting, mode, date_order), waiting)
     except Exception:  # noqa: BLE001 - e.g. a result that could not be sent back
         pass
-    return _build_chunk(chunk, mode), executor
+    return _build_chunk(chunk, mode, date_order), executor
 
 
 def iter_build(
@@ -483,6 +485,7 @@ def iter_build(
     progress: bool | Literal["force"] = True,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     mode: str = "auto",
+    date_order: str | None = None,
     text_column: str = "text",
     date_column: str | None = None,
     id_column: str | None = None,
@@ -505,14 +508,14 @@ def iter_build(
         progress: ``True`` draws a progress bar on standard error when it is a terminal and the
             work lasts over a second; ``"force"`` always draws it; ``False`` never.
         chunk_size: articles sent to a worker at a time.
-        mode: as for :func:`timeline.build`.
+        mode, date_order: as for :func:`timeline.build`.
         text_column: the text column/key of DataFrame and mapping input.
         date_column: the publication date column/key (default: ``date`` when present).
         id_column: the id column/key used as ``article`` key (default: ``id`` when present,
             else the position in the input).
 
     Raises:
-        ValueError: ``jobs``, ``chunk_size`` or ``mode`` is not valid.
+        ValueError: ``jobs``, ``chunk_size``, ``mode`` or ``date_order`` is not valid.
         KeyError: a DataFrame lacks a column named here.
         TypeError: ``articles`` is a single text or Article.
     """
@@ -521,6 +524,8 @@ def iter_build(
         raise ValueError(f"chunk_size must be a positive int, not {chunk_size!r}")
     if mode not in ("auto", "news", "narrative"):
         raise ValueError(f"mode must be 'auto', 'news' or 'narrative', not {mode!r}")
+    if date_order not in (None, "MDY", "DMY", "YMD"):
+        raise ValueError(f"date_order must be 'MDY', 'DMY', 'YMD' or None, not {date_order!r}")
     if isinstance(articles, (str, bytes, Article)):
         raise TypeError("build_many takes many articles: pass a list of texts (use timeline.build for one)")
     if isinstance(articles, pd.DataFrame) and text_column not in articles.columns:
@@ -529,7 +534,7 @@ def iter_build(
     bar = Progress(total, enabled=bool(progress), force=progress == "force")
     chunks = _chunks(_jobs(articles, published, text_column, date_column, id_column), chunk_size)
     try:
-        for result in _run(chunks, workers, mode, _executor or _pool):
+        for result in _run(chunks, workers, mode, _executor or _pool, date_order):
             bar.update(result.articles, len(result.errors))
             yield result
     finally:
@@ -553,6 +558,7 @@ def build_many(
     progress: bool | Literal["force"] = True,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     mode: str = "auto",
+    date_order: str | None = None,
     text_column: str = "text",
     date_column: str | None = None,
     id_column: str | None = None,
@@ -568,7 +574,8 @@ def build_many(
     """
     parts = list(
         iter_build(articles, published, jobs=jobs, progress=progress, chunk_size=chunk_size,
-                   mode=mode, text_column=text_column, date_column=date_column, id_column=id_column)
+                   mode=mode, date_order=date_order, text_column=text_column, date_column=date_column,
+                   id_column=id_column)
     )
     return BatchResult(
         events=_concat([p.events for p in parts], EVENT_COLUMNS),
@@ -728,6 +735,7 @@ def write_many(
     progress: bool | Literal["force"] = True,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     mode: str = "auto",
+    date_order: str | None = None,
     text_column: str = "text",
     date_column: str | None = None,
     id_column: str | None = None,
@@ -736,7 +744,7 @@ def write_many(
     """Build many articles and append one table to ``path`` chunk by chunk (flat memory).
 
     Args:
-        articles, published, jobs, progress, chunk_size, mode, text_column, date_column,
+        articles, published, jobs, progress, chunk_size, mode, date_order, text_column, date_column,
             id_column: as for :func:`iter_build`.
         path: the output file (format from its extension: ``.csv``, ``.jsonl``/``.ndjson``,
             ``.json`` (one array), ``.parquet`` (needs pyarrow)) or a text stream with ``format``.
@@ -763,7 +771,8 @@ def write_many(
     error_writer = TableWriter(errors) if errors is not None else None
     try:
         for result in iter_build(articles, published, jobs=jobs, progress=progress,
-                                 chunk_size=chunk_size, mode=mode, text_column=text_column,
+                                 chunk_size=chunk_size, mode=mode, date_order=date_order,
+                                 text_column=text_column,
                                  date_column=date_column, id_column=id_column):
             writer.write(result.table(table))
             if error_writer is not None:
