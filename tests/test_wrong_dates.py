@@ -139,3 +139,31 @@ def test_date_order_in_batch_and_cli(tmp_path: Path, capsys: pytest.CaptureFixtu
     article.write_text(_SLASHES, encoding="utf-8")
     assert main([str(article), "--published", "2016-02-01", "--date-order", "DMY", "--expressions"]) == 0
     assert "2016-01-09" in capsys.readouterr().out
+
+
+# ------------------------------------------------ 9. text that is not English
+
+from foreign_paragraphs import FOREIGN  # noqa: E402
+
+
+@pytest.mark.parametrize("language", sorted(FOREIGN))
+def test_other_languages_give_a_warning_and_empty_tables(language: str) -> None:
+    with pytest.warns(timeline.TimelineWarning, match="does not look like English"):
+        tl = timeline.build(FOREIGN[language], published="2016-01-15")
+    assert tl.expressions.empty and tl.events.empty
+    assert any("does not look like English" in note for note in tl.notes)
+
+
+def test_english_and_short_texts_are_not_flagged() -> None:
+    from timeline.language import looks_english
+
+    assert looks_english("Die Regierung senkt die Steuern")  # a headline: too short to judge
+    assert looks_english("Le ministre a parlé mardi.")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", timeline.TimelineWarning)
+        tl = timeline.build(
+            "The government said on Tuesday that it would cut taxes for families on low incomes "
+            "from January. The minister said the measure would cost almost two billion euros a "
+            "year and be paid for by higher levies on large companies.", published="2016-01-15",
+        )
+    assert not tl.expressions.empty

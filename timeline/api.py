@@ -12,6 +12,7 @@ import attrs
 
 from timeline.events import build_events
 from timeline.extract import find_mentions
+from timeline.language import MIN_WORDS, THRESHOLD, english_share, looks_english
 from timeline.published import parse_published
 from timeline.readings import DATE_ORDERS, read_slash_date
 from timeline.resolve import detect_mode, find_dateline, resolve_mentions
@@ -235,6 +236,17 @@ def build(
         source = attrs.evolve(source, text=kept)
     text = scanning_view(kept)  # invisible format characters read as spaces, offsets unchanged
     sentences = split_sentences(text)
+    if not looks_english(text):
+        share, count = english_share(text)
+        message = (
+            f"the text does not look like English ({share:.0%} of its {count} words are English "
+            f"function words; {THRESHOLD:.0%} expected of a text of {MIN_WORDS} words or more): the rules read "
+            "English only, so no expressions or events are returned"
+        )
+        notes.append(message)
+        warnings.warn(message, TimelineWarning, stacklevel=2)
+        return Timeline(article=source, sentences=sentences, expression_list=(), event_list=(),
+                        mode="news" if mode == "auto" else mode, notes=tuple(notes))
     mentions = find_mentions(text, sentences, date_order=order)
     notes.extend(_date_order_notes(mentions, order, guessed=date_order is None))
     if text is not kept:
