@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import warnings
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import timeline
+from timeline.cli import main
 from timeline.sentences import split_sentences
 
 
@@ -88,3 +90,80 @@ def test_note_without_a_date_says_what_was_counted_from_the_text() -> None:
     assert "1 expression(s) counted from a date in the text instead ('Friday' from 'Jan. 9, 2016')" in message
     assert message in tl.notes
     assert str(tl.expression_list[1].time.value) == "2016-01-08"
+
+
+# ------------------------------------------------ 7. day-first dates: date_order
+
+_SLASHES = "The deal was signed on 09/01/2016 and closed on 15/01/2016; the files are dated 2016/01/20."
+
+
+@pytest.mark.parametrize(
+    ("order", "values", "notes"),
+    [
+        (None, ["2016-09-01", "2016-01-15", "2016-01-20"], ["'09/01/2016' read month first", "'15/01/2016' cannot be a MDY date: read as DMY"]),
+        ("MDY", ["2016-09-01", "2016-01-15", "2016-01-20"], ["'15/01/2016' cannot be a MDY date: read as DMY"]),
+        ("DMY", ["2016-01-09", "2016-01-15", "2016-01-20"], []),
+        ("YMD", ["2016-09-01", "2016-01-15", "2016-01-20"], ["'09/01/2016' cannot be a YMD date: read as MDY", "'15/01/2016' cannot be a YMD date: read as DMY"]),
+    ],
+)
+def test_date_order(order: str | None, values: list[str], notes: list[str]) -> None:
+    tl = _quiet_build(_SLASHES, published="2016-02-01", date_order=order)
+    assert [e.time.value for e in tl.expression_list] == values
+    assert len(tl.notes) == len(notes)
+    for note, start in zip(tl.notes, notes):
+        assert note.startswith(start), note
+
+
+def test_date_order_ymd_reads_two_digit_years_first() -> None:
+    tl = _quiet_build("The memo is dated 16/01/09.", published="2016-02-01", date_order="YMD")
+    assert [e.time.value for e in tl.expression_list] == ["2016-01-09"]
+    assert tl.notes == ()
+
+
+def test_date_order_applies_to_the_publication_date() -> None:
+    assert str(_quiet_build("x", published="09/01/2016", date_order="DMY").article.published) == "2016-01-09"
+    assert str(_quiet_build("x", published="09/01/2016").article.published) == "2016-09-01"
+
+
+def test_date_order_is_checked() -> None:
+    with pytest.raises(ValueError, match="date_order"):
+        timeline.build("x", date_order="DDMMYY")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="date_order"):
+        timeline.build_many(["x"], date_order="MYD", progress=False)
+
+
+def test_date_order_in_batch_and_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    result = timeline.build_many([_SLASHES], published="2016-02-01", date_order="DMY", progress=False)
+    assert list(result.expressions["value"]) == ["2016-01-09", "2016-01-15", "2016-01-20"]
+    article = tmp_path / "a.txt"
+    article.write_text(_SLASHES, encoding="utf-8")
+    assert main([str(article), "--published", "2016-02-01", "--date-order", "DMY", "--expressions"]) == 0
+    assert "2016-01-09" in capsys.readouterr().out
+
+
+# ------------------------------------------------ 9. text that is not English
+
+from foreign_paragraphs import FOREIGN  # noqa: E402
+
+
+@pytest.mark.parametrize("language", sorted(FOREIGN))
+def test_other_languages_give_a_warning_and_empty_tables(language: str) -> None:
+    with pytest.warns(timeline.TimelineWarning, match="does not look like English"):
+        tl = timeline.build(FOREIGN[language], published="2016-01-15")
+    assert tl.expressions.empty and tl.events.empty
+    assert any("does not look like English" in note for note in tl.notes)
+
+
+def test_english_and_short_texts_are_not_flagged() -> None:
+    from timeline.language import looks_english
+
+    assert looks_english("Die Regierung senkt die Steuern")  # a headline: too short to judge
+    assert looks_english("Le ministre a parlé mardi.")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", timeline.TimelineWarning)
+        tl = timeline.build(
+            "The government said on Tuesday that it would cut taxes for families on low incomes "
+            "from January. The minister said the measure would cost almost two billion euros a "
+            "year and be paid for by higher levies on large companies.", published="2016-01-15",
+        )
+    assert not tl.expressions.empty

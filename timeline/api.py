@@ -12,20 +12,24 @@ import attrs
 
 from timeline.events import build_events
 from timeline.extract import find_mentions
+from timeline.language import MIN_WORDS, THRESHOLD, english_share, looks_english
 from timeline.published import parse_published
+from timeline.readings import DATE_ORDERS, read_slash_date
 from timeline.resolve import detect_mode, find_dateline, resolve_mentions
 from timeline.sentences import split_sentences
 from timeline.table import events_frame, expressions_frame
 from timeline.textview import replace_surrogates, scanning_view
-from timeline.types import Article, Event, Expression, Sentence
+from timeline.types import Article, Event, Expression, Mention, Sentence
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
     import plotly.graph_objects as go
 
-__all__ = ["Mode", "Timeline", "TimelineWarning", "build"]
+__all__ = ["DateOrder", "Mode", "Timeline", "TimelineWarning", "build"]
 
 Mode = Literal["auto", "news", "narrative"]
+#: the order of the numbers of a slash date ("09/01/2016"), as dateparser's ``DATE_ORDER``
+DateOrder = Literal["MDY", "DMY", "YMD"]
 
 
 class TimelineWarning(UserWarning):
@@ -105,17 +109,45 @@ class Timeline:
         return to_timeml(self, path)
 
 
-def _as_article(article: str | Article, published: object) -> Article:
+def _as_article(article: str | Article, published: object, date_order: str = "MDY") -> Article:
     if isinstance(article, Article):
         if published is None:
             return article
-        return attrs.evolve(article, published=parse_published(published))
+        return attrs.evolve(article, published=parse_published(published, date_order=date_order))
     if isinstance(article, str):
-        return Article(article, published=parse_published(published))
+        return Article(article, published=parse_published(published, date_order=date_order))
     raise TypeError(f"article must be a str or timeline.Article, not {type(article).__name__}")
 
 
 _QUOTED = 3  # at most this many expressions are quoted in a note
+
+
+def _date_order_notes(mentions: tuple[Mention, ...], date_order: str, *, guessed: bool = False) -> list[str]:
+    """One note per slash date read in another order than ``date_order`` because it is
+    impossible in it ("15/01/2016" under MDY); a date that opens with a four-digit year
+    ("2016/01/09") says its order itself and needs none. When the order was not given
+    (``guessed``), also one per date that day-first would read otherwise ("09/01/2016")."""
+    notes = []
+    for mention in mentions:
+        if mention.text.count("/") != 2 or len(mention.text.strip().split("/")[0]) == 4:
+            continue
+        read = read_slash_date(mention.text, date_order)
+        if read is None:
+            continue
+        reading, order = read
+        if order != date_order:
+            notes.append(
+                f"{mention.text!r} cannot be a {date_order} date: read as {order} "
+                f"(month {reading.month}, day {reading.day})"
+            )
+        elif guessed:
+            other = read_slash_date(mention.text, "DMY")
+            if other is not None and other[1] == "DMY" and (other[0].month, other[0].day) != (reading.month, reading.day):
+                notes.append(
+                    f"{mention.text!r} read month first (month {reading.month}, day {reading.day}); "
+                    "pass date_order='DMY' if the text writes the day first"
+                )
+    return notes
 
 
 def _quoted(items: list[str]) -> str:
@@ -158,6 +190,7 @@ def build(
     *,
     mode: Mode = "auto",
     min_confidence: float = 0.0,
+    date_order: DateOrder | None = None,
 ) -> Timeline:
     """Build the timeline of ``article``.
 
@@ -174,9 +207,16 @@ def build(
         min_confidence: keep only the events dated at least this firmly (see
             ``timeline.events.CONFIDENCE``: 0.9 keeps the explicitly dated ones); event ids
             keep their numbers, so ``derived_from`` chains still read.
+        date_order: the order of the numbers of a slash date in the text and in a
+            ``published`` string, like dateparser's ``DATE_ORDER``: ``MDY`` ("09/01/2016" is
+            September 1), ``DMY`` (January 9) or ``YMD`` ("16/01/09"). ``None`` (default)
+            reads ``MDY`` and notes each date that day-first would read otherwise. A date
+            impossible in the order ("15/01/2016" under ``MDY``) is read the only possible
+            way, and a note says so.
 
     Raises:
-        ValueError: ``published`` cannot be read as an absolute date, or ``mode`` is unknown.
+        ValueError: ``published`` cannot be read as an absolute date, or ``mode`` or
+            ``date_order`` is unknown.
         TypeError: an argument has the wrong type.
     """
     if mode not in ("auto", "news", "narrative"):
@@ -185,7 +225,10 @@ def build(
         raise TypeError(f"min_confidence must be a number, not {type(min_confidence).__name__}")
     if not 0.0 <= min_confidence <= 1.0:
         raise ValueError(f"min_confidence must lie between 0 and 1, not {min_confidence!r}")
-    source = _as_article(article, published)
+    if date_order is not None and date_order not in DATE_ORDERS:
+        raise ValueError(f"date_order must be 'MDY', 'DMY', 'YMD' or None, not {date_order!r}")
+    order = date_order or "MDY"
+    source = _as_article(article, published, order)
     notes: list[str] = []
     kept, replaced = replace_surrogates(source.text)
     if replaced:
@@ -193,7 +236,19 @@ def build(
         source = attrs.evolve(source, text=kept)
     text = scanning_view(kept)  # invisible format characters read as spaces, offsets unchanged
     sentences = split_sentences(text)
-    mentions = find_mentions(text, sentences)
+    if not looks_english(text):
+        share, count = english_share(text)
+        message = (
+            f"the text does not look like English ({share:.0%} of its {count} words are English "
+            f"function words; {THRESHOLD:.0%} expected of a text of {MIN_WORDS} words or more): the rules read "
+            "English only, so no expressions or events are returned"
+        )
+        notes.append(message)
+        warnings.warn(message, TimelineWarning, stacklevel=2)
+        return Timeline(article=source, sentences=sentences, expression_list=(), event_list=(),
+                        mode="news" if mode == "auto" else mode, notes=tuple(notes))
+    mentions = find_mentions(text, sentences, date_order=order)
+    notes.extend(_date_order_notes(mentions, order, guessed=date_order is None))
     if text is not kept:
         mentions = tuple(attrs.evolve(m, text=kept[m.char_start : m.char_end]) for m in mentions)
     anchor = source.published

@@ -312,7 +312,7 @@ def _describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {message}" if message else type(error).__name__
 
 
-def _build_chunk(chunk: list[_Job], mode: str = "auto") -> BatchResult:
+def _build_chunk(chunk: list[_Job], mode: str = "auto", date_order: str | None = None) -> BatchResult:
     """Build every article of ``chunk``; failures become error rows. Top level: pickled to workers."""
     from timeline.api import build
 
@@ -331,7 +331,7 @@ def _build_chunk(chunk: list[_Job], mode: str = "auto") -> BatchResult:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # the notes say it once per article
-                tl = build(text, published=published, mode=mode)  # type: ignore[arg-type]
+                tl = build(text, published=published, mode=mode, date_order=date_order)  # type: ignore[arg-type]
                 events, expressions = tl.events, tl.expressions
         except Exception as error:  # noqa: BLE001 - one failing document must not stop the rest
             error_keys.append(key)
@@ -482,25 +482,37 @@ def _run(
     workers: int,
     mode: str,
     executor_factory: Callable[[int], concurrent.futures.Executor],
+    date_order: str | None = None,
 ) -> Iterator[BatchResult]:
     """Chunk results in input order; at most ``2 * workers`` chunks in flight."""
     if workers == 1:
         for chunk in chunks:
-            yield _build_chunk(chunk, mode)
+            yield _build_chunk(chunk, mode, date_order)
         return
     pool = _Pool(executor_factory, workers, mode)
     pending: collections.deque[tuple[concurrent.futures.Future[BatchResult] | None, list[_Job]]] = collections.deque()
     try:
         for chunk in chunks:
+<<<<<<< HEAD
             pool.submit(chunk, pending)
             if len(pending) >= 2 * workers:
                 yield pool.collect(pending)
         while pending:
             yield pool.collect(pending)
+=======
+            pending.append((executor.submit(_build_chunk, chunk, mode, date_order), chunk))
+            if len(pending) >= 2 * workers:
+                result, executor = _collect(pending, executor, executor_factory, workers, mode, date_order)
+                yield result
+        while pending:
+            result, executor = _collect(pending, executor, executor_factory, workers, mode, date_order)
+            yield result
+>>>>>>> wrongdates
     finally:
         pool.close(pending)
 
 
+<<<<<<< HEAD
 #: after this many dead pools, the remaining chunks are built in the calling process
 _MAX_POOL_BREAKS = 3
 
@@ -609,6 +621,29 @@ def _unguarded_script() -> str | None:
 def _importing_main() -> bool:
     """True in a worker process that is still importing the main script (its bootstrap)."""
     return bool(getattr(multiprocessing.current_process(), "_inheriting", False))
+=======
+def _collect(
+    pending: collections.deque[tuple[concurrent.futures.Future[BatchResult], list[_Job]]],
+    executor: concurrent.futures.Executor,
+    executor_factory: Callable[[int], concurrent.futures.Executor],
+    workers: int,
+    mode: str,
+    date_order: str | None = None,
+) -> tuple[BatchResult, concurrent.futures.Executor]:
+    """The oldest chunk's result. A chunk whose worker failed is built again in this process,
+    and a broken pool (a worker that died) is replaced, its other chunks resubmitted."""
+    future, chunk = pending.popleft()
+    try:
+        return future.result(), executor
+    except concurrent.futures.process.BrokenProcessPool:
+        executor.shutdown(wait=False, cancel_futures=True)
+        executor = executor_factory(workers)
+        for i, (_, waiting) in enumerate(pending):
+            pending[i] = (executor.submit(_build_chunk, waiting, mode, date_order), waiting)
+    except Exception:  # noqa: BLE001 - e.g. a result that could not be sent back
+        pass
+    return _build_chunk(chunk, mode, date_order), executor
+>>>>>>> wrongdates
 
 
 def iter_build(
@@ -619,6 +654,7 @@ def iter_build(
     progress: bool | Literal["force"] = True,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     mode: str = "auto",
+    date_order: str | None = None,
     text_column: str = "text",
     date_column: str | None = None,
     id_column: str | None = None,
@@ -642,14 +678,14 @@ def iter_build(
             work lasts over a second; ``"force"`` always draws it (plain lines when standard
             error is not a terminal); ``False`` never.
         chunk_size: articles sent to a worker at a time.
-        mode: as for :func:`timeline.build`.
+        mode, date_order: as for :func:`timeline.build`.
         text_column: the text column/key of DataFrame and mapping input.
         date_column: the publication date column/key (default: ``date`` when present).
         id_column: the id column/key used as ``article`` key (default: ``id`` when present,
             else the position in the input).
 
     Raises:
-        ValueError: ``jobs``, ``chunk_size`` or ``mode`` is not valid.
+        ValueError: ``jobs``, ``chunk_size``, ``mode`` or ``date_order`` is not valid.
         KeyError: a DataFrame lacks a column named here.
         TypeError: ``articles`` is a single text or Article.
     """
@@ -658,6 +694,8 @@ def iter_build(
         raise ValueError(f"chunk_size must be a positive int, not {chunk_size!r}")
     if mode not in ("auto", "news", "narrative"):
         raise ValueError(f"mode must be 'auto', 'news' or 'narrative', not {mode!r}")
+    if date_order not in (None, "MDY", "DMY", "YMD"):
+        raise ValueError(f"date_order must be 'MDY', 'DMY', 'YMD' or None, not {date_order!r}")
     if isinstance(articles, (str, bytes, Article)):
         raise TypeError("build_many takes many articles: pass a list of texts (use timeline.build for one)")
     if isinstance(articles, pd.DataFrame) and text_column not in articles.columns:
@@ -670,7 +708,7 @@ def iter_build(
     bar = Progress(total, enabled=bool(progress), force=progress == "force")
     chunks = _chunks(_jobs(articles, published, text_column, date_column, id_column), chunk_size)
     try:
-        for result in _run(chunks, workers, mode, _executor or _pool):
+        for result in _run(chunks, workers, mode, _executor or _pool, date_order):
             bar.update(result.articles, len(result.errors))
             yield result
     finally:
@@ -694,6 +732,7 @@ def build_many(
     progress: bool | Literal["force"] = True,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     mode: str = "auto",
+    date_order: str | None = None,
     text_column: str = "text",
     date_column: str | None = None,
     id_column: str | None = None,
@@ -709,7 +748,8 @@ def build_many(
     """
     parts = list(
         iter_build(articles, published, jobs=jobs, progress=progress, chunk_size=chunk_size,
-                   mode=mode, text_column=text_column, date_column=date_column, id_column=id_column)
+                   mode=mode, date_order=date_order, text_column=text_column, date_column=date_column,
+                   id_column=id_column)
     )
     return BatchResult(
         events=_concat([p.events for p in parts], EVENT_COLUMNS),
@@ -869,6 +909,7 @@ def write_many(
     progress: bool | Literal["force"] = True,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     mode: str = "auto",
+    date_order: str | None = None,
     text_column: str = "text",
     date_column: str | None = None,
     id_column: str | None = None,
@@ -877,7 +918,7 @@ def write_many(
     """Build many articles and append one table to ``path`` chunk by chunk (flat memory).
 
     Args:
-        articles, published, jobs, progress, chunk_size, mode, text_column, date_column,
+        articles, published, jobs, progress, chunk_size, mode, date_order, text_column, date_column,
             id_column: as for :func:`iter_build`.
         path: the output file (format from its extension: ``.csv``, ``.jsonl``/``.ndjson``,
             ``.json`` (one array), ``.parquet`` (needs pyarrow)) or a text stream with ``format``.
@@ -905,7 +946,8 @@ def write_many(
     error_writer = TableWriter(errors) if errors is not None else None
     try:
         for result in iter_build(articles, published, jobs=jobs, progress=progress,
-                                 chunk_size=chunk_size, mode=mode, text_column=text_column,
+                                 chunk_size=chunk_size, mode=mode, date_order=date_order,
+                                 text_column=text_column,
                                  date_column=date_column, id_column=id_column):
             writer.write(result.table(table))
             if error_writer is not None:

@@ -193,6 +193,13 @@ def _parser() -> argparse.ArgumentParser:
         "date; auto (default): decided from the text",
     )
     parser.add_argument(
+        "--date-order",
+        choices=("MDY", "DMY", "YMD"),
+        default=None,
+        help="order of the numbers of slash dates such as 09/01/2016 (default: MDY, with a "
+        "note for each date that day-first would read otherwise)",
+    )
+    parser.add_argument(
         "--expressions",
         action="store_true",
         help="also print the time expressions table",
@@ -384,7 +391,7 @@ def _run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     from timeline import build, parse_published
 
     try:
-        published = parse_published(args.published)
+        published = parse_published(args.published, date_order=args.date_order)
     except ValueError as exc:
         raise CliError(f"--published: {exc}") from None
     if _is_batch(args.article):
@@ -395,7 +402,7 @@ def _run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     text = read_article(args.article)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        tl = build(text, published=published, mode=args.mode)
+        tl = build(text, published=published, mode=args.mode, date_order=args.date_order)
     messages = list(tl.notes)
     messages += [str(w.message) for w in caught if str(w.message) not in messages]
     for message in messages:
@@ -552,7 +559,8 @@ def _run_batch(args: argparse.Namespace, published: object, stdout: IO[str], std
             error_writer = TableWriter(args.errors)
         progress = not (args.no_progress or args.quiet)
         for result in iter_build(articles, published, jobs=args.jobs, progress=progress,
-                                 mode=args.mode, text_column=args.text_column,
+                                 mode=args.mode, date_order=args.date_order,
+                                 text_column=args.text_column,
                                  date_column=args.date_column, id_column=args.id_column):
             for writer in writers:
                 writer.write(result.table(args.table))

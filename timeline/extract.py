@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from itertools import accumulate
 
 from timeline.lexicon import RuleSpec, alternation, load_rules, words
-from timeline.readings import PRODUCTIONS, Groups
+from timeline.readings import PRODUCTIONS, Groups, read_slash_date
 from timeline.types import Mention, Sentence
 
 __all__ = ["Matcher", "find_mentions", "first_characters", "first_words", "is_informal", "matcher"]
@@ -534,12 +534,15 @@ def _candidate_starts_by_regex(text: str) -> list[int]:
     return _starts(text, cores, firsts)
 
 
-def find_mentions(text: str, sentences: tuple[Sentence, ...], *, informal: bool | None = None) -> tuple[Mention, ...]:
+def find_mentions(text: str, sentences: tuple[Sentence, ...], *, informal: bool | None = None,
+                  date_order: str = "MDY") -> tuple[Mention, ...]:
     """Every time expression in ``text``, in order, without overlaps.
 
     ``sentences`` (from :func:`timeline.sentences.split_sentences`) gives each mention its
     sentence index. ``informal`` switches on the social-media rules; by default it is decided
-    by :func:`is_informal`.
+    by :func:`is_informal`. ``date_order`` (``MDY``, ``DMY`` or ``YMD``) is the order of the
+    numbers of a slash date ("09/01/2016"); one impossible in that order is read the only
+    possible way (see :func:`timeline.readings.read_slash_date`).
     """
     m = matcher(is_informal(text) if informal is None else informal)
     sentence_starts = [s.char_start for s in sentences]
@@ -557,6 +560,9 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...], *, informal: bool 
         else:
             continue
         timex_type, reading = produced if isinstance(produced, tuple) else (rule.timex_type, produced)
+        if rule.build == "numeric_date" and date_order != "MDY":
+            reread = read_slash_date(text[start:end], date_order)
+            reading = reread[0] if reread is not None else reading
         # Trim trailing punctuation and spaces that a pattern may have swallowed.
         while end > start and text[end - 1] in " \t\n,;:":
             end -= 1

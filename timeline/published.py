@@ -23,7 +23,7 @@ def _shown(value: str) -> str:
     return repr(value[:_SHOWN]) + f"... ({len(value)} characters)"
 
 
-def parse_published(value: object) -> dt.date | dt.datetime | None:
+def parse_published(value: object, *, date_order: str | None = None) -> dt.date | dt.datetime | None:
     """Turn ``value`` into a publication date.
 
     Accepts ``None``, a ``date``, a ``datetime``, a ``pandas.Timestamp``, a ``numpy.datetime64``,
@@ -31,7 +31,8 @@ def parse_published(value: object) -> dt.date | dt.datetime | None:
     reads (``Jan 15, 2016``, ``15 janvier 2016``). A ``datetime`` keeps its time of day; its time
     zone is dropped after conversion to local wall time as written. A ``datetime64`` of day grain
     or coarser becomes a ``date``, a finer one a ``datetime``. Missing values (``None``, ``NaT``,
-    a float ``NaN``, ``pandas.NA``) mean no date and give ``None``.
+    a float ``NaN``, ``pandas.NA``) mean no date and give ``None``. ``date_order`` (``MDY``,
+    ``DMY``, ``YMD``) is dateparser's ``DATE_ORDER`` for a numeric date ("09/01/2016").
 
     Raises:
         ValueError: the string is not an absolute date (unreadable, or relative like "today").
@@ -70,7 +71,7 @@ def parse_published(value: object) -> dt.date | dt.datetime | None:
             )
         except ValueError as exc:
             raise ValueError(f"unreadable publication date {_shown(value)}: {exc}") from None
-    return _parse_with_dateparser(value)
+    return _parse_with_dateparser(value, date_order)
 
 
 def _from_datetime64(value: np.datetime64) -> dt.date | dt.datetime | None:
@@ -85,7 +86,7 @@ def _from_datetime64(value: np.datetime64) -> dt.date | dt.datetime | None:
     return result
 
 
-def _parse_with_dateparser(value: str) -> dt.date | dt.datetime:
+def _parse_with_dateparser(value: str, date_order: str | None = None) -> dt.date | dt.datetime:
     text = value.strip()
     if not text or len(text) > 200:
         raise ValueError(f"unreadable publication date {_shown(value)}")
@@ -99,6 +100,7 @@ def _parse_with_dateparser(value: str) -> dt.date | dt.datetime:
                 "RELATIVE_BASE": base,
                 "REQUIRE_PARTS": ["year", "month", "day"],
                 "RETURN_AS_TIMEZONE_AWARE": False,
+                **({"DATE_ORDER": date_order} if date_order else {}),
             },
         )
         readings.append(parsed)

@@ -17,7 +17,7 @@ from timeline.calendar import SMALLER_UNIT
 from timeline.lexicon import alternation, words
 from timeline.types import Grain, Reading
 
-__all__ = ["Groups", "PRODUCTIONS", "Production"]
+__all__ = ["DATE_ORDERS", "Groups", "PRODUCTIONS", "Production", "read_slash_date"]
 
 Groups = dict[str, "str | None"]
 Production = Callable[..., "tuple[str, Reading] | Reading | None"]
@@ -214,11 +214,44 @@ def _looks_like_name(text: str, before: str, after: str) -> bool:
     return word not in table["months"] and word not in table["weekdays"]
 
 
+#: the orders of the numbers of a slash date, as dateparser's ``DATE_ORDER`` names them
+DATE_ORDERS = ("MDY", "DMY", "YMD")
+_SLASH_DATE = re.compile(r"(\d{1,4})/(\d{1,2})/(\d{1,4})\Z")
+
+
+def _slash_fields(numbers: tuple[str, str, str], order: str) -> tuple[str, int, int] | None:
+    """(year text, month, day) of a slash date read in ``order``, or ``None`` if impossible."""
+    parts = dict(zip(order, numbers))
+    year, month, day = parts["Y"], int(parts["M"]), int(parts["D"])
+    if len(year) not in (2, 4) or any(len(parts[k]) > 2 for k in "MD") or not 1 <= month <= 12:
+        return None
+    longest = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
+    if not 1 <= day <= longest:
+        return None
+    return year, month, day
+
+
+def read_slash_date(text: str, order: str = "MDY") -> tuple[Reading, str] | None:
+    """The reading of a slash date ("01/09/2016", "2016/01/09") in ``order`` (``MDY``,
+    ``DMY`` or ``YMD``) and the order it was read in: ``order`` itself, or, when the date is
+    impossible in it ("15/01/2016" as month/day), the first order of :data:`DATE_ORDERS` in
+    which it is possible. ``None`` when no order gives a date."""
+    found = _SLASH_DATE.match(text.strip())
+    if found is None:
+        return None
+    numbers = (found.group(1), found.group(2), found.group(3))
+    for candidate in (order, *(o for o in DATE_ORDERS if o != order)):
+        fields = _slash_fields(numbers, candidate)
+        if fields is not None:
+            year_text, month, day = fields
+            year, century = _two_digit_year(year_text)
+            return Reading("absolute", year=year, month=month, day=day, century_from_anchor=century), candidate
+    return None
+
+
 def _numeric_date(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
-    year, century = _two_digit_year(g["year"])  # type: ignore[arg-type]
-    return Reading(
-        "absolute", year=year, month=int(g["month"]), day=int(g["day"]), century_from_anchor=century  # type: ignore[arg-type]
-    )
+    read = read_slash_date(text)  # month first; timeline.extract rereads it in another order
+    return read[0] if read is not None else None
 
 
 _REL_OFFSET = {

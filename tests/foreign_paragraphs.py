@@ -1,0 +1,8 @@
+"""French, German, Spanish and Italian news paragraphs written for the language check (tests)."""
+
+FOREIGN = {
+"fr": "Le gouvernement a annoncé mardi qu'il allait réduire les impôts des ménages modestes dès le mois de janvier. Selon le ministre, la mesure coûtera près de deux milliards d'euros par an et sera financée par une hausse des taxes sur les grandes entreprises. Les syndicats ont salué une avancée, mais l'opposition dénonce une réforme improvisée et promet de la combattre au Parlement la semaine prochaine.",
+"de": "Die Regierung hat am Dienstag angekündigt, dass sie die Steuern für Familien mit geringem Einkommen ab Januar senken will. Nach Angaben des Ministers kostet die Maßnahme fast zwei Milliarden Euro im Jahr und wird durch höhere Abgaben für große Unternehmen finanziert. Die Gewerkschaften begrüßten den Schritt, die Opposition sprach dagegen von einer übereilten Reform und kündigte Widerstand im Bundestag an.",
+"es": "El gobierno anunció el martes que reducirá los impuestos de las familias con menos ingresos a partir de enero. Según el ministro, la medida costará casi dos mil millones de euros al año y se financiará con un aumento de los impuestos a las grandes empresas. Los sindicatos celebraron el anuncio, pero la oposición habló de una reforma improvisada y prometió combatirla en el Congreso la próxima semana.",
+"it": "Il governo ha annunciato martedì che ridurrà le tasse per le famiglie con redditi bassi a partire da gennaio. Secondo il ministro, la misura costerà quasi due miliardi di euro all'anno e sarà finanziata con un aumento delle imposte sulle grandi aziende. I sindacati hanno accolto con favore la notizia, mentre l'opposizione parla di una riforma improvvisata e promette battaglia in Parlamento.",
+}
