@@ -489,30 +489,19 @@ def _run(
         for chunk in chunks:
             yield _build_chunk(chunk, mode, date_order)
         return
-    pool = _Pool(executor_factory, workers, mode)
+    pool = _Pool(executor_factory, workers, mode, date_order)
     pending: collections.deque[tuple[concurrent.futures.Future[BatchResult] | None, list[_Job]]] = collections.deque()
     try:
         for chunk in chunks:
-<<<<<<< HEAD
             pool.submit(chunk, pending)
             if len(pending) >= 2 * workers:
                 yield pool.collect(pending)
         while pending:
             yield pool.collect(pending)
-=======
-            pending.append((executor.submit(_build_chunk, chunk, mode, date_order), chunk))
-            if len(pending) >= 2 * workers:
-                result, executor = _collect(pending, executor, executor_factory, workers, mode, date_order)
-                yield result
-        while pending:
-            result, executor = _collect(pending, executor, executor_factory, workers, mode, date_order)
-            yield result
->>>>>>> wrongdates
     finally:
         pool.close(pending)
 
 
-<<<<<<< HEAD
 #: after this many dead pools, the remaining chunks are built in the calling process
 _MAX_POOL_BREAKS = 3
 
@@ -525,17 +514,19 @@ class _Pool:
     :data:`_MAX_POOL_BREAKS` times. A pool broken because the main script lacks the
     ``if __name__ == "__main__":`` guard raises :class:`RuntimeError` saying so."""
 
-    def __init__(self, factory: Callable[[int], concurrent.futures.Executor], workers: int, mode: str) -> None:
+    def __init__(self, factory: Callable[[int], concurrent.futures.Executor], workers: int, mode: str,
+                 date_order: str | None = None) -> None:
         self.factory = factory
         self.workers = workers
         self.mode = mode
+        self.date_order = date_order
         self.breaks = 0
         self.executor: concurrent.futures.Executor | None = factory(workers)
 
     def _submit(self, chunk: list[_Job]) -> concurrent.futures.Future[BatchResult] | None:
         if self.executor is None:
             return None  # built in this process when its turn comes
-        return self.executor.submit(_build_chunk, chunk, self.mode)
+        return self.executor.submit(_build_chunk, chunk, self.mode, self.date_order)
 
     def _submit_or_none(self, chunk: list[_Job]) -> concurrent.futures.Future[BatchResult] | None:
         try:
@@ -562,7 +553,7 @@ class _Pool:
                 self._replace(pending)
             except Exception:  # noqa: BLE001, S110 - e.g. a result that could not be sent back
                 pass
-        return _build_chunk(chunk, self.mode)
+        return _build_chunk(chunk, self.mode, self.date_order)
 
     def _replace(self, pending: _Pending) -> None:
         script = _unguarded_script()
@@ -621,29 +612,6 @@ def _unguarded_script() -> str | None:
 def _importing_main() -> bool:
     """True in a worker process that is still importing the main script (its bootstrap)."""
     return bool(getattr(multiprocessing.current_process(), "_inheriting", False))
-=======
-def _collect(
-    pending: collections.deque[tuple[concurrent.futures.Future[BatchResult], list[_Job]]],
-    executor: concurrent.futures.Executor,
-    executor_factory: Callable[[int], concurrent.futures.Executor],
-    workers: int,
-    mode: str,
-    date_order: str | None = None,
-) -> tuple[BatchResult, concurrent.futures.Executor]:
-    """The oldest chunk's result. A chunk whose worker failed is built again in this process,
-    and a broken pool (a worker that died) is replaced, its other chunks resubmitted."""
-    future, chunk = pending.popleft()
-    try:
-        return future.result(), executor
-    except concurrent.futures.process.BrokenProcessPool:
-        executor.shutdown(wait=False, cancel_futures=True)
-        executor = executor_factory(workers)
-        for i, (_, waiting) in enumerate(pending):
-            pending[i] = (executor.submit(_build_chunk, waiting, mode, date_order), waiting)
-    except Exception:  # noqa: BLE001 - e.g. a result that could not be sent back
-        pass
-    return _build_chunk(chunk, mode, date_order), executor
->>>>>>> wrongdates
 
 
 def iter_build(
