@@ -432,11 +432,11 @@ from timeline import batch
 build_chunk = batch._build_chunk
 MARK = {str(tmp_path / "killed")!r}
 
-def dies_once(chunk, mode="auto"):
+def dies_once(chunk, mode="auto", date_order=None):
     if not os.path.exists(MARK):
         open(MARK, "w").close()
         os.kill(os.getpid(), signal.SIGKILL)
-    return build_chunk(chunk, mode)
+    return build_chunk(chunk, mode, date_order)
 
 def forked_pool(workers):  # fork: the workers see the patched batch._build_chunk
     return concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
