@@ -162,7 +162,7 @@ def _s_forms(bases: frozenset[str]) -> frozenset[str]:
     return frozenset(forms)
 
 
-_S_FORMS = _s_forms(_BASE_VERBS) | frozenset({"says", "has", "does", "goes"})
+_S_FORMS = _s_forms(_BASE_VERBS | _STATES_AND_SPEECH) | frozenset({"says", "has", "does", "goes"})
 _HARD = frozenset({".", "!", "?", ";", ":", "(", ")", "[", "]", "—", "–", '"', "“", "”", "‘", "«", "»"})
 _BREAKS = _HARD | {","}
 #: the words where a clause may end or begin (the segment scan skips all others)
@@ -621,7 +621,7 @@ class SentenceAnalysis:
             elif i > 0 and previous not in _DETERMINERS and previous not in _PREPOSITIONS \
                     and previous not in _AUX and not finite[i - 1]:  # an -s form
                 # "held talks", "raised rates": a noun
-                finite[i] = previous in _PRONOUNS or capital[i - 1] or previous.isalpha()
+                finite[i] = previous in _PRONOUNS or capital[i - 1] or previous.isalnum()
             if finite[i]:
                 candidates.append(i)
         self._notverb = notverb
@@ -648,7 +648,8 @@ class SentenceAnalysis:
                 break
             low = lows[i]
             if low == "to":
-                if i + 1 < hi and lows[i + 1] in _BASE_VERBS and not notverb[i + 1]:
+                if i + 1 < hi and (lows[i + 1] in _BASE_VERBS or lows[i + 1] in _STATES_AND_SPEECH) \
+                        and not notverb[i + 1]:
                     groups.append(_new_group(Group, (i, i + 1, False)))
                     consumed = i + 2
                 continue
@@ -937,8 +938,9 @@ class SentenceAnalysis:
                 if word in _DETERMINERS or word in _PREPOSITIONS or word in _POSSESSIVES:
                     licensed = word != "to"
                     break
-                if j in heads and j == k - 1 and self._finite[j]:
-                    licensed = True  # the object of a verb: "held talks"
+                if j in heads:
+                    # the object of a verb: "held talks", "has taken medical leave"
+                    licensed = self._finite[j] or lows[j][-2:] in _PARTICIPLE_ENDINGS
                     break
                 if word in _POSSESSIVE_MARKS:
                     licensed = True  # "Jobs' death", "the company's launch"

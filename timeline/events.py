@@ -302,6 +302,9 @@ class _Builder:
                 number += 1
             self.paragraphs.append(number)
             previous_end = sent.char_end
+        #: the index of the headline (a first line followed by a blank line), or -1
+        self.headline = 0 if sentences and "\n\n" in text[sentences[0].char_end:
+                                                             sentences[0].char_end + 4] else -1
         #: (mention key of a clause a duration came from, key of the event it was given to)
         self.duration_links: list[tuple[int, int]] = []
         #: mentions made from time expressions and signals (the others come from the scan)
@@ -655,7 +658,10 @@ class _Builder:
         for keys in members_of.values():
             with_date = [k for k in keys if self.mentions[k].explicit is not None
                          or self.mentions[k].relative is not None]
-            chosen = with_date[0] if with_date else keys[0]
+            # the row of the event is its dated mention, else its first mention in the body:
+            # a headline announces what the body tells
+            chosen = with_date[0] if with_date else next(
+                (k for k in keys if self.mentions[k].sentence != self.headline), keys[0])
             chosen_mention = self.mentions[chosen]
             for k in keys:
                 final[k] = chosen
@@ -1173,7 +1179,10 @@ class _Builder:
                                  record.expression, (None, latest)),
                          f"told in the past with no time of its own: shown on the story's day, "
                          f"that of event {ids[story]}")
-            if dated is None and self.published is not None and self.mode == "news":
+            # a narrative tells the past from its own dates; its present and future are still
+            # the writer's ("Jobs leaves behind a company", "will be remembered")
+            if dated is None and self.published is not None and (
+                    self.mode == "news" or form is not None and tense in ("present", "future")):
                 dated = _tense_window(self.published.year, self.published.month,
                                       self.published.day, form is not None and form.speech,
                                       tense)

@@ -406,6 +406,10 @@ def _is_article(word: str, before: str) -> bool:
     return word == "a" or word == "A" and (not before.strip() or before.rstrip()[-1] in '.!?"“”')
 
 
+#: a word with a capital inside or at its start, directly before an apostrophe year ("iLife '11")
+_PRODUCT_NAME = re.compile(r"[a-z]*[A-Z][A-Za-z0-9]*")
+
+
 def _year(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
     if g.get("spelled"):
         spelled = _spelled_year(g["spelled"])  # type: ignore[arg-type]
@@ -414,6 +418,10 @@ def _year(g: Groups, text: str, before: str = "", after: str = "") -> Reading | 
     if previous and previous.group(1).lower() in words()["not_years_before"] and not g.get("mod") and not g.get("pre") \
             and not _is_article(previous.group(1), before[:previous.start()]):
         return None  # "Flight 1549", "Windows 2000", "Route 1866", "an A 320"
+    if g["year"][:1] in "'’" and previous and _PRODUCT_NAME.fullmatch(previous.group(1)) \
+            and not g.get("mod") and previous.group(1).lower() not in words()["months"] \
+            and previous.group(1).lower() not in words()["seasons"]:
+        return None  # "iLife '11", "Office '97", "Windows '98": a product's name, not a year
     year, century_from_anchor = _two_digit_year(g["year"])  # type: ignore[arg-type]
     pre = _key(g.get("pre"))
     mod = _mod(g.get("mod")) or ("MID" if pre == "mid" else "BEFORE" if pre == "pre" else "AFTER" if pre == "post" else None)
