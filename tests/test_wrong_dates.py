@@ -167,3 +167,26 @@ def test_english_and_short_texts_are_not_flagged() -> None:
             "year and be paid for by higher levies on large companies.", published="2016-01-15",
         )
     assert not tl.expressions.empty
+
+
+# --- issue 14 item 1: "the following day" after a date coarser than a day -------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "start", "end"),
+    [
+        ("The firm posted a record loss in March.", "2023-03-01", "2023-04-01"),
+        ("The firm posted a record loss in 2019.", "2019-01-01", "2020-01-01"),
+        ("The firm posted a record loss last week.", "2023-06-05", "2023-06-12"),
+    ],
+)
+@pytest.mark.parametrize("later", ["The following day, its chief resigned.",
+                                   "A day later, its chief resigned.",
+                                   "One day later, its chief resigned."])
+def test_a_day_after_a_coarse_date_is_that_period_approximately(first: str, later: str,
+                                                                  start: str, end: str) -> None:
+    events = _quiet_build(f"{first} {later}", published="2023-06-15").events
+    resigned = events[events["trigger"] == "resigned"].iloc[0]
+    assert resigned["start"] == pd.Timestamp(start) and resigned["end"] == pd.Timestamp(end)
+    assert resigned["approximate"]
+    assert resigned["start"] < pd.Timestamp("2023-06-15")  # never after publication

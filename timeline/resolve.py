@@ -518,6 +518,9 @@ def _offset(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str
     else:
         reference, anchor_name = _story_anchor(ctx)
         anchor_date = reference.start.date() if reference is not None and reference.start is not None else None
+        if _day_after_a_period(reference, unit, sign > 0) and anchor_name != "publication":
+            assert reference is not None
+            return attrs.evolve(reference, approximate=True), anchor_name
         if anchor_date is not None and grain is Grain.DAY:
             anchor_date, anchor_name = _day_to_count_from(reference, anchor_date, anchor_name, ctx)
         ref_grain = reference.grain if reference is not None else None
@@ -554,6 +557,18 @@ def _day_to_count_from(reference: TimeValue | None, day: dt.date, anchor_name: s
     return (pub, "publication") if pub is not None else (day, anchor_name)
 
 
+def _day_after_a_period(reference: TimeValue | None, unit: str, forward: bool) -> bool:
+    """"The following day", "a day later" after a week, month or year ("in March", "in 2019",
+    "last week"): some day of that period, or just after it. The story moves on from the
+    period, not from its first day, and never from the publication day."""
+    return forward and unit in _DAY_UNITS and reference is not None and \
+        reference.grain is not None and reference.start is not None and \
+        _RANK[reference.grain] >= _RANK[Grain.WEEK]
+
+
+_DAY_UNITS = frozenset({"day", "night", "morning", "afternoon", "evening"})
+
+
 def _anaphoric(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str]:
     reference, anchor_name = _story_anchor(ctx)
     unit = r.unit or "day"
@@ -562,6 +577,8 @@ def _anaphoric(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, 
         return _unresolved(mention, grain, r)
     base = reference.start.date()
     offset = r.offset or 0
+    if _day_after_a_period(reference, unit, offset > 0) and anchor_name != "publication":
+        return attrs.evolve(reference, approximate=True), anchor_name
     if unit in ("day", "night", "morning", "afternoon", "evening"):
         base, anchor_name = _day_to_count_from(reference, base, anchor_name, ctx)
     if unit == "weekend":
