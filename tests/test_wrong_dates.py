@@ -190,3 +190,12 @@ def test_a_day_after_a_coarse_date_is_that_period_approximately(first: str, late
     assert resigned["start"] == pd.Timestamp(start) and resigned["end"] == pd.Timestamp(end)
     assert resigned["approximate"]
     assert resigned["start"] < pd.Timestamp("2023-06-15")  # never after publication
+
+
+def test_less_than_an_amount_ago_is_any_time_since_then() -> None:
+    """'less than two weeks ago' allows any day since then, not only the week two weeks back."""
+    expressions = _quiet_build("The phone was introduced less than two weeks ago.",
+                               published="2010-06-16").expressions
+    row = expressions.iloc[0]
+    assert row["value"] == "2010-W22" and row["approximate"]
+    assert row["start"] == pd.Timestamp("2010-06-02") and row["end"] == pd.Timestamp("2010-06-17")

@@ -544,7 +544,18 @@ def _offset(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str
         return _unresolved(mention, grain, r)
     approximate = r.mod in ("APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE")
     result = _from_value(format_value(day, value_grain), "DATE", r.mod if r.mod == "APPROX" else None)
-    return attrs.evolve(result, approximate=approximate or result.approximate), anchor_name
+    result = attrs.evolve(result, approximate=approximate or result.approximate)
+    if r.mod in ("LESS_THAN", "EQUAL_OR_LESS") and result.start is not None and result.end is not None:
+        # "less than two weeks ago": any time since then, not the week two weeks back (the
+        # TIMEX3 value stays that of the amount; the interval is what the words allow)
+        moment = dt.datetime(anchor_date.year, anchor_date.month, anchor_date.day)
+        try:
+            bound = dt.datetime(day.year, day.month, day.day)
+            start, end = (bound, moment + DAY) if sign < 0 else (moment, bound + DAY)
+        except (OverflowError, ValueError):
+            return result, anchor_name
+        result = attrs.evolve(result, start=start, end=end)
+    return result, anchor_name
 
 
 def _day_to_count_from(reference: TimeValue | None, day: dt.date, anchor_name: str, ctx: _Context) -> tuple[dt.date, str]:
