@@ -11,7 +11,10 @@ of each. Inputs:
   default 128 KB; longer news is linear too, see docs/robustness.md);
 - ``line-1mb``: a single 1 MB line with no sentence boundary at all, with time words in it;
 - the pathological repetitions of issue 7 (``--repetitions`` times each, default 100,000):
-  "January ", "12/", "the ", "last ", "1998 ".
+  "January ", "12/", "the ", "last ", "1998 ";
+- ``day-after``: "He met her on Thursday, a day after the vote. " repeated to 23 KB, 46 KB and
+  1 MB: every "vote" merges into one event tied to every "met", so the constraint network is one
+  component that grows with the text (cubic before the solver kept single-source bounds).
 
 Nothing here reads the clock for the library; timings are measured around ``build``.
 """
@@ -31,9 +34,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import timeline  # noqa: E402
 
-__all__ = ["Case", "cases", "main", "measure", "news_text"]
+__all__ = ["DAY_AFTER", "Case", "cases", "main", "measure", "news_text"]
 
 MB = 1_000_000
+
+#: one event anchored on another that every repetition shares (one growing component)
+DAY_AFTER = "He met her on Thursday, a day after the vote. "
 
 _PARAGRAPH = " ".join(
     (
@@ -68,6 +74,10 @@ def cases(news_size: int, repetitions: int) -> list[Case]:
         *[
             (f"repeat {unit.strip() or repr(unit)!s}", (lambda unit=unit: unit * repetitions))
             for unit in ("January ", "12/", "the ", "last ", "1998 ")
+        ],
+        *[
+            (f"day-after {label}", (lambda size=size: DAY_AFTER * (size // len(DAY_AFTER))))
+            for label, size in (("23kb", 23_000), ("46kb", 46_000), ("1mb", MB))
         ],
     ]
 

@@ -1,14 +1,19 @@
-"""The temporal network: exact arithmetic, redundancy, symmetry and contradiction detection."""
+"""The temporal network: exact arithmetic, redundancy, symmetry and contradiction detection.
+
+The solver is checked against a plain Floyd–Warshall oracle written here (the all-pairs closure
+it replaced), fact by fact with the same rejection rule."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import warnings
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import timeline
 from timeline.solver import (
     INF,
     Bound,
@@ -106,11 +111,117 @@ def test_unbounded_side_stays_infinite_and_between_reports_relative_bounds() -> 
     assert solution.between(0, 1) == (5, INF)
 
 
+# --- oracle: the all-pairs closure, recomputed from scratch after every accepted fact ---------
+
+
+def _oracle(n: int, bounds: list[Bound], constraints: list[Constraint]
+            ) -> tuple[list[float], list[float], list[Bound | Constraint], list[list[float]]]:
+    """``(lo, hi, rejected, d)`` by Floyd–Warshall: vertex 0 the origin, node i vertex i + 1."""
+    size = n + 1
+    d = [[0.0 if i == j else INF for j in range(size)] for i in range(size)]
+    rejected: list[Bound | Constraint] = []
+    for fact in [*bounds, *constraints]:
+        src, dst = (0, fact.node + 1) if isinstance(fact, Bound) else (fact.source + 1, fact.target + 1)
+        if d[dst][src] + fact.hi < 0 or d[src][dst] - fact.lo < 0:
+            rejected.append(fact)
+            continue
+        d[src][dst] = min(d[src][dst], fact.hi)
+        d[dst][src] = min(d[dst][src], -fact.lo)
+        for k in range(size):
+            for i in range(size):
+                for j in range(size):
+                    if d[i][k] + d[k][j] < d[i][j]:
+                        d[i][j] = d[i][k] + d[k][j]
+    lo = [-d[v][0] for v in range(1, size)]
+    hi = [d[0][v] for v in range(1, size)]
+    return lo, hi, rejected, d
+
+
+@st.composite
+def _sides(draw: st.DrawFn, width: int) -> tuple[float, float]:
+    """A ``(lo, hi)`` pair of small integers, either side possibly unbounded."""
+    lo: float = draw(st.integers(-width, width))
+    hi: float = draw(st.integers(lo, lo + width))
+    if draw(st.integers(0, 5)) == 0:
+        lo = -INF
+    elif draw(st.integers(0, 5)) == 0:
+        hi = INF
+    return lo, hi
+
+
+@st.composite
+def _systems(draw: st.DrawFn, width: int = 12
+             ) -> tuple[int, list[Bound], list[Constraint]]:
+    n = draw(st.integers(1, 7))
+    node = st.integers(0, n - 1)
+    bounds = [Bound(draw(node), *draw(_sides(width)))
+              for _ in range(draw(st.integers(0, 4)))]
+    constraints = [Constraint(draw(node), draw(node), *draw(_sides(width)))
+                   for _ in range(draw(st.integers(0, 10)))]
+    return n, bounds, constraints
+
+
+@settings(max_examples=400, deadline=None)
+@given(_systems())
+def test_solve_matches_the_floyd_warshall_oracle(system: tuple[int, list[Bound], list[Constraint]]
+                                                 ) -> None:
+    n, bounds, constraints = system
+    lo, hi, rejected, d = _oracle(n, bounds, constraints)
+    solution = solve(n, bounds, constraints)
+    assert list(solution.lo) == lo and list(solution.hi) == hi
+    assert list(solution.rejected) == rejected
+    for s in range(n):
+        for t in range(n):
+            assert solution.between(s, t) == (-d[t + 1][s + 1], d[s + 1][t + 1])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(2, 7), st.data())
+def test_contradictions_in_a_dense_system_match_the_oracle(n: int, data: st.DataObject) -> None:
+    """Many tight constraints between few nodes: most later facts close a negative cycle."""
+    node = st.integers(0, n - 1)
+    constraints = [Constraint(data.draw(node), data.draw(node), *data.draw(_sides(3)))
+                   for _ in range(data.draw(st.integers(5, 16)))]
+    bounds = [Bound(data.draw(node), START + lo, START + hi)
+              for lo, hi in data.draw(st.lists(_sides(5), max_size=3))]
+    lo, hi, rejected, _ = _oracle(n, bounds, constraints)
+    solution = solve(n, bounds, constraints)
+    assert list(solution.lo) == lo and list(solution.hi) == hi
+    assert list(solution.rejected) == rejected
+
+
+def test_a_rejected_fact_leaves_the_earlier_ones_intact() -> None:
+    # 0 -> 1 -> 2 is 2 days; "2 is 1 day after 0" closes a negative cycle and is dropped
+    constraints = [Constraint(0, 1, DAY, DAY), Constraint(1, 2, DAY, DAY), Constraint(0, 2, DAY, DAY),
+                   Constraint(2, 3, 0, 5)]
+    solution = solve(4, [Bound(0, START, START)], constraints)
+    assert solution.rejected == (constraints[2],)
+    assert solution.lo[:3] == (START, START + DAY, START + 2 * DAY) == solution.hi[:3]
+    assert (solution.lo[3], solution.hi[3]) == (START + 2 * DAY, START + 2 * DAY + 5)
+
+
+def test_a_long_star_of_events_is_dated_right() -> None:
+    """One event (merged by stem) tied to hundreds of others: the component grows with the text."""
+    text = "He met her on Thursday, a day after the vote. " * 200
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", timeline.TimelineWarning)
+        events = timeline.build(text, published="2016-01-15").events
+    met = events[events["event"] == "He met her"]
+    vote = events[events["event"] == "the vote"]
+    assert len(met) == 200 and set(met["value"]) == {"2016-01-14"}
+    assert len(vote) >= 1 and set(vote["value"]) == {"2016-01-13"}
+    assert not events["note"].fillna("").str.contains("contradiction").any()
+
+
 def test_bad_input_raises() -> None:
     with pytest.raises(ValueError):
         solve(1, [], [Constraint(0, 3, 0, 1)])
     with pytest.raises(ValueError):
         solve(2, [], [Constraint(0, 1, 5, 1)])
+    with pytest.raises(ValueError):
+        solve(1, [Bound(0, math.nan, 0)], [])
+    with pytest.raises(ValueError):
+        solve(1, [Bound(0, -INF, -INF)], [])
     with pytest.raises(ValueError):
         offset_range(1, "fortnight")
 

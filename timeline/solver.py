@@ -295,19 +295,21 @@ class _Network:
             return True
         # distance from v along the search; the heap is keyed by reduced distance
         dist: dict[int, float] = {v: 0.0}
+        done: set[int] = set()
         heap: list[tuple[float, float, int]] = [(base - potential[v], 0.0, v)]
         out = self.out
         while heap:
             _, d, x = heapq.heappop(heap)
-            if d > dist[x]:
-                continue  # stale entry
+            if x in done:
+                continue  # a stale entry: each vertex is expanded once
+            done.add(x)
             for y, weight in out[x]:
                 nd = d + weight
                 if y == u:
                     if w + nd < 0:
                         return False
                     continue
-                if base + nd < potential[y] and nd < dist.get(y, INF):
+                if y not in done and base + nd < potential[y] and nd < dist.get(y, INF):
                     dist[y] = nd
                     heapq.heappush(heap, (base + nd - potential[y], nd, y))
         for x, d in dist.items():
@@ -321,19 +323,21 @@ def _distances(adjacency: list[list[tuple[int, float]]], potential: list[float] 
     """Shortest distances from ``source`` (INF when unreachable), Dijkstra with potentials.
 
     ``sign`` is 1.0 for the graph whose feasible potential is ``potential`` and -1.0 for its
-    reverse (whose feasible potential is the negation). Stale heap entries are skipped, and an
-    entry is pushed only when it improves a distance, so the result is exact whatever the order.
+    reverse (whose feasible potential is the negation): the reduced costs are >= 0, so each
+    vertex is expanded once, at its final distance, and the search always ends.
     """
     dist = [INF] * len(adjacency)
     dist[source] = 0.0
+    done = [False] * len(adjacency)
     heap: list[tuple[float, float, int]] = [(-sign * potential[source], 0.0, source)]
     while heap:
         _, d, x = heapq.heappop(heap)
-        if d > dist[x]:
+        if done[x]:
             continue
+        done[x] = True
         for y, weight in adjacency[x]:
             nd = d + weight
-            if nd < dist[y]:
+            if not done[y] and nd < dist[y]:
                 dist[y] = nd
                 heapq.heappush(heap, (nd - sign * potential[y], nd, y))
     return dist
