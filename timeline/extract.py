@@ -12,6 +12,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+
+import attrs
 from collections.abc import Iterator
 from itertools import accumulate
 
@@ -573,4 +575,29 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...], *, informal: bool 
         sentence = max(bisect.bisect_right(sentence_starts, start) - 1, 0)
         mentions.append(Mention(start, end, text[start:end], timex_type, reading, rule.name, sentence))
         end_of_last = end
+        if reading.kind == "absolute" and reading.month is not None and reading.day is not None \
+                and reading.hour is None and text[end - 1].isdigit() and \
+                not text[start:end].isdigit():  # "Jan. 4" before "-6", not "4" of "4-6 Jan."
+            closing = _closing_day(text, end, reading.day)
+            if closing is not None:  # "Jan. 4-6": the range's last day is a date of its own
+                day_start, day_end, day = closing
+                mentions.append(Mention(day_start, day_end, text[day_start:day_end], timex_type,
+                                        attrs.evolve(reading, day=day), rule.name, sentence))
+                end_of_last = day_end
     return tuple(mentions)
+
+
+#: "-6" or "– 6" right after a month and day: the last day of a range ("Jan. 4-6"), as TimeML
+#: tags it (two DATEs); not a score ("4-6 win"), a time or a count ("4-6 percent")
+_CLOSING_DAY = re.compile(r"\s*[-–]\s*(\d{1,2})(?![\d:/.%-]|,\d|\s*(?:percent|per\b|%|p\.?m|a\.?m))")
+
+
+def _closing_day(text: str, end: int, first: int) -> tuple[int, int, int] | None:
+    """Where the closing day of a day range starts and ends, and its number, or None."""
+    match = _CLOSING_DAY.match(text, end)
+    if match is None:
+        return None
+    day = int(match.group(1))
+    if not first < day <= 31:
+        return None
+    return match.start(1), match.end(1), day
