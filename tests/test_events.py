@@ -21,7 +21,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from events_markup import parse_markup  # noqa: E402
 
-from timeline.clauses import SentenceAnalysis, stem, tokenize  # noqa: E402
+from timeline.events.clauses import SentenceAnalysis  # noqa: E402
+from timeline.events.tokens import tokenize  # noqa: E402
+from timeline.events.triggers import event_for_span  # noqa: E402
+from timeline.events.words import stem  # noqa: E402
 from timeline.events import build_events  # noqa: E402
 from timeline.sentences import split_sentences  # noqa: E402
 from timeline.types import Event, Expression, Mention, Reading, TimeValue  # noqa: E402
@@ -194,7 +197,7 @@ def test_phrase_span_points_into_the_text() -> None:
     analysis = _analyse(sentence)
     start = sentence.index("Monday")
     exclude = analysis.exclusion([(start, start + 6)])
-    found = analysis.event_for_span(start, start + 6, exclude)
+    found = event_for_span(analysis, start, start + 6, exclude)
     assert found is not None
     assert found.trigger == "approved"
     assert found.phrase == "the council approved the budget after a long debate"

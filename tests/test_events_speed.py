@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from timeline import clauses
-from timeline.clauses import DocumentTokens, SentenceAnalysis, _spans
+from timeline.events import forms, tokens, words
+from timeline.events.clauses import SentenceAnalysis
+from timeline.events.tokens import DocumentTokens, token_spans
+from timeline.events.triggers import event_candidates
 from timeline.sentences import split_sentences
 from timeline.types import Sentence
 
@@ -36,7 +38,7 @@ TEXTS = [
 def _analysis_state(analysis: SentenceAnalysis) -> tuple[object, ...]:
     return (analysis.starts, analysis.ends, analysis.lows, analysis.groups, analysis.segments,
             [analysis.verb_form(g) for g in analysis.groups],
-            analysis.event_candidates(set()))
+            event_candidates(analysis, set()))
 
 
 def _check_text(text: str, sentences: tuple[Sentence, ...] | list[Sentence]) -> int:
@@ -44,12 +46,12 @@ def _check_text(text: str, sentences: tuple[Sentence, ...] | list[Sentence]) -> 
     document = DocumentTokens.of(text)
     sliced = 0
     for sentence in sentences:
-        alone = _spans(text, sentence.char_start, sentence.char_end)
+        alone = token_spans(text, sentence.char_start, sentence.char_end)
         if document is not None:
             part = document.sentence(sentence.char_start, sentence.char_end)
             if part is not None:
                 assert part[:3] == alone, (text, sentence)
-                assert part[3:] == clauses._flags(text, alone[0], alone[2]), (text, sentence)
+                assert part[3:] == tokens.token_flags(text, alone[0], alone[2]), (text, sentence)
                 sliced += 1
         fast = SentenceAnalysis(text, sentence.char_start, sentence.char_end, (), document)
         plain = SentenceAnalysis(text, sentence.char_start, sentence.char_end)
@@ -77,8 +79,8 @@ def test_non_ascii_documents_tokenize_per_sentence() -> None:
 
 
 def test_verb_form_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(clauses, "_MEMO_LIMIT", 8)
-    clauses._FORMS.clear()
+    monkeypatch.setattr(forms, "_MEMO_LIMIT", 8)
+    forms._FORMS.clear()
     words = [f"walk{a}{b}ed" for a in "abcdef" for b in "ghijkl"]
     text = " ".join(f"They {word} home." for word in words)
     seen = set()
@@ -87,9 +89,9 @@ def test_verb_form_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
         for group in analysis.groups:
             seen.add(analysis.lows[group.head])
             assert analysis.verb_form(group).tense == "past"
-            assert len(clauses._FORMS) <= 8
+            assert len(forms._FORMS) <= 8
     assert len(seen) == len(words)  # far more distinct groups than the memo keeps
-    clauses._FORMS.clear()
+    forms._FORMS.clear()
 
 
 def test_verb_form_memo_gives_what_a_fresh_computation_gives() -> None:
@@ -98,7 +100,7 @@ def test_verb_form_memo_gives_what_a_fresh_computation_gives() -> None:
         analysis = SentenceAnalysis(text, sentence.char_start, sentence.char_end)
         for group in analysis.groups:
             first = analysis.verb_form(group)
-            clauses._FORMS.clear()
+            forms._FORMS.clear()
             assert analysis.verb_form(group) == first
 
 
@@ -123,8 +125,11 @@ def test_corpus_sentences_slice_like_they_tokenize_alone() -> None:
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from timeline.clauses import Found, VerbForm, stem  # noqa: E402
-from timeline.events import _Builder, _compatible, _Mention  # noqa: E402
+from timeline.events.collect import Collection, EventMention  # noqa: E402
+from timeline.events.coreference import compatible, merge  # noqa: E402
+from timeline.events.forms import VerbForm  # noqa: E402
+from timeline.events.phrases import Found, subject_start  # noqa: E402
+from timeline.events.words import stem  # noqa: E402
 
 _FORMS = [None, VerbForm("past", "real", False, False, False),
           VerbForm("future", "real", False, False, False),
@@ -132,7 +137,7 @@ _FORMS = [None, VerbForm("past", "real", False, False, False),
 _TRIGGERS = ["vote", "voted", "votes", "attack", "attacked", "talks"]
 
 
-def _reference_partition(mentions: dict[int, _Mention]) -> dict[int, int]:
+def _reference_partition(mentions: dict[int, EventMention]) -> dict[int, int]:
     """Root of every key, merged as ``_merge`` did before its scan was pruned."""
     root = {key: key for key in mentions}
     dated = {key: m.explicit is not None for key, m in mentions.items()}
@@ -151,7 +156,7 @@ def _reference_partition(mentions: dict[int, _Mention]) -> dict[int, int]:
             other = mentions[other_key]
             referring = (found.kind == "noun" and found.definite) or mention.is_anchor \
                 or other.is_anchor
-            if not referring or not _compatible(mention.form, other.form):
+            if not referring or not compatible(mention.form, other.form):
                 continue
             a, b = find(key), find(other_key)
             if a == b:
@@ -173,17 +178,17 @@ _MENTION = st.tuples(st.sampled_from(_TRIGGERS), st.sampled_from(["verb", "noun"
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_MENTION, max_size=40))
 def test_merge_joins_what_a_full_scan_joins(specs: list[tuple[str, str, bool, bool, bool, int]]) -> None:
-    builder = _Builder("", ())
+    builder = Collection("", ())
     for number, (trigger, kind, definite, anchor, has_date, form) in enumerate(specs):
         key = 10 * number
         found = Found(trigger, key, key + len(trigger), trigger, key, key + len(trigger), kind,
                       definite, trigger)
-        mention = _Mention(found, 0, explicit=object() if has_date else None)  # type: ignore[arg-type]
+        mention = EventMention(found, 0, explicit=object() if has_date else None)  # type: ignore[arg-type]
         mention.is_anchor = anchor
         mention.form = _FORMS[form]
         builder.mentions[key] = mention
     expected = _reference_partition(builder.mentions)
-    rep = builder._merge()
+    rep = merge(builder)
     for key in builder.mentions:
         for other in builder.mentions:
             assert (expected[key] == expected[other]) == (rep[key] == rep[other]), (key, other)
@@ -203,7 +208,7 @@ def _join_step_by_step(starts: list[int], ends: list[int], lows: list[str], lowe
             return
         previous = lows[i - 1]
         if ends[i - 1] == starts[i] and (
-            previous in clauses._ABBREVIATIONS or (len(previous) > 2 and previous[-2] == ".")
+            previous in tokens._ABBREVIATIONS or (len(previous) > 2 and previous[-2] == ".")
             or (len(previous) == 1 and previous.isalpha())
         ):
             after = ends[i] - offset
@@ -220,21 +225,21 @@ def _join_step_by_step(starts: list[int], ends: list[int], lows: list[str], lowe
 def test_abbreviations_join_as_before(pieces: list[str]) -> None:
     text = "".join(pieces)
     lowered = text.lower()
-    split = clauses._TOKEN_SPLIT.split(lowered)
+    split = tokens._TOKEN_SPLIT.split(lowered)
     offsets = [0]
     for piece in split:
         offsets.append(offsets[-1] + len(piece))
     base = (offsets[1:-1:2], offsets[2::2], split[1::2])
     fast = tuple(list(part) for part in base)
     slow = tuple(list(part) for part in base)
-    clauses._join_abbreviations(*fast, lowered, 0)  # type: ignore[call-arg]
+    tokens._join_abbreviations(*fast, lowered, 0)  # type: ignore[call-arg]
     _join_step_by_step(*slow, lowered, 0)  # type: ignore[call-arg]
     assert fast == slow, text
 
 
 def test_very_long_documents_tokenize_per_sentence() -> None:
-    long_text = "The council met on Monday. " * (clauses.DOCUMENT_TOKENS_LIMIT // 27 + 1)
-    assert len(long_text) > clauses.DOCUMENT_TOKENS_LIMIT
+    long_text = "The council met on Monday. " * (tokens.DOCUMENT_TOKENS_LIMIT // 27 + 1)
+    assert len(long_text) > tokens.DOCUMENT_TOKENS_LIMIT
     assert DocumentTokens.of(long_text) is None
     assert DocumentTokens.of(long_text[:1000]) is not None
 
@@ -246,11 +251,11 @@ def test_very_long_documents_tokenize_per_sentence() -> None:
 @given(st.text(alphabet=st.sampled_from(list("aZ9_ -'’.,:;!\t\n\x1c\x1féÉ’")), max_size=40))
 def test_split_patterns_give_the_reference_tokens(text: str) -> None:
     lowered = text.lower().replace("’", "'")
-    pieces = clauses._TOKEN_SPLIT.split(lowered)
-    assert pieces[1::2] == clauses._TOKEN.findall(lowered)
+    pieces = tokens._TOKEN_SPLIT.split(lowered)
+    assert pieces[1::2] == tokens._TOKEN.findall(lowered)
     assert "".join(pieces) == lowered
     if lowered.isascii():
-        assert clauses._ASCII_SPLIT.split(lowered) == pieces
+        assert tokens._ASCII_SPLIT.split(lowered) == pieces
 
 
 KNOWN_TEXTS = TEXTS + [
@@ -265,10 +270,10 @@ def test_known_candidates_come_as_their_keys(text: str) -> None:
     """With ``known``, a known event comes as its trigger offset; everything else is unchanged."""
     for sentence in split_sentences(text):
         analysis = SentenceAnalysis(text, sentence.char_start, sentence.char_end)
-        full = analysis.event_candidates(set())
+        full = event_candidates(analysis, set())
         keys = [found.trigger_start for found, _, _ in full]
         for known in ({keys[0]} if keys else set(), set(keys), {-1}):
-            fast = analysis.event_candidates(set(), known)
+            fast = event_candidates(analysis, set(), known)
             assert len(fast) == len(full)
             for (found, form, segment), (found2, form2, segment2) in zip(full, fast):
                 assert (form2, segment2) == (form, segment)
@@ -283,8 +288,8 @@ def test_known_verbs_and_nouns_are_not_rebuilt() -> None:
     text = "The rebels attacked the town after the crash."
     analysis = SentenceAnalysis(text, 0, len(text))
     keys = {text.index("attacked"), text.index("crash")}
-    assert {found.trigger_start for found, _, _ in analysis.event_candidates(set())} == keys
-    assert [found for found, _, _ in analysis.event_candidates(set(), keys)] == sorted(keys)
+    assert {found.trigger_start for found, _, _ in event_candidates(analysis, set())} == keys
+    assert [found for found, _, _ in event_candidates(analysis, set(), keys)] == sorted(keys)
 
 
 # --- subjects: plain words are stepped over as the word-by-word tests step over them ----------
@@ -297,24 +302,24 @@ def _subject_start_reference(analysis: SentenceAnalysis, first: int, lo: int,
     start, k, count = first, first - 1, 0
     while k >= lo and count < 6:
         low = lows[k]
-        if low == "," or low in clauses._HARD or k in exclude:
+        if low == "," or low in words.HARD or k in exclude:
             break
-        if low in clauses._PREPOSITIONS and low != "of":
+        if low in words.PREPOSITIONS and low != "of":
             break
-        if low in clauses._COORD and k - 1 >= lo and count and lows[k - 1].isalpha() and \
-                lows[k - 1] not in clauses._PREPOSITIONS and k - 1 not in analysis._heads and \
-                not analysis._finite[k - 1] and k - 1 not in exclude:
+        if low in words.COORD and k - 1 >= lo and count and lows[k - 1].isalpha() and \
+                lows[k - 1] not in words.PREPOSITIONS and k - 1 not in analysis.heads and \
+                not analysis.finite[k - 1] and k - 1 not in exclude:
             count += 1
             k -= 1
             continue
-        if low in clauses._SUBORDINATORS or low in clauses._COORD or low in clauses._RELATIVE:
+        if low in words.SUBORDINATORS or low in words.COORD or low in words.RELATIVE:
             break
-        if k in analysis._heads:
+        if k in analysis.heads:
             break
         start = k
-        if low in clauses._PRONOUNS:
+        if low in words.PRONOUNS:
             break
-        if low in clauses._DETERMINERS and not (k > lo and lows[k - 1] in ("of", "and", "or")):
+        if low in words.DETERMINERS and not (k > lo and lows[k - 1] in ("of", "and", "or")):
             break
         count += 1
         k -= 1
@@ -335,5 +340,5 @@ def test_subject_start_matches_the_word_by_word_scan(words: list[str], excluded:
     exclude = {i for i in excluded if i < analysis.n}
     for first in range(analysis.n):
         for lo in range(first + 1):
-            assert analysis._subject_start(first, lo, exclude) == \
+            assert subject_start(analysis, first, lo, exclude) == \
                 _subject_start_reference(analysis, first, lo, exclude), (text, first, lo)

@@ -126,7 +126,7 @@ def news_scaling() -> float:
 
 _SUPERLINEAR_REASON = (
     "the core has become superlinear on long news text again, so megabytes of it would run for "
-    "hours (it was once, in timeline/events.py: see docs/robustness.md)"
+    "hours (it was once, in the events layer, timeline/events/: see docs/robustness.md)"
 )
 
 

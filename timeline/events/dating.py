@@ -1,0 +1,390 @@
+"""Dating the events no time expression dates: by their sentence, by the narrative, by the
+story's day or the publication day (estimates with the bounds their tense guarantees)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import attrs
+
+from timeline.solver import interval_value
+from timeline.types import TimeValue
+
+from timeline.events.coreference import date_coreferent
+from timeline.events.forms import VerbForm
+from timeline.events.records import CONFIDENCE, DATED, Dating, FIRM, MOOD_NOTES, PAST_TENSES
+
+if TYPE_CHECKING:  # pragma: no cover
+    from timeline.events.collect import Collection, EventMention
+
+__all__ = ["date_the_rest"]
+
+#: how far an open interval ("before publication", "after the vote") is drawn: there is no
+#: open-interval type, so a year on the open side stands for "some time before/after"
+_DAY = dt.timedelta(days=1)
+#: how far before publication a day may lie to become the story's day
+_STORY_WINDOW = dt.timedelta(days=14)
+
+#: clause markers: an event in an after/since clause lies before the main clause's event
+_EARLIER_MARKERS = frozenset({"after", "since", "once"})
+_LATER_MARKERS = frozenset({"before", "until", "till"})
+_RELATIVE_MARKERS = frozenset({"which", "who", "whom", "whose", "where"})
+#: a preposition before a dated noun of a verb's clause: how the verb's event relates to it
+#: ("said during the interview": same time; "resigned after the vote": after it)
+_NOUN_RELATION = {"during": "same", "at": "same", "in": "same", "on": "same", "amid": "same",
+                  "throughout": "same", "with": "same", "after": "after", "following": "after",
+                  "since": "after", "before": "before", "ahead": "before", "until": "before"}
+
+
+def date_the_rest(c: Collection, kept: list[int], records: dict[int, Dating], ids: dict[int, int],
+                  node_of: dict[int, int], notes: dict[int, list[str]]) -> None:
+    """Date the events nothing explicit or anchored dates, in order of strength.
+
+    1. ``sentence``: the same clause (or a clause of the same sentence with the same
+       tense) as an explicitly dated or anchored event takes its interval; a clause
+       introduced by after/since, or the past complement of a dated report, lies before it
+       (an open interval); one introduced by before/until lies after it.
+    2. ``narrative``: a past-tense event takes the reference time of the story: the main
+       dated event of the latest earlier sentence with one (in news, of the same paragraph
+       only, and not for reporting verbs or the content of reports).
+    3. ``tense`` (news with a publication date): a reporting verb in the past tense
+       happened on or just before publication, in the present tense at publication; any
+       other past or perfect event before publication, a future one after it (open
+       intervals, drawn as the year before/after).
+
+    Negated, modal and hypothetical events, states, and nouns with no dated clause stay
+    undated; so do events a since/until relation bounds on one side only.
+    """
+    firm_by_sentence: dict[int, list[int]] = {}
+    for key in kept:
+        record = records[key]
+        if record.dated_by in FIRM and record.time is not None and \
+                record.time.start is not None:
+            firm_by_sentence.setdefault(c.mentions[key].sentence, []).append(key)
+    published = None if c.published is None else dt.datetime(
+        c.published.year, c.published.month, c.published.day)
+    reference: int | None = None  # main firm event of the latest earlier dated sentence
+    sentence_reference: int | None = None
+    story: int | None = None  # the latest firm event on a recent day: the story's "today"
+    story_of: dict[int, int | None] = {}  # undated event -> the story day when it was told
+    current = -1
+    for key in kept:
+        mention = c.mentions[key]
+        if mention.sentence != current:
+            current = mention.sentence
+            if sentence_reference is not None:
+                reference = sentence_reference
+            sentence_reference = None
+        record = records[key]
+        form = mention.form
+        story_of[key] = story
+        if record.dated_by != "none" or record.time is not None:
+            if record.dated_by in FIRM and (form is None or form.tense != "future") and \
+                    _on_a_recent_day(record.time, published):
+                story = key
+            if record.dated_by in FIRM and record.time is not None and \
+                    record.time.start is not None and (form is None or form.tense != "future"):
+                if c.mode == "news":
+                    if (form is not None and form.speech) or (
+                            published is not None and record.time.start > published):
+                        continue  # reports and coming events are not the story's "now"
+                    # news tells its story around the latest event ("now" of the story);
+                    # earlier dates in the paragraph are background
+                    best = sentence_reference if sentence_reference is not None else reference
+                    if best is None or \
+                            records[best].time.start <= record.time.start:  # type: ignore[union-attr]
+                        sentence_reference = key
+                elif sentence_reference is None:
+                    sentence_reference = key
+            continue
+        if key in node_of:
+            continue  # a since/until relation bounds it on one side only: the default below
+        if form is not None and form.mood != "real":
+            notes[key].append(MOOD_NOTES[form.mood])
+            continue  # the default below, with a low confidence
+        firms = firm_by_sentence.get(mention.sentence)
+        dated = _by_sentence(c, key, firms, records, ids) if firms else None
+        if dated is None:
+            dated = _by_narrative(c, key, reference, records, ids)
+        if dated is None:
+            continue  # its clause (a noun), then the story day or publication (below)
+        records[key] = dated[0]
+        notes[key].append(dated[1])
+    # an undated event noun takes the time of the verb of its clause dated by its sentence or
+    # the narrative ("announced his decision in a televised address")
+    by_segment: dict[tuple[int, int], int] = {}
+    for key in kept:
+        mention = c.mentions[key]
+        record = records[key]
+        if mention.form is not None and mention.segment is not None and \
+                record.dated_by in DATED and record.time is not None and \
+                record.time.start is not None and mention.form.mood == "real":
+            segment = mention.segment
+            by_segment.setdefault((mention.sentence, segment.lo), key)
+            if segment.marker in ("which", "that") and segment.lo >= 2:
+                # "the deal, which was announced on Monday": the noun before the relative
+                # clause happened then too
+                by_segment.setdefault((mention.sentence, -segment.lo), key)
+    for key in kept:
+        mention = c.mentions[key]
+        if not by_segment or mention.form is not None or mention.segment is None or \
+                records[key].dated_by != "none":
+            continue
+        verb = by_segment.get((mention.sentence, mention.segment.lo))
+        relative = _before_relative(c, mention) if verb is None else None
+        if relative is not None:
+            verb = by_segment.get((mention.sentence, -relative))
+        if verb is None:
+            continue
+        record = records[verb]
+        records[key] = Dating(record.time, record.dated_by, record.confidence - 0.1,
+                               f"same clause as event {ids[verb]}", None, record.bounds)
+        notes[key].append(f"dated by its clause: the time of event {ids[verb]}")
+    date_coreferent(c, kept, records, ids, notes)
+    _default(c, kept, records, ids, story_of, notes)
+
+
+def _default(c: Collection, kept: list[int], records: dict[int, Dating], ids: dict[int, int],
+             story_of: dict[int, int | None], notes: dict[int, list[str]]) -> None:
+    """The best estimate of the events nothing in the text dates (news with a publication
+    date): an event told in the past on the story's day (the latest recent day an earlier
+    event was explicitly dated on: "Jobs said yesterday ...", "On Monday ...") when there
+    is one, else on the publication day; present, future and noun events on the publication
+    day. News reports events of the day: annotated news puts most such events there.
+    The bounds are what the tense guarantees (on or before publication for the past, on or
+    after it for the future); the confidence is low, lower still for negated, modal and
+    hypothetical events, which may not happen at all."""
+    for key in kept:
+        current = records[key]
+        if current.time is not None and current.time.start is not None:
+            continue  # dated (an expression with no interval, "recently", is estimated)
+        mention = c.mentions[key]
+        form = mention.form
+        tense = form.tense if form is not None else "present"
+        story = story_of.get(key)
+        dated = None
+        if story is not None and tense in PAST_TENSES and story in ids:
+            record = records[story]
+            assert record.time is not None and record.time.end is not None
+            latest = record.time.end if tense == "past_perfect" or c.published is None \
+                else _published_end(c, )
+            dated = (Dating(record.time if record.time.approximate else
+                             attrs.evolve(record.time, approximate=True),
+                             "narrative", CONFIDENCE["story"], f"story day: event {ids[story]}",
+                             record.expression, (None, latest)),
+                     f"told in the past with no time of its own: shown on the story's day, "
+                     f"that of event {ids[story]}")
+        # a narrative tells the past from its own dates; its present and future are still
+        # the writer's ("Jobs leaves behind a company", "will be remembered")
+        if dated is None and c.published is not None and (
+                c.mode == "news" or form is not None and tense in ("present", "future")):
+            dated = _tense_window(c.published.year, c.published.month,
+                                  c.published.day, form is not None and form.speech,
+                                  tense)
+        if dated is None:
+            if form is None:
+                notes[key].append("an event noun with no dated clause: no date")
+            elif form.tense == "present":
+                notes[key].append("present tense (habitual or ongoing): no date")
+            continue
+        record = dated[0]
+        if current.expression is not None:  # "recently", "now": kept as its expression
+            record = record._replace(expression=current.expression, derived=None)
+        if form is not None and form.mood != "real":
+            # it may never happen: no bound either ("he had hoped to meet him")
+            record = record._replace(confidence=CONFIDENCE["unreal"], bounds=(None, None))
+        records[key] = record
+        notes[key].append(dated[1])
+
+
+def _published_end(c: Collection) -> dt.datetime | None:
+    published = c.published
+    assert published is not None
+    day = dt.datetime(published.year, published.month, published.day)
+    return None if day.date() == dt.date.max else day + _DAY
+
+
+def _by_sentence(c: Collection, key: int, firms: list[int], records: dict[int, Dating],
+                 ids: dict[int, int]) -> tuple[Dating, str] | None:
+    mention = c.mentions[key]
+    form, segment = mention.form, mention.segment
+    best: tuple[int, int, int, str] | None = None  # (rank, distance, firm key, relation)
+    position = mention.found.trigger_start
+    for other_key in firms:
+        if other_key == key or other_key not in ids:
+            continue
+        other = c.mentions[other_key]
+        other_form, other_segment = other.form, other.segment
+        same = segment is not None and other_segment is not None and \
+            segment.lo == other_segment.lo
+        relation: str | None = None
+        reported = form is not None and _in_report(c, mention)
+        if same:
+            if form is not None and form.speech and other_form is not None:
+                relation = None  # "X happened last month, the mayor said": not the report's time
+            elif form is not None and other_form is not None and other_form.speech and \
+                    other.found.trigger_start < position:
+                # "said on Tuesday that troops pulled back": the content of the report
+                relation = "before" if form.tense in PAST_TENSES else (
+                    "after" if form.tense == "future" else None)
+            elif form is None or (other_form is not None and _same_tense(form, other_form)):
+                relation = "same"
+            elif other_form is None:
+                # a verb and a dated noun of its clause: the preposition says how they relate
+                # ("said during the interview"), a direct object shares its time ("held talks")
+                word = _word_before(c, other.found.char_start)
+                relation = "same" if word == mention.found.trigger.lower() else \
+                    _NOUN_RELATION.get(word)
+                if relation == "same" and form.tense not in ("past", "future"):
+                    relation = None
+            elif form.tense == "past_perfect":
+                relation = "before"
+        elif reported:
+            # the content of a report made in another clause: before it, when in the past
+            relation = "before" if form is not None and form.tense in PAST_TENSES else None
+        elif (form is not None and form.speech) or (
+                other_segment is not None and other_segment.marker in _RELATIVE_MARKERS):
+            # "..., the mayor said": a report is not dated by the content it reports; a
+            # relative clause ("the record, which was set in 2009") is background
+            relation = None
+        elif form is not None:
+            marker = segment.marker if segment is not None else None
+            other_marker = other_segment.marker if other_segment is not None else None
+            past = form.tense in PAST_TENSES
+            if other_form is not None and other_form.speech and \
+                    other.found.trigger_start < position and past:
+                relation = "before"  # the content of a dated report
+            elif past and (marker in _EARLIER_MARKERS or other_marker in _LATER_MARKERS):
+                relation = "before"
+            elif past and (marker in _LATER_MARKERS or other_marker in _EARLIER_MARKERS):
+                relation = "after"
+            elif marker in _RELATIVE_MARKERS:
+                relation = None  # a relative clause is background, dated on its own
+            elif other_form is None or _same_tense(form, other_form):
+                relation = "same"
+            elif form.tense == "past_perfect" and other_form.tense == "past":
+                relation = "before"
+        if relation is None:
+            continue
+        rank = (0 if same else 1, abs(other.found.trigger_start - position))
+        if best is None or rank < best[:2]:
+            best = (rank[0], rank[1], other_key, relation)
+    if best is None:
+        return None
+    _, _, other_key, relation = best
+    other_time = records[other_key].time
+    assert other_time is not None
+    name = f"event {ids[other_key]}"
+    where = "clause" if best[0] == 0 else "sentence"
+    if relation == "same":
+        return (Dating(other_time, "sentence", CONFIDENCE["sentence"],
+                        f"same {where} as {name}", records[other_key].expression),
+                f"dated by its {where}: the time of {name}")
+    window = _open_window(other_time, before=relation == "before")
+    if window is None:
+        return None
+    return (Dating(window[0], "sentence", CONFIDENCE["before"], f"{relation} {name}", None,
+                    window[1]),
+            f"{relation} {name} (its {where}): shown at that time, bounded on one side")
+
+
+def _by_narrative(c: Collection, key: int, reference: int | None, records: dict[int, Dating],
+                  ids: dict[int, int]) -> tuple[Dating, str] | None:
+    mention = c.mentions[key]
+    form = mention.form
+    if reference is None or form is None or reference not in ids or \
+            form.tense not in ("past", "past_perfect"):
+        return None
+    other = c.mentions[reference]
+    if c.mode == "news" and (form.attribution or other.paragraph != mention.paragraph
+                                or _in_report(c, mention)):
+        return None  # news paragraphs jump between threads of the story
+    other_time = records[reference].time
+    assert other_time is not None
+    name = f"event {ids[reference]}"
+    if form.tense == "past":
+        return (Dating(other_time, "narrative", CONFIDENCE["narrative"],
+                        f"narrative: same time as {name}", records[reference].expression),
+                f"dated by the narrative: the reference time is that of {name}")
+    window = _open_window(other_time, before=True)
+    if window is None:
+        return None
+    return (Dating(window[0], "narrative", CONFIDENCE["before"], f"narrative: before {name}",
+                    None, window[1]),
+            f"past perfect in a narrative: before {name}; shown at that time")
+
+
+def _before_relative(c: Collection, mention: EventMention) -> int | None:
+    """The token where the relative clause right after a noun starts ("the deal, which")."""
+    after = c.text[mention.found.trigger_end:mention.found.trigger_end + 8]
+    if not (after.startswith(", which ") or after.startswith(", that ")):
+        return None
+    segment = mention.segment
+    return None if segment is None else segment.hi + 2
+
+
+def _word_before(c: Collection, position: int) -> str:
+    """The lower-case word just before ``position`` (a preposition before a noun event)."""
+    before = c.text[max(0, position - 20):position].split()
+    return before[-1].lower() if before else ""
+
+
+def _in_report(c: Collection, mention: EventMention) -> bool:
+    """Is the mention inside the content of a report ("officials said the bridge fell")?"""
+    segment = mention.segment
+    if segment is None:
+        return False
+    return any(end <= segment.lo for end in c.speech_segments.get(mention.sentence, ()))
+
+
+@lru_cache(maxsize=1024)
+def _tense_window(year: int, month: int, day_of_month: int, speech: bool,
+                  tense: str) -> tuple[Dating, str] | None:
+    """The best estimate tense alone gives an event of an article published that day: the
+    publication day, approximate, with the bounds the tense guarantees (``speech``: a reporting
+    verb, dated a little more firmly). Memoized: a pure function of its arguments with immutable
+    values, so every document published that day shares them."""
+    try:
+        day = dt.datetime(year, month, day_of_month)
+        time = attrs.evolve(interval_value(day, day + _DAY), approximate=True)
+        end = day + _DAY
+    except (OverflowError, ValueError):
+        return None
+    confidence = CONFIDENCE["tense"] if speech else CONFIDENCE["open"]
+    if tense in PAST_TENSES:
+        return (Dating(time, "tense", confidence, "publication day (estimate)", None, (None, end)),
+                f"dated by its tense ({tense.replace('_', ' ')}) alone: shown on the publication "
+                "day, where news reports such events; it happened on or before it")
+    if tense == "future":
+        return (Dating(time, "tense", confidence, "publication day (estimate)", None, (day, None)),
+                "dated by its tense (future) alone: shown on the publication day; it happens on "
+                "or after it")
+    return (Dating(time, "tense", confidence, "publication day", None, (None, None)),
+            "no time of its own (present tense or a noun): shown on the publication day")
+
+
+def _on_a_recent_day(time: TimeValue | None, published: dt.datetime | None) -> bool:
+    """Does ``time`` name one day (or a part of it) in the fortnight up to publication? Such a
+    date sets the story's day for the events told after it without a time of their own."""
+    if time is None or time.start is None or time.end is None or published is None:
+        return False
+    # differences, not sums: no overflow at the ends of the calendar
+    return time.end - time.start <= _DAY and published - time.start <= _STORY_WINDOW and \
+        time.start - published < _DAY
+
+
+def _same_tense(a: VerbForm, b: VerbForm) -> bool:
+    """Two verb forms that can share one time (past with past, future with future ...)."""
+    return a.tense == b.tense
+
+
+def _open_window(time: TimeValue, *, before: bool
+                 ) -> tuple[TimeValue, tuple[dt.datetime | None, dt.datetime | None]] | None:
+    """"Before/after <time>": the best estimate is the time itself (approximate: the nearest
+    the text allows), the bounds are open on the far side."""
+    if time.start is None or time.end is None:
+        return None
+    estimate = time if time.approximate else attrs.evolve(time, approximate=True)
+    return estimate, ((None, time.end) if before else (time.start, None))

@@ -1,0 +1,223 @@
+"""The word lists of the events layer (``timeline/lexicon/events.json``) as sets, and what a
+word is on its own: crude stems, lemmas and word classes (memoized; pure functions of the word)."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from timeline.derivation import event_nouns, known_verbs
+
+
+__all__ = [
+    "ADVERBS", "ATTRIBUTION", "AUX", "BASE_VERBS", "BREAKS", "CATENATIVE", "CLASS_OF",
+    "COMMA_MARKERS", "COORD", "COPULAS", "DEFINITE", "DETERMINERS", "ED_STOP", "EVENT_NOUNS",
+    "FUTURE_WORDS", "HAPPENING", "HARD", "ING_PREPOSITIONS", "ING_STOP", "INTENTION",
+    "IRREGULAR", "IRREGULAR_PAST", "KIND_ED", "KIND_FINITE", "KIND_IRREGULAR",
+    "KIND_IRREGULAR_AMBIGUOUS", "KIND_S", "KIND_TO", "LEADING_DROP", "LIGHT", "LINKING",
+    "MODALS", "MODAL_WORDS", "NEGATION", "NEGATIVE_SUBJECTS", "NOUN_PP_HEADS",
+    "PARTICIPLE_ENDINGS", "PAST_AUX", "PAST_PERFECT_AUX", "PERFECT_AUX", "POSSESSIVES",
+    "POSSESSIVE_MARKS", "PP_SIGNALS", "PREPOSITIONS", "PRONOUNS", "RELATIVE", "REPORTING",
+    "SEGMENT_WORDS", "SPEECH", "STATES", "STATES_AND_SPEECH", "SUBJECT_MARKS", "SUBORDINATORS",
+    "TIME_ADVERBS", "TIME_MODS", "TIME_PREPS", "TRAILING_DROP", "ing_base", "lemma", "lexicon",
+    "stem",
+]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, object]:
+    """The word lists of ``timeline/lexicon/events.json`` (loaded once)."""
+    path = Path(__file__).parent.parent / "lexicon" / "events.json"
+    with path.open(encoding="utf-8") as handle:
+        data: dict[str, object] = json.load(handle)
+    return data
+
+
+def _set(name: str) -> frozenset[str]:
+    value = lexicon()[name]
+    assert isinstance(value, (list, dict))
+    return frozenset(value)
+
+
+AUX = _set("auxiliaries")
+LIGHT = _set("light_verbs")
+REPORTING = _set("reporting_verbs")
+ADVERBS = _set("adverbs")
+IRREGULAR: dict[str, str] = dict(lexicon()["irregular"])  # type: ignore[arg-type]
+_AMBIGUOUS = _set("ambiguous_past")
+ED_STOP = _set("ed_stoplist")
+ING_STOP = _set("ing_stoplist")
+#: verbs: the hand list, the irregular lemmas and the event verbs of the lexicon (from TE3 counts)
+BASE_VERBS = _set("verbs") | frozenset(IRREGULAR.values()) | known_verbs()
+EVENT_NOUNS = _set("event_nouns") | event_nouns()
+LINKING = _set("linking_verbs")
+CATENATIVE = _set("catenative_verbs")
+INTENTION = _set("intention_verbs")
+ATTRIBUTION = _set("attribution_verbs")
+PARTICIPLE_ENDINGS = frozenset({"ed", "en"})
+STATES = _set("state_verbs")
+#: light verbs that say their subject is an event, whatever the noun ("X, which happened in 2014")
+HAPPENING = frozenset({"happened", "occurred", "took", "unfolded", "erupted", "happens", "occurs",
+                        "takes"})
+SPEECH = _set("speech_verbs")
+STATES_AND_SPEECH = STATES | SPEECH
+MODAL_WORDS = _set("modal_words")
+FUTURE_WORDS = _set("future_words")
+NEGATION = _set("negation_words")
+NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "nothing", "neither", "nor", "never"})
+PERFECT_AUX = frozenset({"has", "have", "'ve", "hasn't", "haven't"})
+PAST_PERFECT_AUX = frozenset({"had", "hadn't"})
+PAST_AUX = frozenset({"was", "were", "did", "didn't", "wasn't", "weren't", "got"})
+IRREGULAR_PAST = frozenset({  # simple past forms among the irregular verbs (not participles)
+    "was", "were", "had", "did", "said", "made", "went", "took", "came", "saw", "knew", "got",
+    "gave", "found", "thought", "told", "became", "left", "felt", "brought", "began", "kept",
+    "held", "wrote", "stood", "heard", "meant", "met", "ran", "paid", "sat", "spoke", "lay", "led",
+    "grew", "lost", "fell", "sent", "built", "understood", "drew", "broke", "spent", "rose",
+    "drove", "bought", "wore", "chose", "sought", "threw", "caught", "fought", "taught", "sold",
+    "won", "flew", "fled", "shot", "struck", "hid", "stole", "swore", "woke", "bore", "forgot",
+    "froze", "sank", "blew", "overthrew", "undertook", "withdrew", "upheld", "sped", "slid", "fed",
+    "bled", "dealt", "lent", "bent", "swept", "slept", "wept", "arose", "rode", "shook", "sang",
+    "ate", "forgave", "bit", "hung", "dug", "stuck", "spun", "mistook", "overtook", "foresaw",
+    "oversaw", "underwent", "slew", "retook", "overran", "rebuilt", "outran", "sprang", "strove",
+    "forbade", "misled", "swam", "drank", "rang", "hit", "cut", "put", "set", "let", "shut", "hurt",
+    "cost", "spread", "read", "bid", "cast", "burst", "split", "upset", "quit", "beat"})
+MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must",
+                     "did", "does", "do", "didn't", "doesn't", "don't", "won't", "wouldn't",
+                     "can't", "couldn't", "shouldn't"})
+TIME_ADVERBS = frozenset({"now", "today", "yesterday", "tomorrow", "tonight", "recently",
+                           "then", "currently", "lately", "soon", "later", "earlier"})
+#: prepositions whose event-noun object takes the date ("during an interview on Thursday",
+#: "after the vote on Tuesday"); "filed for bankruptcy on June 3" dates the verb instead
+NOUN_PP_HEADS = frozenset({"during", "after", "before", "since", "until", "till", "following",
+                            "amid", "of", "at", "from", "despite", "ahead"})
+PP_SIGNALS = frozenset({"since", "after", "before", "until", "till", "following", "during", "amid"})
+SUBORDINATORS = _set("subordinators")
+RELATIVE = _set("relative_markers")
+COORD = _set("coordinators")
+COMMA_MARKERS = _set("comma_clause_markers")
+DETERMINERS = _set("determiners")
+POSSESSIVES = _set("possessives")
+DEFINITE = POSSESSIVES | {"the", "this", "that"}
+PRONOUNS = _set("pronouns")
+PREPOSITIONS = _set("prepositions")
+TIME_PREPS = _set("time_prepositions")
+TIME_MODS = _set("time_modifiers")
+LEADING_DROP = _set("phrase_leading_drop")
+TRAILING_DROP = _set("phrase_trailing_drop")
+_STEM_SUFFIXES: tuple[str, ...] = tuple(
+    sorted(lexicon()["stem_suffixes"], key=len, reverse=True)  # type: ignore[arg-type]
+)
+
+
+#: forms of "be" and verbs that only link a subject to its description: never an event of their
+#: own (a light verb such as "was held" hands its event to the noun of its subject)
+POSSESSIVE_MARKS = frozenset({"'s", "'", "’s", "’"})
+COPULAS = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "'s", "'re", "'m",
+                      "seem", "seems", "seemed"})
+
+#: words after which an -ing form is a verb naming an event ("by walking", "after launching")
+ING_PREPOSITIONS = frozenset({"by", "after", "before", "while", "when", "since", "without",
+                               "upon", "on", "for", "from", "of", "in", "through", "despite"})
+
+
+def ing_base(word: str) -> str | None:
+    """The known verb an -ing form is made of ("walking" -> "walk", "taking" -> "take",
+    "launching" -> "launch", "planning" -> "plan"), or None."""
+    root = word[:-3]
+    for base in (root, root + "e", root[:-1] if len(root) > 2 and root[-1] == root[-2] else ""):
+        if base in BASE_VERBS or base in STATES_AND_SPEECH:
+            return base
+    return None
+
+
+def _s_forms(bases: frozenset[str]) -> frozenset[str]:
+    forms = set()
+    for base in bases:
+        if base.endswith("y") and base[-2:-1] not in "aeiou":
+            forms.add(base[:-1] + "ies")
+        elif base.endswith(("s", "sh", "ch", "x", "z", "o")):
+            forms.add(base + "es")
+        else:
+            forms.add(base + "s")
+    return frozenset(forms)
+
+
+_S_FORMS = _s_forms(BASE_VERBS | STATES_AND_SPEECH) | frozenset({"says", "has", "does", "goes"})
+HARD = frozenset({".", "!", "?", ";", ":", "(", ")", "[", "]", "—", "–", '"', "“", "”", "‘", "«", "»"})
+BREAKS = HARD | {","}
+#: the words where a clause may end or begin (the segment scan skips all others)
+SEGMENT_WORDS = HARD | SUBORDINATORS | COORD | REPORTING | {",", "'"}
+#: the words ``SentenceAnalysis._subject_start`` looks at one by one (it steps over the others)
+SUBJECT_MARKS = BREAKS | PREPOSITIONS | COORD | SUBORDINATORS | RELATIVE | PRONOUNS | \
+    DETERMINERS
+
+
+@lru_cache(maxsize=8192)
+def stem(word: str) -> str:
+    """A crude stem for matching mentions of one event ("recaptured", "recapture" -> "recaptur")."""
+    low = word.lower()
+    low = IRREGULAR.get(low, low)
+    for suffix in _STEM_SUFFIXES:
+        if low.endswith(suffix) and len(low) - len(suffix) >= 4:
+            low = low[: -len(suffix)]
+            break
+    if low.endswith("e") and len(low) > 4:
+        low = low[:-1]
+    return low
+
+
+@lru_cache(maxsize=8192)
+def lemma(word: str) -> str:
+    """A base form good enough for the lexicon's lists ("met" -> "meet", "voted" -> "vote")."""
+    low = word.lower()
+    if low in IRREGULAR:
+        return IRREGULAR[low]
+    if low in BASE_VERBS or low in EVENT_NOUNS or low in STATES_AND_SPEECH:
+        return low
+    for cut, add in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""),
+                     ("s", ""), ("ing", ""), ("ing", "e")):
+        if low.endswith(cut):
+            candidate = low[: -len(cut)] + add
+            if candidate in BASE_VERBS or candidate in STATES_AND_SPEECH:
+                return candidate
+            # a doubled final consonant: "regretted" -> "regret", "planned" -> "plan"
+            if not add and len(candidate) > 3 and candidate[-1] == candidate[-2] and \
+                    candidate[-1] not in "aeiousl" and candidate[:-1] in BASE_VERBS | STATES_AND_SPEECH:
+                return candidate[:-1]
+    return low
+
+
+KIND_TO, KIND_FINITE, KIND_IRREGULAR, KIND_IRREGULAR_AMBIGUOUS, KIND_ED, KIND_S = 1, 2, 3, 4, 5, 6
+
+
+#: lower-case word -> its class (0: never a finite verb form by itself), filled as words are met
+class _ClassMemo(dict):  # type: ignore[type-arg]
+    """``word -> class``: a miss computes the class (``map(memo.__getitem__, words)`` stays in C)."""
+
+    def __missing__(self, low: str) -> int:
+        return _word_class(low)
+
+
+_CLASSES: dict[str, int] = _ClassMemo()
+CLASS_OF = _CLASSES.__getitem__
+
+
+def _word_class(low: str) -> int:
+    """What a word can be before its neighbours are looked at (see ``_classify``); cached."""
+    if low == "to":
+        kind = KIND_TO
+    elif low in AUX or low[-3:] == "n't":
+        kind = KIND_FINITE
+    elif low in IRREGULAR:
+        kind = KIND_IRREGULAR_AMBIGUOUS if low in _AMBIGUOUS else KIND_IRREGULAR
+    elif low[-2:] == "ed":
+        kind = KIND_ED if len(low) > 3 and low.isalpha() and low not in ED_STOP else 0
+    elif low in _S_FORMS:
+        kind = KIND_S
+    else:
+        kind = 0
+    if len(_CLASSES) < 100_000:  # bounded: hostile input cannot grow it without end
+        _CLASSES[low] = kind
+    return kind
+
