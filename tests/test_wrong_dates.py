@@ -199,3 +199,27 @@ def test_less_than_an_amount_ago_is_any_time_since_then() -> None:
     row = expressions.iloc[0]
     assert row["value"] == "2010-W22" and row["approximate"]
     assert row["start"] == pd.Timestamp("2010-06-02") and row["end"] == pd.Timestamp("2010-06-17")
+
+
+# --- issue 14 item 2: "N later" follows the last event told ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company was founded in 1990, and it went public in 1998. Two years later it collapsed.",
+        "The company went public in 1998, and two years later it collapsed.",
+    ],
+)
+def test_n_later_counts_from_the_last_event_told(text: str) -> None:
+    events = _quiet_build(text, published="2023-06-15").events
+    collapsed = events[events["trigger"] == "collapsed"].iloc[0]
+    assert collapsed["start"] == pd.Timestamp("2000-01-01")
+    assert collapsed["dated_by"] == "anchored" and "+ 2 years" in collapsed["derived_from"]
+
+
+def test_n_later_skips_the_report_of_an_event() -> None:
+    text = "Police arrested him on Monday, officials said on Tuesday. Two days later he was released."
+    events = _quiet_build(text, published="2023-06-15").events
+    released = events[events["trigger"] == "released"].iloc[0]
+    assert released["start"] == pd.Timestamp("2023-06-14")  # Monday + 2 days, not Tuesday + 2

@@ -259,7 +259,9 @@ class SentenceAnalysis:
         n = self.n
         after = i + 1
         while after < n and (after in self.time_tokens or lows[after] == ","
-                             or (lows[after] in TIME_PREPS and after + 1 in self.time_tokens)):
+                             or (lows[after] in TIME_PREPS and after + 1 in self.time_tokens)
+                             # "and two years later it collapsed"
+                             or (lows[after] in ("later", "earlier") and after - 1 in self.time_tokens)):
             after += 1
         if after >= n:
             return False

@@ -73,17 +73,20 @@ def date_relatives(c: Collection, reps: list[int], intervals: dict[int, tuple[fl
     position = {key: i for i, key in enumerate(reps)}
     last: tuple[float, float] | None = None  # the reference for the next relative
     last_key: int | None = None
-    sentence_first: tuple[float, float] | None = None  # first dated event of this sentence
-    sentence_first_key: int | None = None
+    # the last dated event this sentence tells on the story's line (not a report, not an
+    # anchor of another event): a story's "later" follows the last event narrated before it
+    sentence_last: tuple[float, float] | None = None
+    sentence_last_key: int | None = None
     current_sentence = -1
     for key in reps:
         mention = c.mentions[key]
         if mention.sentence != current_sentence:
-            # a new sentence: "two days later" counts from the previous sentence's main event
+            # a new sentence: "two days later" counts from the last event the previous
+            # sentence told ("founded in 1990 and went public in 1998. Two years later": 2000)
             current_sentence = mention.sentence
-            if sentence_first is not None:
-                last, last_key = sentence_first, sentence_first_key
-            sentence_first = sentence_first_key = None
+            if sentence_last is not None:
+                last, last_key = sentence_last, sentence_last_key
+            sentence_last = sentence_last_key = None
         known = intervals.get(key)
         if known is None and solution is not None and key in node_of:
             lo, hi = solution.lo[node_of[key]], solution.hi[node_of[key]]
@@ -118,8 +121,10 @@ def date_relatives(c: Collection, reps: list[int], intervals: dict[int, tuple[fl
                 known = (float(to_seconds(time.start)), float(to_seconds(time.end) - 1))
         if known is not None:
             last, last_key = known, key
-            if sentence_first is None:
-                sentence_first, sentence_first_key = known, key
+            # not a report, nor an event told as another's anchor ("a day after the
+            # fugitive was captured" is a flashback, not the story's line)
+            if (mention.form is None or not mention.form.speech) and not mention.is_anchor:
+                sentence_last, sentence_last_key = known, key
     return out
 
 
