@@ -223,3 +223,28 @@ def test_n_later_skips_the_report_of_an_event() -> None:
     events = _quiet_build(text, published="2023-06-15").events
     released = events[events["trigger"] == "released"].iloc[0]
     assert released["start"] == pd.Timestamp("2023-06-14")  # Monday + 2 days, not Tuesday + 2
+
+
+# --- issue 14 item 8: "will report earnings in two weeks" dates the event ---------------------
+
+
+def test_a_future_event_in_an_amount_is_publication_plus_the_amount() -> None:
+    tl = _quiet_build("Acme will report earnings in two weeks.", published="2023-06-15")
+    assert tl.expressions.iloc[0]["value"] == "P2W"  # the expression stays a TimeML duration
+    report = tl.events[tl.events["trigger"] == "report"].iloc[0]
+    assert report["start"] == pd.Timestamp("2023-06-29") and report["approximate"]
+    assert report["earliest"] == pd.Timestamp("2023-06-15") and pd.isna(report["latest"])
+    assert report["derived_from"] == "publication + two weeks"
+
+
+def test_within_an_amount_is_bounded_on_both_sides() -> None:
+    tl = _quiet_build("The plant will close within a month.", published="2023-06-15")
+    close = tl.events[tl.events["trigger"] == "close"].iloc[0]
+    assert close["earliest"] == pd.Timestamp("2023-06-15")
+    assert close["latest"] == pd.Timestamp("2023-07-16")
+
+
+def test_a_past_event_in_an_amount_is_not_counted_from_publication() -> None:
+    tl = _quiet_build("He finished the race in two hours.", published="2023-06-15")
+    finished = tl.events[tl.events["trigger"] == "finished"].iloc[0]
+    assert finished["start"] == pd.Timestamp("2023-06-15") and finished["dated_by"] == "tense"

@@ -95,6 +95,8 @@ class Collection:
         self.by_expression: dict[int, int] = {}  # expression index -> mention key
         self.relative_from: dict[int, int] = {}  # relative mention key -> reference key
         self.guessed_calendar = False  # a month/year amount was counted without a reference
+        #: event key -> "in"/"within" and the amount of its clause ("will report in two weeks")
+        self.from_now: dict[int, tuple[str, Expression]] = {}
         #: durations whose clause had no dated event: (that clause's event, value, sentence)
         self.pending_durations: list[tuple[Found, str, int]] = []
 
@@ -168,14 +170,25 @@ def collect_sentence(c: Collection, index: int, expressions: list[Expression], h
             mention = c.mentions[key]
             if analysis.segment_at(analysis.token_index(key)) == segment:
                 mention.durations.append(value)
+                _note_from_now(c, analysis, token, key, expression)
                 break
         else:
             # no dated event in this clause: the clause may name an event dated elsewhere
             # ("he got to meet with him for several hours" ... "met with him in October")
             found = event_for_span(analysis, expression.mention.char_start,
                                             expression.mention.char_end, exclude)
+            if found is not None:
+                _note_from_now(c, analysis, token, found.trigger_start, expression)
             if found is not None and found.lemma not in NO_COREF and found.trigger.isalpha():
                 c.pending_durations.append((found, value, index))
+
+
+def _note_from_now(c: Collection, analysis: SentenceAnalysis, token: int, key: int,
+                   expression: Expression) -> None:
+    """Remember "in two weeks" / "within a month" for the event of its clause (``key``)."""
+    lead = analysis.lows[token - 1] if token > 0 else ""
+    if lead in ("in", "within"):
+        c.from_now.setdefault(key, (lead, expression))
 
 
 def collect_candidates(c: Collection, analysis: SentenceAnalysis, index: int, exclude: set[int]) -> None:

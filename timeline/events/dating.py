@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from timeline.solver import interval_value
-from timeline.types import TimeValue
+from timeline.solver import add_calendar, interval_value
+from timeline.types import Expression, TimeValue
 
 from timeline.events.coreference import date_coreferent
 from timeline.events.forms import VerbForm
@@ -176,6 +176,8 @@ def _default(c: Collection, kept: list[int], records: dict[int, Dating], ids: di
                              record.expression, (None, latest)),
                      f"told in the past with no time of its own: shown on the story's day, "
                      f"that of event {ids[story]}")
+        if dated is None and tense == "future" and key in c.from_now and c.published is not None:
+            dated = _from_now(c.published, *c.from_now[key])
         # a narrative tells the past from its own dates; its present and future are still
         # the writer's ("Jobs leaves behind a company", "will be remembered")
         if dated is None and c.published is not None and (
@@ -197,6 +199,39 @@ def _default(c: Collection, kept: list[int], records: dict[int, Dating], ids: di
             record = record._replace(confidence=CONFIDENCE["unreal"], bounds=(None, None))
         records[key] = record
         notes[key].append(dated[1])
+
+
+def _from_now(published: dt.date, lead: str, expression: Expression
+              ) -> tuple[Dating, str] | None:
+    """"will report earnings in two weeks": publication plus the amount, at its unit
+    (approximate); "within a month": at most that far, bounded on both sides."""
+    reading = expression.mention.reading
+    amount, unit = reading.amount, str(reading.unit)
+    if amount is None or not float(amount).is_integer() or unit not in _FROM_NOW_UNITS:
+        return None
+    day = dt.datetime(published.year, published.month, published.day)
+    then = add_calendar(day, int(amount), unit)
+    if then is None:
+        return None
+    try:
+        end = add_calendar(then, 1, "day")
+    except (OverflowError, ValueError):
+        return None
+    if end is None:
+        return None
+    words = expression.mention.text
+    if lead == "within":
+        time = attrs.evolve(interval_value(day, end), approximate=True)
+        return (Dating(time, "anchored", CONFIDENCE["before"], f"publication + at most {words}",
+                       f"within {words}", (day, end)),
+                f"within {words} of publication")
+    time = attrs.evolve(interval_value(then, end), approximate=True)
+    return (Dating(time, "anchored", CONFIDENCE["before"], f"publication + {words}",
+                   f"in {words}", (day, None)),
+            f"in {words} from publication (future tense): about then")
+
+
+_FROM_NOW_UNITS = frozenset({"day", "week", "month", "year"})
 
 
 def _published_end(c: Collection) -> dt.datetime | None:
