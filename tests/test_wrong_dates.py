@@ -248,3 +248,9 @@ def test_a_past_event_in_an_amount_is_not_counted_from_publication() -> None:
     tl = _quiet_build("He finished the race in two hours.", published="2023-06-15")
     finished = tl.events[tl.events["trigger"] == "finished"].iloc[0]
     assert finished["start"] == pd.Timestamp("2023-06-15") and finished["dated_by"] == "tense"
+
+
+def test_a_dateline_dates_the_article_not_an_event() -> None:
+    tl = _quiet_build("PARIS, March 3, 2021 (AFP) - The minister resigned on Friday.")
+    assert tl.article.published is not None and tl.article.published.isoformat() == "2021-03-03"
+    assert list(tl.events["trigger"]) == ["resigned"]  # no event "PARIS"

@@ -42,6 +42,7 @@ import bisect
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from timeline.resolve import find_dateline
 from timeline.solver import to_seconds
 from timeline.types import Event, Expression, Sentence, TimeValue
 
@@ -57,6 +58,9 @@ from timeline.events.tokens import DocumentTokens
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
+
+#: how far into the text a dateline may lie (as :func:`timeline.resolve.find_dateline` reads it)
+_DATELINE_REACH = 120
 
 __all__ = ["CONFIDENCE", "build_events", "firm"]
 
@@ -111,6 +115,9 @@ def build_events(
     starts = [s.char_start for s in sentences]
     by_sentence: dict[int, list[Expression]] = {}
     for expression in expressions:
+        if expression.mention.char_start <= _DATELINE_REACH and \
+                find_dateline(text, (expression.mention,)) is not None:
+            continue  # "PARIS, March 3, 2021 (AFP) —": the dateline dates the article, no event
         index = expression.mention.sentence
         if not 0 <= index < len(sentences):
             index = max(0, bisect.bisect_right(starts, expression.mention.char_start) - 1)
