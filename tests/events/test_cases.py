@@ -1,6 +1,6 @@
-"""Events and event-anchored dates: the cases in ``tests/events_cases/*.json`` plus unit tests.
+"""Events and event-anchored dates: the cases in ``tests/events/cases/*.json`` plus unit tests.
 
-Each case is a sentence or two with its time expressions marked up (``tests/events_markup.py``
+Each case is a sentence or two with its time expressions marked up (``tests/events/events_markup.py``
 builds the resolved expressions the resolver would return) and the events expected from it.
 """
 
@@ -29,12 +29,12 @@ from timeline.events import build_events  # noqa: E402
 from timeline.sentences import split_sentences  # noqa: E402
 from timeline.types import Event, Expression, Mention, Reading, TimeValue  # noqa: E402
 
-CASES_DIR = Path(__file__).resolve().parent / "events_cases"
+CASES_DIR = Path(__file__).resolve().parent / "cases"
 # ../shared next to the checkout, or one level further up for a git worktree
-SHARED = next((base / "shared" for base in (Path(__file__).resolve().parents[1].parent,
-                                            Path(__file__).resolve().parents[1].parent.parent)
+SHARED = next((base / "shared" for base in (Path(__file__).resolve().parents[2].parent,
+                                            Path(__file__).resolve().parents[2].parent.parent)
                if (base / "shared" / "seeds").is_dir()),
-              Path(__file__).resolve().parents[1].parent / "shared")
+              Path(__file__).resolve().parents[2].parent / "shared")
 SEED = SHARED / "seeds" / "000_97afb06ab074d6df.txt"
 
 

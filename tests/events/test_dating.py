@@ -3,7 +3,7 @@ tense): the best estimate in ``Event.time`` and the bounds the text guarantees
 (``Event.earliest``/``latest``, "Events v2"); the events that stay undated (no publication
 date); the dev set in ``tests/event_dating/``; properties.
 
-Sentences are marked up as in ``tests/events_markup.py`` (``[[span|spec]]``) and run through
+Sentences are marked up as in ``tests/events/events_markup.py`` (``[[span|spec]]``) and run through
 :func:`timeline.events.build_events`; a few run through :func:`timeline.build`.
 """
 
@@ -28,7 +28,7 @@ from timeline.events import CONFIDENCE, build_events, firm  # noqa: E402
 from timeline.sentences import split_sentences  # noqa: E402
 from timeline.types import Event, Expression, Mention, Reading, TimeValue  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 # ../shared next to the checkout, or one level further up for a git worktree
 SEED = next((base / "shared" / "seeds" / "000_97afb06ab074d6df.txt"
              for base in (ROOT.parent, ROOT.parent.parent)

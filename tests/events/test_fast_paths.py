@@ -20,7 +20,10 @@ from timeline.events.triggers import event_candidates
 from timeline.sentences import split_sentences
 from timeline.types import Sentence
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SHARED = next((base / "shared" for base in (Path(__file__).resolve().parents[2].parent,
+                                            Path(__file__).resolve().parents[2].parent.parent)
+               if (base / "shared" / "corpora").is_dir()),
+              Path(__file__).resolve().parents[2].parent / "shared")
 
 TEXTS = [
     "Mr. Smith met him in the U.S. on Oct. 23; 1,000 came at 3:15. He left.",
