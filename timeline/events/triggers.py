@@ -5,7 +5,8 @@ event-anchored phrase names and the one it hangs on."""
 from __future__ import annotations
 
 import bisect
-from itertools import compress
+from itertools import compress, islice
+from operator import methodcaller
 from typing import TYPE_CHECKING, Container
 
 from timeline.events.forms import Group, Segment, VerbForm
@@ -38,6 +39,8 @@ from timeline.events.words import (
 
 if TYPE_CHECKING:  # pragma: no cover
     from timeline.events.clauses import SentenceAnalysis
+
+_ENDS_ING = methodcaller("endswith", "ing")
 
 __all__ = [
     "anchor_clause_end", "anchor_event", "event_candidates", "event_for_span",
@@ -111,8 +114,9 @@ def event_candidates(a: SentenceAnalysis, exclude: set[int], known: Container[in
     if previous_form is not None:
         after_commas = [i + 1 for i in a.breaks if lows[i] == "," and i + 1 < a.n] \
             if "," in lows else []
-        after_commas.extend(i + 1 for i in range(a.n - 1)
-                            if lows[i] in ING_PREPOSITIONS and lows[i + 1][-3:] == "ing")
+        # -ing forms (found by a C-level scan) after a preposition
+        after_commas.extend(i for i in compress(range(1, a.n), map(_ENDS_ING, islice(lows, 1, None)))
+                            if lows[i - 1] in ING_PREPOSITIONS)
         for k in after_commas:
             word = lows[k]
             if word[-3:] != "ing" or k in exclude or k in participles or \
