@@ -32,6 +32,8 @@ from timeline.tense import clause_tense
 from timeline.types import Expression, Grain, Mention, Reading, Sentence, TimeValue
 
 __all__ = [
+    "ModeChoice",
+    "choose_mode",
     "detect_mode",
     "duration_value",
     "find_dateline",
@@ -820,24 +822,138 @@ def find_dateline(text: str, mentions: tuple[Mention, ...]) -> dt.date | None:
 
 _DEICTIC_KINDS = frozenset({"relative", "weekday"})
 
+#: A dateline without a date at the top of a news story: "BUDAPEST, Hungary (AP)_",
+#: "WASHINGTON (Reuters) -", "NEW YORK --".
+_PLACE_DATELINE = re.compile(
+    r"\A\s*(?-i:[A-Z][A-Z.'’ -]{2,40})(?:,\s*[A-Z][\w.'’ -]{1,30})?\s*"
+    r"(?:\((?-i:[A-Z][\w .&-]{1,20})\)|(?:\((?-i:[A-Z][\w .&-]{1,20})\)\s*)?(?:_|—|–|--|-\s|:\s))"
+)
+#: A perfect of a reporting or news verb ("has said", "have announced", "has died"): how news
+#: reports what happened up to the moment of writing; histories narrate in the past tense.
+_NEWS_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:(?:also|now|just|already|not|since|repeatedly|publicly)\s+)?"
+    r"(?:said|announced|told|reported|confirmed|denied|warned|claimed|stated|admitted|agreed|"
+    r"decided|died|resigned|elected|asked|called|urged|promised|pledged|vowed|rejected|approved|"
+    r"launched|filed|signed|released|issued|declined|refused)\b",
+    re.IGNORECASE,
+)
+#: "will" + a verb: the writer's future ("the shares will carry a dividend"); histories tell
+#: a later time with "would".
+_WRITERS_FUTURE = re.compile(r"(?<![Tt]he\s)(?<![Ff]ree\s)(?<![Pp]olitical\s)\b[Ww]ill\s+(?!of\b|to\b|and\b|power\b)[a-z]+")
+_QUOTE_MARKS = re.compile(r'["“”]')
 
-def detect_mode(mentions: tuple[Mention, ...], published: dt.date | dt.datetime | None) -> str:
-    """``narrative`` when the text is dated by its own explicit years, far from publication, and
-    uses no speech-time expressions ("yesterday", "Thursday", "two weeks ago", "this year");
-    ``news`` otherwise."""
+
+#: How many more year mentions than news evidence make a chronicle of recent years a narrative.
+_CHRONICLE_RATIO = 8
+
+
+@attrs.frozen
+class ModeChoice:
+    """The mode ``auto`` picks for a document, with the evidence that decided it."""
+
+    mode: str
+    reason: str
+
+
+def _in_quotes(text: str, sentence: Sentence | None, position: int) -> bool:
+    """Whether ``position`` lies inside a quotation of its sentence (an odd number of quotation
+    marks before it): quoted speech keeps the speaker's "today" and "tonight"."""
+    if sentence is None:
+        return False
+    return len(_QUOTE_MARKS.findall(text, sentence.char_start, position)) % 2 == 1
+
+
+def _is_deictic(m: Mention) -> bool:
+    """Whether a mention counts from the moment of writing ("yesterday", "on Wednesday", "two
+    weeks ago", "last June", "this week")."""
+    r = m.reading
+    return (
+        r.kind in _DEICTIC_KINDS
+        or (r.kind == "clock" and (r.weekday is not None or r.offset is not None))
+        or (r.kind == "offset" and r.value == "deictic")
+        or (r.kind == "month_relative" and "year" not in m.text.lower() and r.value != "anaphoric")
+    )
+
+
+def _needs_anchor(m: Mention) -> bool:
+    """Whether a mention takes its value from an anchor (publication or the story's date):
+    "in June", "the next day", "Thursday"; not "1998", "three weeks", "now"."""
+    r = m.reading
+    if r.kind in ("duration", "set", "ref", "decade", "century", "anchored"):
+        return False
+    return not (r.kind in ("absolute", "holiday", "season", "quarter") and r.year is not None)
+
+
+def _unquoted(pattern: re.Pattern[str], text: str, sentences: tuple[Sentence, ...]) -> int:
+    """How many matches of ``pattern`` lie outside quotations."""
+    count = 0
+    for hit in pattern.finditer(text):
+        inside = next((s for s in sentences if s.char_start <= hit.start() < s.char_end), None)
+        count += not _in_quotes(text, inside, hit.start())
+    return count
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}" if n == 1 else f"{n} {what}s"
+
+
+def choose_mode(mentions: tuple[Mention, ...], published: dt.date | dt.datetime | None,
+                text: str | None = None, sentences: tuple[Sentence, ...] = ()) -> ModeChoice:
+    """Decide between ``news`` and ``narrative`` from evidence in the text, and say which.
+
+    News evidence: a dateline at the top, expressions that count from the moment of writing
+    ("yesterday", "on Wednesday", "two weeks ago", "last June") outside quotations, and perfects
+    of reporting verbs ("has said", "have announced", "has died"). Narrative evidence: explicit
+    years far (more than three years) from publication, or a chronicle of many years written
+    out. A text is a narrative when the years clearly outweigh the news evidence:
+
+    - no far year, or nothing to anchor (no expression needs an anchor, at most one year): news;
+    - a dateline: news (a narrative may quote news, but a dated story is news);
+    - far years only and no news evidence at all: narrative;
+    - at least two far years, 60% of all years, and three times the news evidence: narrative;
+    - a chronicle (20 years or more written out, four distinct) with eight times the news
+      evidence: narrative ("in 2003 ... in 2005 ..." published in 2009);
+    - otherwise news.
+    """
     pub = _pub_date(published)
     years = [m.reading.year for m in mentions if m.reading.year and not m.reading.century_from_anchor]
-    deictic = sum(
-        1 for m in mentions
-        if m.reading.kind in _DEICTIC_KINDS
-        or (m.reading.kind == "clock" and (m.reading.weekday is not None or m.reading.offset is not None))
-        or (m.reading.kind == "offset" and m.reading.value == "deictic")
-        or (m.reading.kind == "month_relative" and "year" not in m.text.lower() and m.reading.value != "anaphoric")
-    )
     far = [y for y in years if pub is None or abs(y - pub.year) > 3]
     near = len(years) - len(far)
-    if far and not near and not deictic:
-        return "narrative"
-    if len(far) >= 2 and len(far) >= 0.6 * len(years) and deictic * 3 <= len(far):
-        return "narrative"
-    return "news"
+    body = text or ""
+    by_index = {s.index: s for s in sentences}
+    deictic = sum(
+        1 for m in mentions
+        if _is_deictic(m) and not (body and _in_quotes(body, by_index.get(m.sentence), m.char_start))
+    )
+    perfects = _unquoted(_NEWS_PERFECT, body, sentences)
+    futures = _unquoted(_WRITERS_FUTURE, body, sentences)
+    dateline = bool(body) and (find_dateline(body, mentions) is not None or _PLACE_DATELINE.match(body) is not None)
+    evidence = deictic + perfects + futures
+    parts = ([f"a dateline"] if dateline else []) + (
+        [_count(deictic, "expression") + " relative to publication"] if deictic else []) + (
+        [_count(perfects, "reporting perfect")] if perfects else []) + (
+        [_count(futures, "'will' future")] if futures else [])
+    news_why = ", ".join(parts) if parts else "no news evidence"
+    years_why = f"{_count(len(far), 'year')} far from publication, {near} near"
+    if not far:
+        return ModeChoice("news", f"mode: news ({news_why}; no year far from publication)")
+    if len(years) < 2 and not any(_needs_anchor(m) for m in mentions):
+        return ModeChoice("news", f"mode: news (nothing to anchor on the story: {years_why})")
+    if dateline:
+        return ModeChoice("news", f"mode: news ({news_why}; {years_why})")
+    distinct = len(set(years))
+    if not near and not evidence:
+        return ModeChoice("narrative", f"mode: narrative ({years_why}, no news evidence)")
+    if len(far) >= 2 and len(far) >= 0.6 * len(years) and evidence * 3 <= len(far):
+        return ModeChoice("narrative", f"mode: narrative ({years_why} outweigh {news_why})")
+    if len(years) >= 20 and distinct >= 4 and evidence * _CHRONICLE_RATIO <= len(years):
+        return ModeChoice("narrative", f"mode: narrative (a chronicle of {distinct} years written "
+                                       f"{len(years)} times outweighs {news_why})")
+    return ModeChoice("news", f"mode: news ({news_why}; {years_why})")
+
+
+def detect_mode(mentions: tuple[Mention, ...], published: dt.date | dt.datetime | None,
+                text: str | None = None, sentences: tuple[Sentence, ...] = ()) -> str:
+    """``narrative`` when the text is dated by its own explicit years, far from publication,
+    and shows little news evidence; ``news`` otherwise (see :func:`choose_mode`)."""
+    return choose_mode(mentions, published, text, sentences).mode
