@@ -120,6 +120,7 @@ class _Context:
     same_sentence_day: TimeValue | None  # a day-grain value earlier in the same sentence
     period: tuple[TimeValue, int, int] | None = None  # last quarter/half reported on: (value, index, sentence)
     reference_names_year: bool = False  # the reference is a year written out ("in 1998"), not "two years ago"
+    era: tuple[int, int | None] | None = None  # the story's year (and month) before Christ, when it is the latest date
 
 
 def _pub_date(published: dt.date | dt.datetime | None) -> dt.date | None:
@@ -274,10 +275,30 @@ def _unresolved(mention: Mention, grain: Grain, reading: Reading) -> tuple[TimeV
     return TimeValue(mention.timex_type, value, None, None, grain, False, reading.mod), "unresolved"
 
 
+def _era(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str]:
+    """A date before Christ: its TIMEX3 value, no interval (the calendar here starts at year 1)."""
+    grain = Grain.CENTURY if r.century is not None else Grain.DECADE if r.decade is not None else \
+        Grain.MONTH if r.month else Grain.YEAR
+    return TimeValue("DATE", r.value or "BCXXXX", None, None, grain, r.mod == "APPROX", r.mod), "absolute"
+
+
+def _in_era(ctx: _Context, rest: str, grain: Grain, mod: str | None) -> tuple[TimeValue, str] | None:
+    """A date without a year in a story told before Christ ("April 480 BC ... in mid-August"):
+    the story's year, written ``BC0480-08``."""
+    if ctx.era is None or ctx.mode != "narrative":
+        return None
+    return TimeValue("DATE", f"BC{ctx.era[0]:04d}{rest}", None, None, grain, False, mod), "story (BC)"
+
+
 def _absolute(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str]:
     anchor_date, anchor_name = _deictic_anchor(ctx)
     year = r.year
     anchor = "absolute"
+    if year is None and r.month is not None and r.offset is None:
+        in_era = _in_era(ctx, f"-{r.month:02d}" + (f"-{r.day:02d}" if r.day else ""),
+                         Grain.DAY if r.day else Grain.MONTH, r.mod)
+        if in_era is not None:
+            return in_era
     if year is not None and r.century_from_anchor:
         year = _full_year(year, anchor_date)
     if year is None:
@@ -430,6 +451,9 @@ def _season(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str
     season = r.season or "SU"
     if r.year is not None:
         return _from_value(f"{r.year:04d}-{season}", "DATE", r.mod), "absolute"
+    in_era = _in_era(ctx, f"-{season}", Grain.SEASON, r.mod) if r.year_offset is None and r.offset is None else None
+    if in_era is not None:
+        return in_era
     anchor_date, anchor_name = _deictic_anchor(ctx)
     if anchor_date is None:
         return _unresolved(mention, Grain.SEASON, r)
@@ -686,6 +710,7 @@ def _ref(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str]:
 
 _RESOLVERS = {
     "absolute": _absolute,
+    "era": _era,
     "month_relative": _month_relative,
     "weekday": _weekday,
     "quarter": _quarter,
@@ -755,6 +780,7 @@ def resolve_mentions(
     day_in_sentence: tuple[int, TimeValue] | None = None
     period: tuple[TimeValue, int, int] | None = None
     names_year = False
+    era: tuple[int, int | None] | None = None
     for index, mention in enumerate(mentions):
         sentence = sentences[mention.sentence] if 0 <= mention.sentence < len(sentences) else None
         same_day = day_in_sentence[1] if day_in_sentence and day_in_sentence[0] == mention.sentence else None
@@ -767,9 +793,13 @@ def resolve_mentions(
                 if day_value.grain in (Grain.DAY, Grain.PART_OF_DAY):
                     same_day = day_value
         ctx = _Context(text, published, mode, reference, reference_index, reference_sentence, sentence, same_day, period,
-                       names_year)
+                       names_year, era)
         time, anchor = _resolve(mention, ctx)
         expressions.append(Expression(mention, time, anchor, index))
+        if mention.reading.kind == "era" and mention.reading.year is not None:
+            era = (mention.reading.year, mention.reading.month)
+        elif time.start is not None and time.timex_type in ("DATE", "TIME") and mention.reading.kind != "ref":
+            era = None  # the story has come back to the common era
         if time.grain in (Grain.QUARTER, Grain.HALF_YEAR) and time.start is not None and not _is_comparison(mention.reading):
             period = (time, index, mention.sentence)
         elif time.timex_type == "DURATION" and mention.reading.unit == "month" and (mention.reading.amount or 0) > 3:
@@ -879,7 +909,7 @@ def _needs_anchor(m: Mention) -> bool:
     """Whether a mention takes its value from an anchor (publication or the story's date):
     "in June", "the next day", "Thursday"; not "1998", "three weeks", "now"."""
     r = m.reading
-    if r.kind in ("duration", "set", "ref", "decade", "century", "anchored"):
+    if r.kind in ("duration", "set", "ref", "decade", "century", "anchored", "era"):
         return False
     return not (r.kind in ("absolute", "holiday", "season", "quarter") and r.year is not None)
 
