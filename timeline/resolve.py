@@ -774,6 +774,24 @@ def _is_comparison(r: Reading) -> bool:
     return r.kind == "offset" and r.unit == "year" and r.amount == 1 and r.direction == "before"
 
 
+_STORY_STEP = re.compile(r"\s+(later|earlier|afterwards?|previously)\b", re.IGNORECASE)
+
+
+def _story_step(mention: Mention, text: str) -> Mention:
+    """In a narrative, "Six days later", "A few months later", "two weeks earlier" are times in
+    the story (WikiWars tags them DATE with "later" inside), counted from the reference time;
+    in news they stay durations before an unnamed event (the TimeML/TE3 convention)."""
+    r = mention.reading
+    if r.kind != "anchored" or r.value != "previous":
+        return mention
+    step = _STORY_STEP.match(text, mention.char_end)
+    if step is None:
+        return mention
+    end = step.end()
+    reading = Reading("offset", unit=r.unit, amount=r.amount, direction=r.direction, mod=r.mod)
+    return attrs.evolve(mention, char_end=end, text=text[mention.char_start:end], timex_type="DATE", reading=reading)
+
+
 _CLOCK_DAY_GAP = re.compile(r"\s*(?:on\s+|,\s*)?", re.IGNORECASE)
 
 
@@ -794,6 +812,8 @@ def resolve_mentions(
     names_year = False
     era: tuple[int, int | None] | None = None
     for index, mention in enumerate(mentions):
+        if mode == "narrative":
+            mention = _story_step(mention, text)
         sentence = sentences[mention.sentence] if 0 <= mention.sentence < len(sentences) else None
         same_day = day_in_sentence[1] if day_in_sentence and day_in_sentence[0] == mention.sentence else None
         if mention.reading.kind == "clock" and index + 1 < len(mentions):
@@ -921,7 +941,9 @@ def _needs_anchor(m: Mention) -> bool:
     """Whether a mention takes its value from an anchor (publication or the story's date):
     "in June", "the next day", "Thursday"; not "1998", "three weeks", "now"."""
     r = m.reading
-    if r.kind in ("duration", "set", "ref", "decade", "century", "anchored", "era"):
+    if r.kind == "anchored":
+        return r.value == "previous"  # "six days later": after the story's last date
+    if r.kind in ("duration", "set", "ref", "decade", "century", "era"):
         return False
     return not (r.kind in ("absolute", "holiday", "season", "quarter") and r.year is not None)
 
