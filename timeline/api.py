@@ -260,7 +260,8 @@ def build(
     if mode == "auto":
         choice = choose_mode(mentions, anchor, text, sentences)
         chosen_mode = choice.mode
-        notes.append(choice.reason)
+        if choice.weighed:  # a year far from publication: say why the text is news or history
+            notes.append(choice.reason)
     else:
         chosen_mode = mode
     expressions = resolve_mentions(mentions, sentences, text, anchor, chosen_mode)

@@ -915,6 +915,9 @@ class ModeChoice:
 
     mode: str
     reason: str
+    #: whether there was anything to weigh (a year far from publication); when not, the text
+    #: is plain news and the reason is not worth a note
+    weighed: bool = True
 
 
 def _in_quotes(text: str, sentence: Sentence | None, position: int) -> bool:
@@ -1000,7 +1003,7 @@ def choose_mode(mentions: tuple[Mention, ...], published: dt.date | dt.datetime 
     news_why = ", ".join(parts) if parts else "no news evidence"
     years_why = f"{_count(len(far), 'year')} far from publication, {near} near"
     if not far:
-        return ModeChoice("news", f"mode: news ({news_why}; no year far from publication)")
+        return ModeChoice("news", f"mode: news ({news_why}; no year far from publication)", weighed=False)
     if len(years) < 2 and not any(_needs_anchor(m) for m in mentions):
         return ModeChoice("news", f"mode: news (nothing to anchor on the story: {years_why})")
     if dateline:
