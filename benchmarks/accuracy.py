@@ -4,11 +4,12 @@
     python benchmarks/accuracy.py --write         # also replace the tables in docs/accuracy.md
     python benchmarks/accuracy.py --events-only   # only the event-dating table
 
-It scores ``timeline`` and the dateparser baseline on ``../shared/corpora/tempeval3-train`` and
-``../shared/corpora/tweets-train`` exactly as
+It scores ``timeline`` and the dateparser baseline on ``../shared/corpora/tempeval3-train``,
+``../shared/corpora/tweets-train`` and the narrative corpus ``../shared/corpora/wikiwars-dev``
+exactly as
 
     python -m timeline.evaluate ../shared/corpora/tempeval3-train ../shared/corpora/tweets-train \\
-        --baseline dateparser --markdown
+        ../shared/corpora/wikiwars-dev --baseline dateparser --markdown
 
 does, and writes the table between the ``accuracy-table`` markers of ``docs/accuracy.md``,
 with the commit it measured. It also scores event dates on ``../shared/corpora/event-dates-dev``
@@ -45,7 +46,8 @@ def _shared() -> Path:
 
 
 SHARED = _shared()
-CORPORA = [SHARED / "corpora" / name for name in ("tempeval3-train", "tweets-train")]
+#: news (TempEval-3, tweets) and history (WikiWars dev half, scored in auto mode: narrative)
+CORPORA = [SHARED / "corpora" / name for name in ("tempeval3-train", "tweets-train", "wikiwars-dev")]
 EVENT_SETS = [SHARED / "corpora" / "event-dates-dev"]
 DOC = ROOT / "docs" / "accuracy.md"
 START = "<!-- accuracy-table:start -->"

@@ -51,10 +51,10 @@ _DAY = r"\d{4}-\d{2}-\d{2}"
 _VALUE_PATTERNS: dict[str, re.Pattern[str]] = {
     "DATE": re.compile(
         r"(?:PAST_REF|PRESENT_REF|FUTURE_REF"
-        r"|\d{2}|\d{3}"  # century (18 = the 1800s), decade (199 = the 1990s)
+        r"|(?:BC)?(?=\d)(?:\d{2}|\d{3}"  # century (18 = the 1800s), decade (199 = the 1990s)
         r"|\d{4}(?:-\d{2}(?:-\d{2})?)?"  # year, month, day
         r"|\d{4}-W\d{2}(?:-WE)?"  # ISO week, weekend
-        r"|\d{4}-(?:Q[1-4]|H[12]|SP|SU|FA|WI))\Z"
+        r"|\d{4}-(?:Q[1-4]|H[12]|SP|SU|FA|WI)))\Z"  # BC before any of them: a date before Christ
     ),
     "TIME": re.compile(rf"{_DAY}T(?:{_CLOCK}|{_PART_OF_DAY})\Z"),
     "DURATION": re.compile(rf"{_DURATION}\Z"),

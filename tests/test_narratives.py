@@ -44,3 +44,65 @@ def test_forcing_news_mode_anchors_a_bare_month_on_publication(passage: dict[str
     value = dict(zip(news.expressions["text"], news.expressions["value"]))[month]
     assert value != passage["expressions"][month]
     assert abs(int(value[:4]) - int(passage["published"][:4])) <= 1
+
+
+#: News that recalls the past: each must stay in news mode in auto mode (written for this project).
+NEWS_RECALLING_THE_PAST = [
+    ("2013-06-14",
+     "The old Rialto cinema reopened on Wednesday. It was built in 1952 and burned down in 1952, "
+     "a few months after its first show. In 1952 the town had four cinemas; by 1958 it had one. "
+     "The owner has said the new screen cost more than the building did in 1952. Last June the "
+     "council agreed to lend him the money, and the loan is due in May.",
+     {"Wednesday": "2013-06-12", "Last June": "2012-06"}),
+    ("2011-10-06",
+     "Anna Berg, the designer, has died yesterday at the age of 56. Born in 1955 in Malmo, she "
+     "founded her studio in 1982, sold it in 1990 and returned to it in 1996. She will be buried "
+     "on Monday.",
+     {"yesterday": "2011-10-05", "Monday": "2011-10-10"}),
+    ("2016-03-02",
+     "OSLO (Reuters) - The ferry that sank in 1978 was raised from the fjord in 1979, the "
+     "museum said. In June it will go on show.",
+     {"June": "2016-06"}),
+    ("1989-11-02",
+     "The maker of the sled, whose shares peaked in 1983 and again in 1985, filed a plan to pay "
+     "its creditors. Under the plan, creditors will receive new shares, and the company will be "
+     "renamed.",
+     {}),
+]
+
+
+@pytest.mark.parametrize("published,text,values", NEWS_RECALLING_THE_PAST,
+                         ids=[t[:30] for _, t, _ in NEWS_RECALLING_THE_PAST])
+def test_news_that_recalls_the_past_stays_news(published: str, text: str, values: dict[str, str]) -> None:
+    tl = timeline.build(text, published=published)
+    assert tl.mode == "news", tl.notes
+    assert any(note.startswith("mode: news (") for note in tl.notes), tl.notes
+    found = {row.text: row.value for row in tl.expressions.itertuples()}
+    for key, value in values.items():
+        assert found.get(key) == value, (key, value, found)
+
+
+def test_the_mode_note_gives_the_evidence() -> None:
+    history = ("In 1861 the war began. In 1862 the armies met at the river, and in 1863 the siege "
+               "ended. In 1864 the capital fell.")
+    tl = timeline.build(history, published="2010-01-01")
+    assert tl.mode == "narrative"
+    assert "mode: narrative (4 years far from publication, 0 near, no news evidence)" in tl.notes
+
+
+def test_a_single_old_year_with_nothing_to_anchor_is_news() -> None:
+    """A lone year ("a photo of Kabul, 1983") decides nothing: the text stays news."""
+    tl = timeline.build("A photo of the old bazaar, 1983. Lovely colours.", published="2015-02-24")
+    assert tl.mode == "news"
+
+
+def test_a_chronicle_of_recent_years_is_a_narrative() -> None:
+    """A history of the last few years, published soon after, is told by its own years."""
+    years = "".join(
+        f"In {year} the league changed its rules. The season of {year} ended in a final. "
+        for year in (2003, 2004, 2005, 2006, 2007, 2008, 2003, 2004, 2005, 2006, 2007)
+    )
+    text = years + "In May the last final was played."
+    tl = timeline.build(text, published="2009-12-19")
+    assert tl.mode == "narrative", tl.notes
+    assert dict(zip(tl.expressions["text"], tl.expressions["value"]))["May"] == "2007-05"

@@ -15,7 +15,7 @@ from timeline.extract import find_mentions
 from timeline.language import MIN_WORDS, THRESHOLD, english_share, looks_english
 from timeline.published import parse_published
 from timeline.readings import DATE_ORDERS, read_slash_date
-from timeline.resolve import detect_mode, find_dateline, resolve_mentions
+from timeline.resolve import choose_mode, find_dateline, resolve_mentions
 from timeline.sentences import split_sentences
 from timeline.table import events_frame, expressions_frame
 from timeline.textview import replace_surrogates, scanning_view
@@ -257,7 +257,13 @@ def build(
         if anchor is not None:
             notes.append(f"publication date {anchor.isoformat()} read from the dateline")
             source = attrs.evolve(source, published=anchor)
-    chosen_mode = detect_mode(mentions, anchor) if mode == "auto" else mode
+    if mode == "auto":
+        choice = choose_mode(mentions, anchor, text, sentences)
+        chosen_mode = choice.mode
+        if choice.weighed:  # a year far from publication: say why the text is news or history
+            notes.append(choice.reason)
+    else:
+        chosen_mode = mode
     expressions = resolve_mentions(mentions, sentences, text, anchor, chosen_mode)
     if anchor is None:
         message = _undated_message(expressions)

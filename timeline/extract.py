@@ -376,6 +376,7 @@ _NUMBER_TAIL = re.compile(
 )
 
 
+_ERA_TAIL = re.compile(r"\d{1,4}s?\s*(?:[-–]\s*\d{1,4}\s*)?(?:b\.c\.|bce?\b)")
 _DAY_RANGE_TAIL = re.compile(r"\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?\s+([a-z]+)")
 
 #: words that may stand between a number and its time word ("2 more days", "the 9th of May")
@@ -390,7 +391,7 @@ def _number_may_start(lowered: str, position: int, core: frozenset[str]) -> bool
     clock written with / or :, or a number followed by a time word ("6 months", "9 January",
     "3 p.m.", "the 9th of May"). "4,000 residents" and "$3.2 million" cannot."""
     found = _NUMBER_TAIL.match(lowered, position)
-    if found is None:
+    if found is None or _ERA_TAIL.match(lowered, position):  # "480 bc", "the 470s bc", "499-493 bc"
         return True
     digits, mark, word = found.groups()
     if len(digits) == 4 or mark:

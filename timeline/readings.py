@@ -381,6 +381,25 @@ def _century(g: Groups, text: str, before: str = "", after: str = "") -> Reading
     return Reading("century", century=int(number) - 1, mod=_mod(g.get("mod")))
 
 
+def _era(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
+    """A year, month, decade or century before Christ, as TIMEX3 writes it: ``BC0480``,
+    ``BC0480-04`` ("April 480 BC"), ``BC047`` ("the 470s BC"), ``BC03`` ("the 4th century BC")."""
+    mod = _mod(g.get("mod")) or ("APPROX" if g.get("approx") else None)
+    if g.get("ordinal"):
+        ordinal = _key(g.get("ordinal"))
+        number = _int(ordinal) if ordinal[:1].isdigit() else words()["ordinals"].get(ordinal)
+        if not number or number < 1:
+            return None
+        return Reading("era", century=int(number) - 1, value=f"BC{int(number) - 1:02d}", mod=mod)
+    if g.get("decade"):
+        tens = int(g["decade"]) // 10  # type: ignore[arg-type]
+        return Reading("era", decade=tens, value=f"BC{tens:03d}", mod=mod)
+    year = int(g.get("year") or g.get("first") or 0)  # type: ignore[arg-type]
+    month = _month(g, "month")
+    value = f"BC{year:04d}" + (f"-{month:02d}" if month else "")
+    return Reading("era", year=year, month=month, value=value, mod=mod)
+
+
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s*#?\Z")
 
 
@@ -778,6 +797,7 @@ def _ref(g: Groups, text: str, before: str = "", after: str = "") -> Reading | N
 
 
 PRODUCTIONS: dict[str, Production] = {
+    "era": _era,
     "iso": _iso,
     "date": _date,
     "numeric_date": _numeric_date,
