@@ -265,8 +265,11 @@ def _noun_for_expression(a: SentenceAnalysis, lo: int, hi: int, seg: Segment, ex
             if j >= seg.lo and lows[j] in DETERMINERS:
                 j -= 1
             in_pp = j >= seg.lo and (lows[j] in NOUN_PP_HEADS or lows[j] in SUBORDINATORS)
-            verb_before = any(g.finite and seg.lo <= g.head < k for g in a.groups)
-            return k if (in_pp or not verb_before) else None
+            verbs_before = [g for g in a.groups if g.finite and seg.lo <= g.head < k]
+            # "is slated/scheduled for a release on June 24": the plan is not on that day,
+            # the release is ("filed for bankruptcy on June 3" keeps the date on the filing)
+            planned = bool(verbs_before) and lows[verbs_before[-1].head] in INTENTION
+            return k if (in_pp or not verbs_before or planned) else None
         k -= 1
         steps += 1
     return None
