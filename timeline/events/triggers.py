@@ -193,6 +193,10 @@ def event_for_span(a: SentenceAnalysis, char_start: int, char_end: int, exclude:
     if lo >= a.n:
         return None
     seg = a.segment_at(lo)
+    fronted = _fronted_clause(a, lo, hi, exclude)
+    if fronted is not None:
+        head_segment = a.segment_at(fronted.head)
+        return verb_event(a, fronted, head_segment.lo, head_segment.hi, exclude)
     noun = _noun_for_expression(a, lo, hi, seg, exclude)
     if noun is not None:
         return noun_event(a, noun, seg.lo, seg.hi, exclude)
@@ -219,6 +223,30 @@ def event_for_span(a: SentenceAnalysis, char_start: int, char_end: int, exclude:
         if a.lows[k] in EVENT_NOUNS and k not in exclude:
             return noun_event(a, k, seg.lo, seg.hi, exclude)
     return other_event(a, seg.lo, seg.hi, exclude)
+
+
+def _fronted_clause(a: SentenceAnalysis, lo: int, hi: int, exclude: set[int]) -> Group | None:
+    """The verb of the clause a fronted time phrase opens: "... and that as of February, the
+    store accounts for 70%" (the phrase follows a clause opener and a comma follows it): the
+    first finite verb after the comma, within a few words. None when the phrase is not fronted
+    inside the sentence (a phrase that opens the sentence is read as before)."""
+    if hi >= a.n or a.lows[hi] != ",":
+        return None
+    k = lo - 1
+    while k >= 0 and k in exclude:
+        k -= 1
+    if k < 0 or a.lows[k] not in _CLAUSE_OPENERS:
+        return None
+    for g in a.groups:
+        if g.first > hi and g.finite:
+            return g if g.first - hi <= _FRONTED_REACH and g.head not in exclude else None
+    return None
+
+
+#: words after which a time phrase and a comma open the next clause
+_CLAUSE_OPENERS = frozenset({"that", "and", "but", "while", "when", "because", "although",
+                             "though", "so", "whereas", "then"})
+_FRONTED_REACH = 8
 
 
 def _noun_for_expression(a: SentenceAnalysis, lo: int, hi: int, seg: Segment, exclude: set[int]) -> int | None:
