@@ -6,7 +6,7 @@ Usage (from the repository root)::
     .venv/bin/python docs/make_screenshot.py ARTICLE.txt --published 2016-01-15 [--title T]
     .venv/bin/python docs/make_screenshot.py seeds/penn_interview.txt --published 2016-01-15
     .venv/bin/python docs/make_screenshot.py docs/long_article.txt --published 2024-03-17 \
-        --out docs/screenshot_long.png --height 1100
+        --out docs/screenshot_long.png --height 640
 
 Needs ``chromium`` (Debian package ``chromium``) on the PATH or at ``/usr/bin/chromium``.
 """

@@ -73,7 +73,9 @@ CHECKER = """<script>
         marks.push({trace: name, kind: 'bar', index: p.__data__ ? p.__data__.i : i, box: box(p.querySelector('path') || p)});
       });
     });
-    return {plot: plot, annotations: annotations, marks: marks, range: gd._fullLayout.xaxis.range};
+    return {plot: plot, annotations: annotations, marks: marks, range: gd._fullLayout.xaxis.range,
+            size: size, slider: gd._fullLayout.xaxis.rangeslider._height, height: gd._fullLayout.height,
+            margin: gd._fullLayout.margin};
   }
   function check() {
     var gd = document.getElementById('timeline-plot');

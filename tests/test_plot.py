@@ -454,3 +454,74 @@ def test_lane_bands_buttons_and_undated_list_follow_the_template(sample, templat
 def test_the_default_template_keeps_a_light_figure(sample):
     parts = _own_parts(sample.figure(lanes="dated_by"))
     assert parts["buttons"] == "white" and parts["band"] == {"#2a3f5f"}
+
+
+# --- issue 17: the picture tells the story --------------------------------------------------
+
+from timeline.plot import focus_window, headline, text_width  # noqa: E402
+
+_DAY = 86400.0
+
+
+def test_headline_is_the_first_line_when_a_blank_line_follows():
+    assert headline("Bridge reopens\n\nThe bridge reopened on Tuesday.") == ("Bridge reopens", 14)
+    assert headline("The bridge reopened on Tuesday.\nIt had been closed.") is None
+    assert headline("One paragraph only.") is None
+
+
+def test_title_is_the_option_then_the_article_title_then_the_headline():
+    text = "Mill bridge <b>reopens</b>\n\nThe bridge reopened on 12 January 2016."
+    day = TimeValue("DATE", "2016-01-12", dt.datetime(2016, 1, 12), dt.datetime(2016, 1, 13), Grain.DAY)
+    events = (event(text, 1, "Mill bridge", "reopens", None, day, dated_by="tense", confidence=0.2),
+              event(text, 2, "The bridge reopened", "reopened", "on 12 January 2016", day,
+                    dated_by="explicit", confidence=0.9))  # fmt: skip
+    tl = make_timeline(text, dt.date(2016, 1, 15), events)
+    fig = tl.figure()
+    assert fig.layout.title.text == "Mill bridge &lt;b&gt;reopens&lt;/b&gt;<br><sup>published 15 Jan 2016</sup>"
+    assert _event_ids(fig) == [2]  # the headline's event is the title, not a mark
+    assert any("the headline (event #1) is the title" in (a.text or "") for a in fig.layout.annotations)
+    assert tl.figure(title="Mine").layout.title.text.startswith("Mine<br>")
+    titled = make_timeline(text, dt.date(2016, 1, 15), events, title="Given")
+    assert titled.figure().layout.title.text.startswith("Given<br>")
+
+
+def test_focus_window_is_the_dense_week_of_a_seventy_year_story():
+    week = [19_790 * _DAY + n * _DAY / 5 for n in range(45)]  # 9 days in March 2024
+    past = [(-4_000 + 2_000 * n) * _DAY for n in range(12)]  # 1959 .. 2019
+    future = [20_500 * _DAY, 21_000 * _DAY]
+    low, high = focus_window(past + week + future)
+    assert (low, high) == (week[0], week[-1])
+    # spread evenly, nothing is left out; a far pair of outliers of nine is
+    assert focus_window([n * 30 * _DAY for n in range(10)]) == (0, 270 * _DAY)
+    assert focus_window([-1e11, *(n * _DAY for n in range(7)), 1e11]) == (0, 6 * _DAY)
+
+
+def test_text_width_grows_with_wide_letters():
+    assert text_width("iiii") < text_width("mmmm") < text_width("WWWW")
+    assert 80 < text_width("The first steel brace arrived") < 160  # 11 px Arial
+
+
+def test_compact_rows_hold_several_events_and_one_row_each_is_an_option():
+    tl = _long_timeline()
+    packed, single = tl.figure(), tl.figure(compact=False)
+    labels = [a for a in packed.layout.annotations if (a.name or "").startswith("label #")]
+    rows = packed.layout.yaxis.range[0] + 0.5
+    assert rows < len(labels) / 2
+    assert single.layout.yaxis.range[0] + 0.5 == len(labels)
+    assert packed.layout.height < single.layout.height
+
+
+def test_the_view_of_a_long_article_is_its_week_with_a_note():
+    fig = _long_timeline().figure()
+    assert fig.layout.xaxis.range == ("2024-03-08", "2024-03-19")
+    note = next(a.text for a in fig.layout.annotations if a.name == "outside")
+    assert note.startswith("Outside this view: 11 earlier events, 2 later")
+
+
+def _long_timeline():
+    from pathlib import Path
+
+    import timeline
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "long_article.txt").read_text(encoding="utf-8")
+    return timeline.build(text, published="2024-03-17")

@@ -149,6 +149,7 @@ _LABEL_PAD = 3
 _MARGIN_RIGHT = 20
 _NOTE_SHIFT = 26
 _BUTTONS_WIDTH = 290
+_UNDER_PLOT = 104
 _AUTO = "auto"
 _ACTOR = "actor"
 
@@ -1285,14 +1286,17 @@ def _layout(
         heading += f"<br><sup>published {html.escape(_day(published))}</sup>"
     undated_lines = len(undated) + 1 if undated else 0
     slider = 46
-    bottom = 170 + 17 * undated_lines
+    # under the plot area plotly adds, on top of the bottom margin: the date ticks, the range
+    # slider (its thickness is a share of the height between the margins) and a gap, where the
+    # legend goes; the bottom margin holds the undated list
+    bottom = 17 * undated_lines + 24
     if height is None:
-        height = max(380, TOP_MARGIN + ROW_HEIGHT * total_rows + 40 + bottom)
-    plot_height = max(height - TOP_MARGIN - bottom, 40)
-    # in fractions of the plot area, which a small height leaves tiny: plotly accepts a slider
-    # thickness of 0..1 and a legend position down to -2, so both are capped
-    thickness = min(slider / plot_height, 0.5)
-    legend_y = max(-(slider + 80) / plot_height, -2.0)
+        height = max(380, TOP_MARGIN + ROW_HEIGHT * total_rows + 16 + _UNDER_PLOT + slider + bottom)
+    between = max(height - TOP_MARGIN - bottom, 40)
+    # plotly accepts a slider thickness of 0..1: a small height gets a thinner slider
+    thickness = min(slider / between, 0.25)
+    slider = thickness * between
+    legend_y = min(max((bottom + _UNDER_PLOT - 50) / height, 0.0), 1.0)
     colors = _template_colors(template)
     fig.update_layout(
         template=template if template is not None else "plotly_white",
@@ -1301,7 +1305,7 @@ def _layout(
         margin={"t": TOP_MARGIN, "b": bottom, "l": margin_left, "r": _MARGIN_RIGHT},
         hovermode="closest",
         hoverlabel={"align": "left", "bgcolor": colors["paper"], "font": {"size": 12}},
-        legend={"orientation": "h", "yanchor": "top", "y": legend_y, "x": 0, "xanchor": "left"},
+        legend={"orientation": "h", "yref": "container", "yanchor": "top", "y": legend_y, "x": 0, "xanchor": "left"},
         bargap=0.4,
         showlegend=True,
     )
@@ -1385,7 +1389,7 @@ def _layout(
     if undated:
         fig.add_annotation(
             text=_undated_note(undated), xref="paper", yref="paper", x=0, xanchor="left", y=0,
-            yanchor="top", yshift=-(slider + 112), align="left", showarrow=False,
+            yanchor="top", yshift=-(_UNDER_PLOT + slider + 2), align="left", showarrow=False,
             font={"size": 12, "color": colors["text"]}, name="undated",
         )  # fmt: skip
 
@@ -1462,7 +1466,8 @@ def write_html(
     if not isinstance(offline, bool):
         raise TypeError(f"offline must be True or False, not {type(offline).__name__}")
     fig = figure(tl, **figure_options)
-    fig.update_layout(title=None, margin_t=fig.layout.margin.t - 60)  # the page heading has it
+    # the page heading has the title: the figure loses its room, the plot area keeps its size
+    fig.update_layout(title=None, margin_t=fig.layout.margin.t - 60, height=max(fig.layout.height - 60, MIN_HEIGHT))
     plot = fig.to_html(
         include_plotlyjs=True if offline else "cdn",
         full_html=False,
