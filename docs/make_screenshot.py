@@ -4,6 +4,9 @@ Usage (from the repository root)::
 
     .venv/bin/python docs/make_screenshot.py                      # the hand-built sample timeline
     .venv/bin/python docs/make_screenshot.py ARTICLE.txt --published 2016-01-15 [--title T]
+    .venv/bin/python docs/make_screenshot.py seeds/penn_interview.txt --published 2016-01-15
+    .venv/bin/python docs/make_screenshot.py docs/long_article.txt --published 2024-03-17 \
+        --out docs/screenshot_long.png --height 640
 
 Needs ``chromium`` (Debian package ``chromium``) on the PATH or at ``/usr/bin/chromium``.
 """
@@ -55,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--published", help="publication date of the article")
     parser.add_argument("--title", help="title shown above the plot")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshot.png")
+    parser.add_argument("--height", type=int, default=700, help="window height in pixels (default 700)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     if args.article is None:
@@ -71,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / "timeline.html"
         tl.to_html(page)
-        screenshot(page, args.out)
+        screenshot(page, args.out, height=args.height)
     print(f"wrote {args.out} ({len(tl.events)} events)")
     return 0
 

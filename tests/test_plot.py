@@ -30,7 +30,11 @@ def _traces(fig: go.Figure, kind: str) -> list:
 
 def _marks(fig: go.Figure) -> list:
     """The bar and marker traces that stand for events (not whiskers or arrows)."""
-    return [t for t in fig.data if t.name not in ("approximate range", "derived from")]
+    return [t for t in fig.data if t.name not in _NOT_MARKS]
+
+
+#: traces that are not events: whiskers, arrows and the two legend entries for the marker styles
+_NOT_MARKS = ("approximate range", "derived from", "firm date", "estimate (hollow, faded)")
 
 
 def _event_ids(fig: go.Figure) -> list[int]:
@@ -56,6 +60,8 @@ def test_trace_layout_points_bars_whiskers_arrows(fig):
         ("scatter", "date of its sentence"),
         ("scatter", "narrative order"),
         ("scatter", "derived from"),
+        ("scatter", "firm date"),
+        ("scatter", "estimate (hollow, faded)"),
     ]
     assert sum(len(t.x) for t in _traces(fig, "bar")) == 5
     assert sum(len(t.x) for t in _marks(fig) if t.type == "scatter") == 4
@@ -90,7 +96,10 @@ def test_bars_span_start_to_end_as_iso_strings_for_any_year(fig):
 
 def test_point_x_values_are_iso_strings_with_time_when_needed(fig):
     points = {int(i): x for t in _marks(fig) if t.type == "scatter" for i, x in zip(t.customdata, t.x)}
-    assert points == {1: "2016-01-12", 2: "2016-01-10", 8: "2016-01-12 18:00:00", 9: "2016-01-13"}
+    # a marker sits in the middle of its day (or part of day): on a view of days it is drawn
+    # between the midnight ticks, where the day is
+    assert points == {1: "2016-01-12 12:00:00", 2: "2016-01-10 12:00:00", 8: "2016-01-12 20:00:00",
+                      9: "2016-01-13 12:00:00"}
 
 
 def test_firm_events_are_prominent_and_loose_ones_faint(fig):
@@ -134,10 +143,10 @@ def test_derived_events_are_linked_by_arrows_to_their_source(fig):
     arrows = next(t for t in fig.data if t.name == "derived from")
     segments = [(arrows.x[i], arrows.x[i + 1]) for i in range(0, len(arrows.x), 3)]
     # event 2 hangs on event 1 (12 Jan -> 10 Jan); event 3 on events 4 and 1; event 9 on event 8
-    assert ("2016-01-12", "2016-01-10") in segments
+    assert ("2016-01-12 12:00:00", "2016-01-10 12:00:00") in segments
     assert ("2015-03-01", "2015-03-01") in segments  # barge (start) -> closure (start)
-    assert ("2016-01-12", "2016-01-12") in segments  # reopening -> closure's end
-    assert ("2016-01-12 18:00:00", "2016-01-13") in segments
+    assert ("2016-01-12 12:00:00", "2016-01-12") in segments  # reopening -> closure's end
+    assert ("2016-01-12 20:00:00", "2016-01-13 12:00:00") in segments
     assert len(segments) == 4
     assert set(arrows.marker.size[1::3]) == {11} and set(arrows.marker.size[0::3]) == {0}
     assert arrows.marker.symbol == "arrow" and arrows.marker.angleref == "previous"
@@ -160,7 +169,7 @@ def test_no_publication_line_without_a_publication_date():
                        dated_by="explicit", confidence=0.9),))  # fmt: skip
     fig = tl.figure()
     assert not [s for s in fig.layout.shapes if s.name == "published"]
-    assert fig.layout.xaxis.range == ("2011-03-02", "2011-03-07 12:00:00")
+    assert fig.layout.xaxis.range == ("2011-03-02", "2011-03-05")  # at least a day, midnight to midnight
 
 
 def test_hover_has_phrase_sentence_with_bold_expression_value_and_resolution(fig):
@@ -179,8 +188,10 @@ def test_hover_has_phrase_sentence_with_bold_expression_value_and_resolution(fig
 def test_outliers_1066_and_2400_are_drawn_and_the_view_zooms_on_the_story(fig):
     assert fig.layout.xaxis.range[0].startswith("2015-02")
     assert fig.layout.xaxis.range[1].startswith("2016-")
-    hints = {a.name: a.text for a in fig.layout.annotations if (a.name or "").startswith("outside")}
-    assert hints == {"outside #6": "◀ 1066", "outside #7": "2400 ▶"}
+    notes = [a.text for a in fig.layout.annotations if a.name == "outside"]
+    assert notes == ["Outside this view: 1 earlier event, 1 later (drag the range slider below or press “all”)"]
+    labels = {a.name for a in fig.layout.annotations}
+    assert {"label #6", "label #7"} <= labels  # there when zoomed out
 
 
 def test_a_1066_only_timeline_keeps_its_years():
@@ -216,7 +227,8 @@ def test_lanes_auto_uses_dated_by_when_few_names_and_actor_when_most_have_one(sa
     tl = make_timeline(text, dt.date(2016, 1, 15), events)
     assert event_lanes(tl).tolist() == ["Sean Penn", "Sean Penn", "Kate", "others"]
     assert event_lanes(tl, "grain").tolist() == ["day"] * 4
-    fig = tl.figure()
+    assert not tl.figure().layout.yaxis.ticktext  # by default: no lanes, rows in time order
+    fig = tl.figure(lanes="auto")
     ticks = list(fig.layout.yaxis.ticktext)
     assert ticks.index("<b>SEAN PENN</b>") < ticks.index("<b>KATE</b>") < ticks.index("<b>OTHERS</b>")
 
@@ -406,7 +418,7 @@ def _own_parts(fig: go.Figure) -> dict[str, object]:
     """The colours figure() sets itself on lane bands, range buttons and the undated list."""
     bands = [s for s in fig.layout.shapes if (s.name or "").startswith("lane ")]
     undated = [a for a in fig.layout.annotations if a.name == "undated"]
-    dates = [a for a in fig.layout.annotations if (a.name or "").startswith("date #")]
+    dates = [a for a in fig.layout.annotations if (a.name or "").startswith("label #")]
     selector = fig.layout.xaxis.rangeselector
     return {
         "band": {s.fillcolor for s in bands if s.fillcolor != "rgba(0,0,0,0)"},
@@ -442,3 +454,74 @@ def test_lane_bands_buttons_and_undated_list_follow_the_template(sample, templat
 def test_the_default_template_keeps_a_light_figure(sample):
     parts = _own_parts(sample.figure(lanes="dated_by"))
     assert parts["buttons"] == "white" and parts["band"] == {"#2a3f5f"}
+
+
+# --- issue 17: the picture tells the story --------------------------------------------------
+
+from timeline.plot import focus_window, headline, text_width  # noqa: E402
+
+_DAY = 86400.0
+
+
+def test_headline_is_the_first_line_when_a_blank_line_follows():
+    assert headline("Bridge reopens\n\nThe bridge reopened on Tuesday.") == ("Bridge reopens", 14)
+    assert headline("The bridge reopened on Tuesday.\nIt had been closed.") is None
+    assert headline("One paragraph only.") is None
+
+
+def test_title_is_the_option_then_the_article_title_then_the_headline():
+    text = "Mill bridge <b>reopens</b>\n\nThe bridge reopened on 12 January 2016."
+    day = TimeValue("DATE", "2016-01-12", dt.datetime(2016, 1, 12), dt.datetime(2016, 1, 13), Grain.DAY)
+    events = (event(text, 1, "Mill bridge", "reopens", None, day, dated_by="tense", confidence=0.2),
+              event(text, 2, "The bridge reopened", "reopened", "on 12 January 2016", day,
+                    dated_by="explicit", confidence=0.9))  # fmt: skip
+    tl = make_timeline(text, dt.date(2016, 1, 15), events)
+    fig = tl.figure()
+    assert fig.layout.title.text == "Mill bridge &lt;b&gt;reopens&lt;/b&gt;<br><sup>published 15 Jan 2016</sup>"
+    assert _event_ids(fig) == [2]  # the headline's event is the title, not a mark
+    assert any("the headline (event #1) is the title" in (a.text or "") for a in fig.layout.annotations)
+    assert tl.figure(title="Mine").layout.title.text.startswith("Mine<br>")
+    titled = make_timeline(text, dt.date(2016, 1, 15), events, title="Given")
+    assert titled.figure().layout.title.text.startswith("Given<br>")
+
+
+def test_focus_window_is_the_dense_week_of_a_seventy_year_story():
+    week = [19_790 * _DAY + n * _DAY / 5 for n in range(45)]  # 9 days in March 2024
+    past = [(-4_000 + 2_000 * n) * _DAY for n in range(12)]  # 1959 .. 2019
+    future = [20_500 * _DAY, 21_000 * _DAY]
+    low, high = focus_window(past + week + future)
+    assert (low, high) == (week[0], week[-1])
+    # spread evenly, nothing is left out; a far pair of outliers of nine is
+    assert focus_window([n * 30 * _DAY for n in range(10)]) == (0, 270 * _DAY)
+    assert focus_window([-1e11, *(n * _DAY for n in range(7)), 1e11]) == (0, 6 * _DAY)
+
+
+def test_text_width_grows_with_wide_letters():
+    assert text_width("iiii") < text_width("mmmm") < text_width("WWWW")
+    assert 80 < text_width("The first steel brace arrived") < 160  # 11 px Arial
+
+
+def test_compact_rows_hold_several_events_and_one_row_each_is_an_option():
+    tl = _long_timeline()
+    packed, single = tl.figure(), tl.figure(compact=False)
+    labels = [a for a in packed.layout.annotations if (a.name or "").startswith("label #")]
+    rows = packed.layout.yaxis.range[0] + 0.5
+    assert rows < len(labels) / 2
+    assert single.layout.yaxis.range[0] + 0.5 == len(labels)
+    assert packed.layout.height < single.layout.height
+
+
+def test_the_view_of_a_long_article_is_its_week_with_a_note():
+    fig = _long_timeline().figure()
+    assert fig.layout.xaxis.range == ("2024-03-08", "2024-03-19")
+    note = next(a.text for a in fig.layout.annotations if a.name == "outside")
+    assert note.startswith("Outside this view: 11 earlier events, 2 later")
+
+
+def _long_timeline():
+    from pathlib import Path
+
+    import timeline
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "long_article.txt").read_text(encoding="utf-8")
+    return timeline.build(text, published="2024-03-17")

@@ -1,18 +1,24 @@
 """Draw a :class:`~timeline.api.Timeline` as an interactive Plotly figure, and write it as HTML.
 
 This is the only module that imports plotly, and it does so inside the functions that draw,
-so the presentation helpers here (lanes, readable dates, hover text) are cheap to import.
+so the presentation helpers here (readable dates, hover text, the view and label geometry) are
+cheap to import.
 
-The figure has one row per dated event, grouped into lanes (shaded bands):
+The figure reads like a news graphic: events in time order, each labelled beside its mark.
 
 * point events (day grain or finer) are markers, periods (week grain and coarser) are bars from
-  ``start`` to ``end``;
-* firm events (dated ``explicit`` or ``anchored``) are drawn solid, loosely dated ones faint;
-* approximate events are hollow markers with a dotted whisker over the widened interval, or
-  hatched bars;
-* an event dated through another one (``derived_from`` names ``event N``) is linked to it by a
-  dashed arrow;
-* the publication date is a vertical dashed line with a label;
+  ``start`` to ``end``; rows are packed so that no label overlaps another label or a mark
+  (widths are estimated from the characters and the font size; long labels are cut, with the
+  whole phrase in their hover);
+* the colour says how an event was dated (``dated_by``); firm dates are solid, estimates
+  (approximate, or confidence under :data:`ESTIMATE_BELOW`) hollow and faded by their
+  confidence, with a dotted whisker over a widened interval; the bounds the text guarantees are
+  in the hover;
+* the initial view is the densest span that holds most events (:func:`focus_window`), with the
+  events outside it counted in a note; the range buttons and slider reach the rest;
+* an event dated by arithmetic on another one (``derived_from`` "event 4 - 1 day") is linked to
+  it by a dashed arrow;
+* the publication date is a vertical dashed line with a label; the headline is the title;
 * undated events are listed under the plot, never dropped.
 
 Every piece of article text that reaches a label or a hover box is escaped with
@@ -29,6 +35,7 @@ import html
 import math
 import os
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -44,13 +51,29 @@ __all__ = [
     "COLLAPSE_AT",
     "DATED_BY_COLORS",
     "DATED_BY_LABELS",
+    "ESTIMATE_BELOW",
     "FIRM",
+    "FOCUS_COST",
+    "FOCUS_MAX_LEFT_OUT",
+    "LABEL_FONT",
+    "LABEL_FONT_SIZE",
+    "LABEL_MAX",
+    "LABEL_MIN",
+    "LAYOUT_WIDTH",
+    "MIN_HEIGHT",
+    "MIN_WIDTH",
     "POINT_GRAINS",
+    "ROW_HEIGHT",
+    "TOP_MARGIN",
     "display_date",
     "event_lanes",
     "figure",
+    "figure_title",
+    "focus_window",
+    "headline",
     "highlighted_sentence",
     "hover_text",
+    "text_width",
     "write_html",
 ]
 
@@ -86,19 +109,47 @@ _OTHER_COLORS: tuple[str, ...] = (
 )  # fmt: skip
 
 _PUBLISHED_COLOR = "#c0392b"
-_LOOSE_OPACITY = 0.45
-_LABEL_WIDTH = 44
 _HOVER_WIDTH = 72
 _SENTENCE_LIMIT = 420
+_HEADLINE_LIMIT = 200
 _EVENT_REF = re.compile(r"\bevent\s+(\d+)", re.IGNORECASE)
+#: a ``derived_from`` that counts a date from another event ("event 4 - 1 day"), drawn as an arrow
+_LINKED = re.compile(r"\s*event\s+\d+", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 _PARTS_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
-#: open intervals of events dated by tense alone (their bars show a year on the open side)
+#: TIMEX3 values that name no date, only a side of the publication date
 _REFS = {"PAST_REF": "before publication", "FUTURE_REF": "after publication",
          "PRESENT_REF": "at publication"}
-#: tense-dated events sharing one interval are drawn as one row when there are this many
+#: loosely dated events sharing one estimate are drawn as one mark when there are this many
 COLLAPSE_AT = 3
+_COLLAPSIBLE = frozenset({"narrative", "tense"})
+#: an event with a lower confidence is drawn as an estimate (hollow, faded), like an approximate one
+ESTIMATE_BELOW = 0.5
+#: the initial view may leave out at most this share of the events ...
+FOCUS_MAX_LEFT_OUT = 0.25
+#: ... and leaving out a share s of them must shrink the span by 2 ** (FOCUS_COST * s)
+FOCUS_COST = 20.0
+_MIN_SPAN = 86400.0
+#: the smallest height and width (pixels) a figure may be given
+MIN_HEIGHT = 10
+MIN_WIDTH = 200
+#: the figure width (pixels) rows and labels are laid out for when no width is given
+LAYOUT_WIDTH = 1000
+#: pixels per row of events, and above the plot (title, note, range buttons)
+ROW_HEIGHT = 22
+TOP_MARGIN = 118
+#: the label font, its size, and the widest and narrowest a label is cut to (pixels)
+LABEL_FONT = "Arial, 'Liberation Sans', Helvetica, sans-serif"
+LABEL_FONT_SIZE = 11
+LABEL_MAX = 250
+LABEL_MIN = 90
+_LABEL_GAP = 6
+_LABEL_PAD = 3
+_MARGIN_RIGHT = 20
+_NOTE_SHIFT = 26
+_BUTTONS_WIDTH = 290
+_UNDER_PLOT = 104
 _AUTO = "auto"
 _ACTOR = "actor"
 
@@ -155,8 +206,8 @@ def display_date(
     """
     if start is None:
         return "undated"
-    if value in _REFS:
-        return _REFS[value]
+    if value in _REFS:  # drawn on an estimated day, which the words say is an estimate
+        return f"{_REFS[value]} (about {_display_from_interval(start, end, grain, approximate)})"
     prefix = "about " if approximate else ""
     text = _display_from_value(value, grain) if value else None
     if text is None:
@@ -475,12 +526,18 @@ def _merge_names(actors: Sequence[str | None]) -> list[str]:
 
 
 # --------------------------------------------------------------------------------------------
-# the figure
+# the figure: options, rows, marks
 # --------------------------------------------------------------------------------------------
 
 
 def _check_options(
-    tl: Timeline, template: object, height: object, color: object, title: object
+    tl: Timeline,
+    template: object,
+    height: object,
+    width: object,
+    color: object,
+    title: object,
+    compact: object,
 ) -> None:
     import plotly.graph_objects as go
     import plotly.io as pio
@@ -494,11 +551,12 @@ def _check_options(
                 )
         elif not isinstance(template, (dict, go.layout.Template)):
             raise TypeError(f"template must be a template name or a plotly Template, not {type(template).__name__}")
-    if height is not None:
-        if isinstance(height, bool) or not isinstance(height, int):
-            raise TypeError(f"height must be an int number of pixels, not {type(height).__name__}")
-        if height < 10:
-            raise ValueError(f"height must be at least 10 pixels, not {height}")
+    for name, value, least in (("height", height, MIN_HEIGHT), ("width", width, MIN_WIDTH)):
+        if value is not None:
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise TypeError(f"{name} must be an int number of pixels, not {type(value).__name__}")
+            if value < least:
+                raise ValueError(f"{name} must be at least {least} pixels, not {value}")
     if color is not None:
         if not isinstance(color, str):
             raise TypeError(f"color must be a column name of Timeline.events, not {type(color).__name__}")
@@ -509,34 +567,74 @@ def _check_options(
             )
     if title is not None and not isinstance(title, str):
         raise TypeError(f"title must be a str, not {type(title).__name__}")
+    if not isinstance(compact, bool):
+        raise TypeError(f"compact must be True or False, not {type(compact).__name__}")
 
 
-def _rows(tl: Timeline, lane: pd.Series, color: str | None) -> list[dict[str, Any]]:
+def headline(text: str) -> tuple[str, int] | None:
+    """The headline of an article and where it ends: its first line when a blank line follows it.
+
+    Returns ``None`` when the text does not open with such a line (a one-paragraph text, or a
+    first "line" longer than a headline can be).
+    """
+    match = re.match(r"[ \t]*(\S[^\n]*?)[ \t]*\r?\n[ \t]*\r?\n", text)
+    if not match or len(match.group(1)) > _HEADLINE_LIMIT:
+        return None
+    return match.group(1), match.end(1)
+
+
+def figure_title(tl: Timeline, title: str | None = None) -> str:
+    """The title of the figure and page of ``tl`` (plain text, not escaped).
+
+    ``title`` when given, else the article's ``title``, else its headline (see :func:`headline`),
+    else ``"Timeline"``.
+    """
+    if title is not None:
+        return title
+    if tl.article.title:
+        return tl.article.title
+    found = headline(tl.article.text)
+    return found[0] if found else "Timeline"
+
+
+def _rows(tl: Timeline, lane: pd.Series | None, color: str | None) -> list[dict[str, Any]]:
     events = tl.events
     starts, ends = _datetimes(events["start"]), _datetimes(events["end"])
     rows = []
     for position, record in enumerate(events.to_dict("records")):
         record["_start"], record["_end"] = starts[position], ends[position]
-        record["_lane"] = lane.iloc[position]
+        record["_lane"] = lane.iloc[position] if lane is not None else ""
         key = record["_lane"] if color == "lane" else _text(record[color or "dated_by"]) or "(none)"
         record["_color_key"] = key
         grain = _text(record["grain"])
         start, end = record["_start"], record["_end"]
         if start is None:
             record["_kind"] = "undated"
-        elif end is None or end <= start or (grain in POINT_GRAINS and not record["approximate"]):
+        elif end is None or end <= start or grain in POINT_GRAINS:
             record["_kind"] = "point"
-        elif grain in POINT_GRAINS or (not grain and _seconds(start, end) <= 86400):
-            record["_kind"] = "point"  # an approximate point: a whisker over its widened interval
+        elif not grain and _seconds(start, end) <= 86400:
+            record["_kind"] = "point"
         else:
             record["_kind"] = "bar"
+        confidence = record.get("confidence")
+        record["_confidence"] = (
+            float(confidence) if isinstance(confidence, (int, float)) and not math.isnan(confidence) else 0.0
+        )
         record["_firm"] = _text(record["dated_by"]) in FIRM
-        record["_label"] = html.escape(f"{_shorten(_text(record['event']), _LABEL_WIDTH)} · #{record['event_id']}")
+        record["_estimate"] = bool(record["approximate"]) or record["_confidence"] < ESTIMATE_BELOW
+        record["_phrase"] = " ".join(_text(record["event"]).split()) or f"event {record['event_id']}"
         record["_hover"] = hover_text(record)
         when = display_date(start, end, grain or None, _text(record["value"]) or None, bool(record["approximate"]))
         if record["_kind"] == "bar" and not record["approximate"]:
             when = _period(start, end, grain, when)
         record["_when"] = html.escape(when)
+        record["_members"] = [record]
+        if start is not None:
+            record["_x"] = _mark_x(record)
+            whisker = record["_kind"] == "point" and end is not None and _seconds(start, end) > 86400
+            record["_whisker"] = whisker
+            spread = record["_kind"] == "bar" or whisker
+            record["_lo"], record["_hi"] = (start, end) if spread else (record["_x"], record["_x"])
         rows.append(record)
     return rows
 
@@ -558,6 +656,70 @@ def _period(start: dt.datetime, end: dt.datetime, grain: str, when: str) -> str:
     return f"{first} – {final}"
 
 
+def _mark_x(row: Mapping[str, Any]) -> dt.datetime:
+    """Where an event's marker sits: the middle of its day (or part of day, or widened interval),
+    the start of a finer time, the start of a bar."""
+    grain = _text(row["grain"])
+    if row["_kind"] == "bar" and not row["approximate"]:
+        return row["_start"]
+    if grain in ("second", "minute", "hour") and not row["approximate"]:
+        return row["_start"]
+    return _midpoint(row)
+
+
+def _midpoint(row: Mapping[str, Any]) -> dt.datetime:
+    start, end = row["_start"], row["_end"]
+    if end is None or end <= start:
+        return start
+    return _shift(start, _seconds(start, end) / 2)
+
+
+def _collapse(dated: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Events without a time of their own that share one estimate, drawn as one mark.
+
+    Events dated by narrative order or by tense alone that land on the same estimate (the story's
+    day, the publication day) and are loosely dated the same way become one mark listing them
+    all in its hover, when there are :data:`COLLAPSE_AT` or more; fewer keep a mark each.
+    """
+    groups: dict[tuple[object, ...], list[dict[str, Any]]] = {}
+    for row in dated:
+        if _text(row["dated_by"]) in _COLLAPSIBLE:
+            groups.setdefault(_collapse_key(row), []).append(row)
+    out: list[dict[str, Any]] = []
+    for row in dated:
+        members = groups.get(_collapse_key(row)) if _text(row["dated_by"]) in _COLLAPSIBLE else None
+        if not members or len(members) < COLLAPSE_AT:
+            out.append(row)
+            continue
+        if row is not members[0]:
+            continue
+        merged = dict(row)
+        count = len(members)
+        kind = _text(row["dated_by"])
+        merged["_members"] = members
+        merged["_phrase"] = f"{count} events " + ("dated by tense only" if kind == "tense" else "on this day, by narrative order")
+        merged["_confidence"] = max(m["_confidence"] for m in members)
+        listing = "<br>".join(
+            f"#{m['event_id']} {html.escape(_shorten(_text(m['event']), _HOVER_WIDTH - 8))}" for m in members[:15]
+        )
+        if count > 15:
+            listing += f"<br>… and {count - 15} more"
+        chain = html.escape(_text(row["derived_from"]))
+        merged["_hover"] = (
+            f"<b>{count} events dated by "
+            + ("their tense only" if kind == "tense" else "narrative order")
+            + f"</b><br>{row['_when']} ({chain}); "
+            f"dated by: {html.escape(DATED_BY_LABELS.get(kind, kind))} "
+            f"(confidence {merged['_confidence']:.2f})<br>{listing}"
+        )
+        out.append(merged)
+    return out
+
+
+def _collapse_key(row: Mapping[str, Any]) -> tuple[object, ...]:
+    return (row["_lane"], row["_color_key"], _text(row["dated_by"]), row["_start"], row["_end"])
+
+
 def _lane_order(rows: Sequence[Mapping[str, Any]], by_dated_by: bool) -> list[str]:
     lanes: list[str] = []
     for row in rows:
@@ -567,6 +729,204 @@ def _lane_order(rows: Sequence[Mapping[str, Any]], by_dated_by: bool) -> list[st
         rank = {label: i for i, label in enumerate(DATED_BY_LABELS.values())}
         return sorted(lanes, key=lambda name: rank.get(name, len(rank)))
     return sorted(lanes, key=lambda name: (name in ("others", "(none)"), lanes.index(name)))
+
+
+# --------------------------------------------------------------------------------------------
+# the initial view
+# --------------------------------------------------------------------------------------------
+
+
+def _epoch(value: dt.datetime) -> float:
+    return float(np.datetime64(value, "s").astype("int64"))
+
+
+def _from_epoch(seconds: float) -> dt.datetime:
+    low, high = _epoch(dt.datetime(1, 1, 1)), _epoch(dt.datetime(9999, 12, 31, 23, 59, 59))
+    return np.datetime64(int(round(min(max(seconds, low), high))), "s").astype(object)
+
+
+def focus_window(points: Sequence[float], weights: Sequence[int] | None = None) -> tuple[float, float]:
+    """The densest span of ``points`` (seconds) that holds most of them: ``(low, high)``.
+
+    Every contiguous run of the sorted points that leaves out at most :data:`FOCUS_MAX_LEFT_OUT`
+    of the weight is scored by ``log2(span) + FOCUS_COST * (left out / total)`` (the span at
+    least a day): leaving out 5% of the events must halve the span to pay. The lowest score
+    wins, the wider run on a tie. ``weights`` count the events each point stands for (1 each
+    by default).
+    """
+    if not points:
+        raise ValueError("focus_window needs at least one point")
+    pairs = sorted(zip(points, weights or [1] * len(points)))
+    xs = [p for p, _ in pairs]
+    cumulative = [0]
+    for _, w in pairs:
+        cumulative.append(cumulative[-1] + w)
+    total = cumulative[-1]
+    allowed = total * FOCUS_MAX_LEFT_OUT
+    best: tuple[float, float, int, int] | None = None
+    for i in range(len(xs)):
+        if cumulative[i] > allowed:
+            break
+        for j in range(len(xs) - 1, i - 1, -1):
+            left_out = cumulative[i] + total - cumulative[j + 1]
+            if left_out > allowed:
+                break
+            span = max(xs[j] - xs[i], _MIN_SPAN)
+            score = math.log2(span) + FOCUS_COST * left_out / total
+            key = (round(score, 9), -(xs[j] - xs[i]))
+            if best is None or key < (best[0], best[1]):
+                best = (key[0], key[1], i, j)
+    assert best is not None
+    return xs[best[2]], xs[best[3]]
+
+
+def _view(
+    marks: Sequence[Mapping[str, Any]], published: dt.datetime | None
+) -> tuple[float, float]:
+    """The initial x range (seconds): the focus window, the publication date when it is near,
+    the periods of the events in view when they do not stretch it much, and a margin."""
+    points = [_epoch(m["_x"]) for m in marks]
+    low, high = focus_window(points, [len(m["_members"]) for m in marks])
+    span = max(high - low, _MIN_SPAN)
+    if published is not None:
+        moment = _epoch(published)
+        if low - span * 0.5 <= moment <= high + span * 0.5:
+            low, high = min(low, moment), max(high, moment)
+    span = max(high - low, _MIN_SPAN)
+    for mark in marks:
+        if low <= _epoch(mark["_x"]) <= high:
+            first, last = _epoch(mark["_lo"]), _epoch(mark["_hi"])
+            if low - span * 0.5 <= first < low:
+                low = first
+            if high < last <= high + span * 0.5:
+                high = last
+    span = max(high - low, _MIN_SPAN)
+    pad = max(span * 0.04, 3600 * 6)
+    if high - low < _MIN_SPAN:
+        pad += (_MIN_SPAN - (high - low)) / 2
+    low, high = low - pad, high + pad
+    if span <= 92 * 86400:  # a view of days: from midnight to midnight, so its first day is named
+        low, high = math.floor(low / 86400) * 86400, math.ceil(high / 86400) * 86400
+    return low, high
+
+
+# --------------------------------------------------------------------------------------------
+# rows and labels: pixel geometry
+# --------------------------------------------------------------------------------------------
+
+# widths of Arial / Liberation Sans glyphs in thousandths of an em (the label font)
+_GLYPHS: dict[str, int] = {
+    **dict.fromkeys("ijl", 222), **dict.fromkeys("ft", 278), "r": 333,
+    **dict.fromkeys("ckvxyzsJ", 500), **dict.fromkeys("abdeghnopqu0123456789#$_", 556),
+    "m": 833, "w": 722, **dict.fromkeys("FTZ", 611), **dict.fromkeys("ABEKPSVXY&", 667),
+    **dict.fromkeys("CDHNRUw", 722), **dict.fromkeys("GOQ", 778), "M": 833, "W": 944, "I": 278, "L": 556,
+    **dict.fromkeys(" .,:;!/|[]'’‘·", 278), **dict.fromkeys("()-“”\"", 333), "…": 1000, "—": 1000, "–": 556,
+    "%": 889, "@": 1015, "?": 556, "+": 584, "=": 584,
+}  # fmt: skip
+
+
+def text_width(text: str, size: float = LABEL_FONT_SIZE) -> float:
+    """An estimate in pixels of how wide ``text`` is drawn in Arial at ``size`` px.
+
+    Summed from per-glyph widths (Arial's metrics, which Liberation Sans shares), with a 6%
+    margin; a character outside the table counts as 0.6 em, a wide (East Asian) one as 1 em.
+    """
+    total = 0
+    for char in text:
+        width = _GLYPHS.get(char)
+        if width is None:
+            width = 1000 if unicodedata.east_asian_width(char) in ("W", "F") else 600
+        total += width
+    return total / 1000 * size * 1.06
+
+
+def _fit(text: str, room: float, size: float = LABEL_FONT_SIZE) -> str:
+    """``text`` cut at a word (with "…") so that it is at most ``room`` pixels wide."""
+    room += 0.01  # the sums of the same widths differ in the last bits
+    if text_width(text, size) <= room:
+        return text
+    words = text.split(" ")
+    for count in range(len(words) - 1, 0, -1):
+        cut = " ".join(words[:count]).rstrip(" ,;:") + "…"
+        if text_width(cut, size) <= room:
+            return cut
+    for length in range(len(text) - 1, 0, -1):
+        cut = text[:length].rstrip() + "…"
+        if text_width(cut, size) <= room:
+            return cut
+    return "…"
+
+
+def _free(occupied: list[tuple[float, float]], low: float, high: float) -> bool:
+    return all(high + _LABEL_GAP <= a or b + _LABEL_GAP <= low for a, b in occupied)
+
+
+def _pack(
+    marks: Sequence[dict[str, Any]], scale: float, low: float, plot_width: float, compact: bool
+) -> int:
+    """Give each mark (in time order) a row and a label place; returns the number of rows.
+
+    A mark's pixel box is its marker (or bar, or whisker) and its label, placed right of it
+    when it fits, else left, else above a bar that fills the view; labels are cut to fit
+    (:data:`LABEL_MAX` pixels at most). With ``compact`` a mark goes to the first row where its
+    box overlaps nothing, so rows are in order of their first event; otherwise each mark has
+    a row of its own.
+    """
+    rows: list[list[tuple[float, float]]] = []
+    for mark in marks:
+        radius = mark["_size"] / 2 + 1
+        a = (_epoch(mark["_lo"]) - low) * scale - (0 if mark["_kind"] == "bar" else radius)
+        b = (_epoch(mark["_hi"]) - low) * scale + (0 if mark["_kind"] == "bar" else radius)
+        full = text_width(mark["_phrase"]) + 2 * _LABEL_PAD
+        wanted = min(full, LABEL_MAX)
+        options: list[tuple[str, float, list[tuple[int, float, float]]]] = []  # side, width, boxes
+        if a < 0 and b > plot_width:  # a period wider than the view: its label goes above it
+            width = min(wanted, plot_width - 2 * _LABEL_GAP)
+            options.append(("above", width, [(0, 0, plot_width), (-1, 0, width + _LABEL_GAP)]))
+        else:
+            right_room = plot_width - b - _LABEL_GAP if b <= plot_width else wanted
+            left_room = a - _LABEL_GAP if a >= 0 else -1.0
+            if b < 0 or a > plot_width:  # not in the initial view: placed for zooming out
+                right_room = wanted
+            for side, room in sorted((("right", right_room), ("left", left_room)), key=lambda s: s[1] < wanted):
+                if room >= min(wanted, LABEL_MIN):
+                    width = min(wanted, room)
+                    box = (a, b + _LABEL_GAP + width) if side == "right" else (a - _LABEL_GAP - width, b)
+                    options.append((side, width, [(0, *box)]))
+            if not options:  # no room on either side, even alone in a row: cut it to the wider one
+                side, room = max((("right", right_room), ("left", left_room)), key=lambda s: s[1])
+                width = max(room, 0.0)
+                box = (a, b + _LABEL_GAP + width) if side == "right" else (a - _LABEL_GAP - width, b)
+                options.append((side, width, [(0, *box)]))
+        placed = False
+        first = 0 if compact else len(rows)
+        for row in range(first, len(rows) + 2):
+            for side, width, boxes in options:
+                if any(row + dy < 0 for dy, _, _ in boxes):
+                    continue
+                while len(rows) <= row:
+                    rows.append([])
+                if all(_free(rows[row + dy], x0, x1) for dy, x0, x1 in boxes):
+                    for dy, x0, x1 in boxes:
+                        rows[row + dy].append((x0, x1))
+                    mark["_row"], mark["_side"] = row, side
+                    mark["_label"] = html.escape(_fit(mark["_phrase"], width - 2 * _LABEL_PAD))
+                    mark["_cut"] = mark["_label"] != html.escape(mark["_phrase"])
+                    placed = True
+                    break
+            if placed:
+                break
+        if not placed:  # pragma: no cover - a fresh row always has room for the first option
+            rows.append([])
+            mark["_row"], mark["_side"], mark["_label"], mark["_cut"] = len(rows) - 1, "right", "", True
+    while rows and not rows[-1]:
+        rows.pop()
+    return len(rows)
+
+
+# --------------------------------------------------------------------------------------------
+# the figure
+# --------------------------------------------------------------------------------------------
 
 
 def _colors(rows: Sequence[Mapping[str, Any]], color: str | None) -> dict[str, str]:
@@ -595,172 +955,192 @@ def _undated_note(undated: Sequence[Mapping[str, Any]]) -> str:
     return "<br>".join(lines)
 
 
+def _opacity(mark: Mapping[str, Any]) -> float:
+    """Firm dates solid; estimates fade with their confidence (0.35 .. 0.75)."""
+    if mark["_firm"] and not mark["_estimate"]:
+        return 1.0
+    return round(0.35 + 0.4 * min(max(mark["_confidence"], 0.0), 1.0), 3)
+
+
 def figure(
     tl: Timeline,
     *,
     template: str | Mapping[str, Any] | None = None,
     height: int | None = None,
+    width: int | None = None,
     color: str | None = None,
     lanes: str | None = None,
     title: str | None = None,
+    compact: bool = True,
 ) -> go.Figure:
-    """Draw the events of ``tl`` as a Plotly figure that reads at a glance.
+    """Draw the events of ``tl`` as a Plotly figure that tells the story at a glance.
+
+    Events are laid out in time order: each is a marker (day grain or finer) or a bar (coarser
+    grains) with its label beside it, and rows are packed so that no label overlaps another
+    label or mark. The colour says how an event was dated; firm dates are solid, estimates
+    hollow and faded by their confidence, with a dotted whisker over a widened interval. The
+    initial view is the densest span that holds most events (see :func:`focus_window`); the
+    events outside it are counted in a note above the plot and reached with the range buttons
+    or slider. Events dated through another one by arithmetic (``derived_from`` "event 4 -
+    1 day") are linked to it by a dashed arrow. Loosely dated events sharing one estimate are
+    one mark when there are :data:`COLLAPSE_AT` or more. The headline (a first line followed by
+    a blank line) is the title, and its events are left out of the plot.
 
     Args:
         tl: the timeline.
         template: a plotly template name (default ``"plotly_white"``) or template object.
-        height: the figure height in pixels (default: grows with the number of events).
+        height: the figure height in pixels (default: grows with the number of rows); at least
+            :data:`MIN_HEIGHT`. Labels are kept apart at the default height or more.
+        width: the figure width in pixels (default: none, the figure fills its container);
+            rows and labels are laid out for this width, or for :data:`LAYOUT_WIDTH` pixels
+            when it is not given, and stay apart at any wider size.
         color: the column of ``tl.events`` that colours the marks (default ``dated_by``), or
             ``"lane"`` to colour by lane.
-        lanes: how events are grouped into lanes: ``"auto"`` (default), ``"actor"`` or a column
-            of ``tl.events`` (see :func:`event_lanes`).
-        title: the figure title (default: the article's title, else ``"Timeline"``).
+        lanes: ``None`` (default) draws one time-ordered set of rows; ``"auto"``, ``"actor"`` or
+            a column of ``tl.events`` groups events into labelled lanes (see :func:`event_lanes`),
+            each in time order.
+        title: the figure title (default: see :func:`figure_title`).
+        compact: pack several events into a row when their marks and labels do not overlap
+            (default); ``False`` gives each event a row of its own.
 
     Returns:
         A plain ``plotly.graph_objects.Figure``: traces are one bar trace (periods) and one
-        scatter trace (points) per colour, then ``approximate range`` whiskers and
-        ``derived from`` arrows when there are any. The user may restyle it freely.
+        scatter trace (points) per colour, then ``approximate range`` whiskers and ``derived
+        from`` arrows when there are any, then two legend entries for the marker styles. Labels
+        are annotations named ``label #<event_id>``. The user may restyle it freely.
 
     Raises:
-        ValueError: an option names an unknown column or template, or ``height`` is too small.
+        ValueError: an option names an unknown column or template, or a size is too small.
         TypeError: an option has the wrong type.
     """
     import plotly.graph_objects as go
 
-    _check_options(tl, template, height, color, title)
+    _check_options(tl, template, height, width, color, title, compact)
     colors = _template_colors(template)
-    lane, lane_kind = _lanes(tl, lanes)
+    if lanes is None:
+        lane, lane_kind = None, ""
+    else:
+        lane, lane_kind = _lanes(tl, lanes)
     rows = _rows(tl, lane, color)
-    dated = _collapse_tense([r for r in rows if r["_kind"] != "undated"])
+    top = headline(tl.article.text)
+    in_headline = [r for r in rows if top is not None and isinstance(r["char_start"], (int, np.integer))
+                   and 0 <= r["char_start"] < top[1]]  # fmt: skip
+    rows = [r for r in rows if r not in in_headline]
+    dated = _collapse([r for r in rows if r["_kind"] != "undated"])
     undated = [r for r in rows if r["_kind"] == "undated"]
-    lane_order = _lane_order(dated, lane_kind == "dated_by")
-    dated.sort(key=lambda r: (lane_order.index(r["_lane"]), np.datetime64(r["_start"], "s"), r["event_id"]))
-    ticks: list[tuple[int, str]] = []  # (row, label): a header row per lane, then its events
-    for lane in lane_order:
-        members = [r for r in dated if r["_lane"] == lane]
-        if members and (len(lane_order) > 1 or lane not in ("others", "(none)")):
-            ticks.append((len(ticks), f"<b>{html.escape(lane).upper()}</b>"))
-        for r in members:
-            r["_y"] = len(ticks)
-            ticks.append((len(ticks), r["_label"]))
-    palette = _colors(rows, color)
+    for mark in dated:
+        mark["_size"] = 12 if mark["_firm"] and not mark["_estimate"] else 10
+    published = _published(tl)
+    low, high = _view(dated, published) if dated else (0.0, 1.0)
+    figure_width = width or LAYOUT_WIDTH
+    lane_order = _lane_order(dated, lane_kind == "dated_by") if lane is not None else [""]
+    headers = lane is not None and (len(lane_order) > 1 or lane_order[0] not in ("others", "(none)"))
+    margin_left = 20 + (int(max((text_width(n.upper(), 12) for n in lane_order), default=0)) + 10 if headers else 0)
+    plot_width = figure_width - margin_left - _MARGIN_RIGHT
+    scale = plot_width / (high - low)
+    ticks: list[tuple[int, str]] = []
+    bands: list[tuple[float, float]] = []
+    y = 0
+    for name in lane_order:
+        members = sorted(
+            (m for m in dated if m["_lane"] == name), key=lambda m: (_epoch(m["_x"]), int(m["event_id"]))
+        )
+        if not members:
+            continue
+        if headers:
+            ticks.append((y, f"<b>{html.escape(name).upper()}</b>"))
+        count = _pack(members, scale, low, plot_width, compact)
+        for m in members:
+            m["_y"] = y + m["_row"]
+        used = max(count, 1)
+        bands.append((y - 0.5, y + used - 0.5))
+        y += used
+    total_rows = max(y, 1)
+    palette = _colors(dated, color)
 
     fig = go.Figure()
     for key, hue in palette.items():
-        group = [r for r in dated if r["_color_key"] == key]
-        bars = [r for r in group if r["_kind"] == "bar"]
-        points = [r for r in group if r["_kind"] == "point"]
-        shown = False
+        group = [m for m in dated if m["_color_key"] == key]
+        bars = [m for m in group if m["_kind"] == "bar"]
+        points = [m for m in group if m["_kind"] == "point"]
         if bars:
             fig.add_trace(
                 go.Bar(
                     name=_legend_name(key, color),
                     legendgroup=key,
                     orientation="h",
-                    base=[_iso(r["_start"]) for r in bars],
-                    x=[_seconds(r["_start"], r["_end"]) * 1000 for r in bars],
-                    y=[r["_y"] for r in bars],
+                    base=[_iso(m["_start"]) for m in bars],
+                    x=[_seconds(m["_start"], m["_end"]) * 1000 for m in bars],
+                    y=[m["_y"] for m in bars],
                     width=0.56,
                     marker={
                         "color": hue,
-                        "opacity": [0.9 if r["_firm"] and not r["approximate"] else _LOOSE_OPACITY for r in bars],
+                        "opacity": [_opacity(m) for m in bars],
                         "line": {"color": hue, "width": 1.5},
                         "pattern": {
-                            "shape": ["/" if r["approximate"] else "" for r in bars],
+                            "shape": ["/" if m["_estimate"] else "" for m in bars],
                             "fgcolor": colors["plot"],
                             "size": 6,
                         },
                     },
-                    text=[r["_when"] for r in bars],
+                    text=[m["_when"] for m in bars],
                     textposition="none",
-                    hovertext=[r["_hover"] for r in bars],
+                    hovertext=[m["_hover"] for m in bars],
                     hovertemplate="%{hovertext}<extra></extra>",
-                    customdata=[r["event_id"] for r in bars],
+                    customdata=[m["event_id"] for m in bars],
                 )
             )
-            shown = True
         if points:
             fig.add_trace(
                 go.Scatter(
                     name=_legend_name(key, color),
                     legendgroup=key,
-                    showlegend=not shown,
+                    showlegend=not bars,
                     mode="markers",
-                    x=[_iso(r["_start"]) if not r["approximate"] else _iso(_midpoint(r)) for r in points],
-                    y=[r["_y"] for r in points],
+                    x=[_iso(m["_x"]) for m in points],
+                    y=[m["_y"] for m in points],
                     marker={
                         "color": hue,
-                        "size": [13 if r["_firm"] else 10 for r in points],
-                        "opacity": [1.0 if r["_firm"] else _LOOSE_OPACITY + 0.1 for r in points],
-                        "symbol": ["circle-open" if r["approximate"] else "circle" for r in points],
+                        "size": [m["_size"] for m in points],
+                        "opacity": [_opacity(m) for m in points],
+                        "symbol": ["circle-open" if m["_estimate"] else "circle" for m in points],
                         "line": {"color": hue, "width": 2},
                     },
-                    text=[r["_when"] for r in points],
-                    hovertext=[r["_hover"] for r in points],
+                    text=[m["_when"] for m in points],
+                    hovertext=[m["_hover"] for m in points],
                     hovertemplate="%{hovertext}<extra></extra>",
-                    customdata=[r["event_id"] for r in points],
+                    customdata=[m["event_id"] for m in points],
                 )
             )
     _add_whiskers(fig, dated)
     _add_links(fig, dated)
-    _layout(fig, tl, dated, undated, ticks, lane_order, template, height, title)
+    if dated:
+        for name, symbol, opacity in (("firm date", "circle", 1.0), ("estimate (hollow, faded)", "circle-open", 0.6)):
+            fig.add_trace(
+                go.Scatter(
+                    name=name, legendgroup="style", x=[None], y=[None], mode="markers", hoverinfo="skip",
+                    marker={"symbol": symbol, "size": 10, "color": colors["text"], "opacity": opacity,
+                            "line": {"width": 2, "color": colors["text"]}},
+                )
+            )  # fmt: skip
+    _layout(
+        fig, tl, dated, undated, in_headline, ticks, bands, (low, high), template, height, width, title,
+        total_rows, margin_left,
+    )  # fmt: skip
     return fig
-
-
-def _collapse_tense(dated: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Tense-dated events with one interval ("before publication") as one row, listed in its hover.
-
-    An article has many events dated by tense alone; drawing each as its own year-wide bar would
-    bury the firm ones. Groups smaller than :data:`COLLAPSE_AT` keep one row per event.
-    """
-    groups: dict[tuple[object, object], list[dict[str, Any]]] = {}
-    for row in dated:
-        if _text(row["dated_by"]) == "tense":
-            groups.setdefault((row["_start"], row["_end"]), []).append(row)
-    out: list[dict[str, Any]] = []
-    for row in dated:
-        members = groups.get((row["_start"], row["_end"])) if _text(row["dated_by"]) == "tense" else None
-        if not members or len(members) < COLLAPSE_AT:
-            out.append(row)
-            continue
-        if row is not members[0]:
-            continue
-        merged = dict(row)
-        count = len(members)
-        merged["_label"] = html.escape(f"{count} events dated by tense only")
-        listing = "<br>".join(
-            f"#{m['event_id']} {html.escape(_shorten(_text(m['event']), _HOVER_WIDTH - 8))}" for m in members[:15]
-        )
-        if count > 15:
-            listing += f"<br>… and {count - 15} more"
-        chain = html.escape(_text(row["derived_from"]))
-        merged["_hover"] = (
-            f"<b>{count} events dated by their tense only</b><br>{row['_when']} ({chain}); "
-            f"dated by: {html.escape(DATED_BY_LABELS['tense'])} "
-            f"(confidence {float(row['confidence']):.2f})<br>{listing}"
-        )
-        out.append(merged)
-    return out
-
-
-def _midpoint(row: Mapping[str, Any]) -> dt.datetime:
-    start, end = row["_start"], row["_end"]
-    if end is None or end <= start:
-        return start
-    return _shift(start, _seconds(start, end) / 2)
 
 
 def _add_whiskers(fig: go.Figure, dated: Sequence[Mapping[str, Any]]) -> None:
     import plotly.graph_objects as go
 
-    approx = [r for r in dated if r["_kind"] == "point" and r["approximate"] and r["_end"] is not None]
+    approx = [m for m in dated if m["_kind"] == "point" and m["_whisker"]]
     if not approx:
         return
     xs: list[str | None] = []
-    ys: list[str | None] = []
-    for row in approx:
-        xs += [_iso(row["_start"]), _iso(row["_end"]), None]
-        ys += [row["_y"], row["_y"], None]
+    ys: list[int | None] = []
+    for mark in approx:
+        xs += [_iso(mark["_start"]), _iso(mark["_end"]), None]
+        ys += [mark["_y"], mark["_y"], None]
     fig.add_trace(
         go.Scatter(
             name="approximate range",
@@ -770,24 +1150,38 @@ def _add_whiskers(fig: go.Figure, dated: Sequence[Mapping[str, Any]]) -> None:
             line={"color": "#888", "width": 2, "dash": "dot"},
             hoverinfo="skip",
             connectgaps=False,
+            showlegend=False,
         )
     )
 
 
 def _add_links(fig: go.Figure, dated: Sequence[Mapping[str, Any]]) -> None:
+    """Dashed arrows from the event a date was counted from to the event it dates.
+
+    Only dates derived by arithmetic or as a span (``derived_from`` starting "event N": "event
+    4 - 1 day", "event 4 until event 1") are linked; orderings ("story day: event 19", "same
+    clause as event 3") are in the hover. An arrow runs between the nearest ends of the two
+    marks; labels are drawn over it on an opaque background, so it never hides their text.
+    """
     import plotly.graph_objects as go
 
-    by_id = {int(r["event_id"]): r for r in dated}
+    by_id = {int(m["event_id"]): m for m in dated}
+    for mark in dated:
+        for member in mark["_members"]:
+            by_id.setdefault(int(member["event_id"]), mark)
     xs: list[str | None] = []
-    ys: list[str | None] = []
+    ys: list[int | None] = []
     sizes: list[int] = []
-    for row in dated:
-        for ref in _EVENT_REF.findall(_text(row["derived_from"])):
+    for mark in dated:
+        derived = _text(mark["derived_from"])
+        if not _LINKED.match(derived):
+            continue
+        for ref in _EVENT_REF.findall(derived):
             source = by_id.get(int(ref))
-            if source is None or source is row:
+            if source is None or source is mark:
                 continue
-            xs += [_iso(x) for x in _closest_ends(source, row)] + [None]
-            ys += [source["_y"], row["_y"], None]
+            xs += [_iso(x) for x in _closest_ends(source, mark)] + [None]
+            ys += [source["_y"], mark["_y"], None]
             sizes += [0, 11, 0]
     if not xs:
         return
@@ -797,88 +1191,25 @@ def _add_links(fig: go.Figure, dated: Sequence[Mapping[str, Any]]) -> None:
             mode="lines+markers",
             x=xs,
             y=ys,
-            line={"color": "#0f8b8d", "width": 1.5, "dash": "dash"},
+            line={"color": "#0f8b8d", "width": 1.2, "dash": "dash"},
             marker={"symbol": "arrow", "angleref": "previous", "size": sizes, "color": "#0f8b8d"},
+            opacity=0.7,
             hoverinfo="skip",
             connectgaps=False,
         )
     )
 
 
-def _ends(row: Mapping[str, Any]) -> list[dt.datetime]:
-    if row["_kind"] == "bar" and row["_end"] is not None:
-        return [row["_start"], row["_end"]]
-    return [_anchor_point(row)]
+def _ends(mark: Mapping[str, Any]) -> list[dt.datetime]:
+    if mark["_kind"] == "bar" and mark["_end"] is not None:
+        return [mark["_start"], mark["_end"]]
+    return [mark["_x"]]
 
 
 def _closest_ends(source: Mapping[str, Any], target: Mapping[str, Any]) -> tuple[dt.datetime, dt.datetime]:
     """Where an arrow from ``source`` to ``target`` starts and ends: the nearest pair of ends."""
     pairs = [(a, b) for a in _ends(source) for b in _ends(target)]
     return min(pairs, key=lambda pair: abs(_seconds(pair[0], pair[1])))
-
-
-def _anchor_point(row: Mapping[str, Any]) -> dt.datetime:
-    return _midpoint(row) if row["approximate"] else row["_start"]
-
-
-def _seconds_since_epoch(value: dt.datetime) -> int:
-    return int(np.datetime64(value, "s").astype("int64"))
-
-
-def _core(dated: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    """The events left once far outliers are set aside (a 1066 event in a 2016 story).
-
-    The earliest or latest event is set aside while its distance to the next one is larger
-    than the span of all the others, and at least 60% of the events are kept.
-    """
-    kept = sorted(dated, key=lambda r: _seconds_since_epoch(_anchor_point(r)))
-    least = max(2, math.ceil(len(dated) * 0.6))
-    while len(kept) > least:
-        points = [_seconds_since_epoch(_anchor_point(r)) for r in kept]
-        left_gap, right_gap = points[1] - points[0], points[-1] - points[-2]
-        if left_gap >= right_gap and left_gap > points[-1] - points[1]:
-            kept = kept[1:]
-        elif right_gap > left_gap and right_gap > points[-2] - points[0]:
-            kept = kept[:-1]
-        else:
-            break
-    return kept
-
-
-def _extent(rows: Sequence[Mapping[str, Any]], extra: dt.datetime | None = None) -> tuple[dt.datetime, dt.datetime]:
-    moments = [r["_start"] for r in rows] + [r["_end"] for r in rows if r["_end"] is not None]
-    if extra is not None:
-        moments.append(extra)
-    return min(moments), max(moments)
-
-
-def _padded(low: dt.datetime, high: dt.datetime) -> list[str]:
-    span = _seconds(low, high)
-    pad = max(span * 0.04, 3600 if span < 86400 else 86400)
-    return [_iso(_shift(low, -pad)), _iso(_shift(high, pad * 3.5))]  # room for the date labels
-
-
-def _x_range(tl: Timeline, dated: Sequence[Mapping[str, Any]]) -> tuple[list[str] | None, list[Mapping[str, Any]]]:
-    """The initial x range, and the events it leaves out (far outliers, reachable by zooming out)."""
-    if not dated:
-        return None, []
-    published = _published(tl)
-    low, high = _extent(dated, published)
-    core = _core(dated)
-    if len(core) == len(dated):
-        return _padded(low, high), []
-    core_low, core_high = _extent(core)
-    if published is not None and _seconds(*_extent(core, published)) <= 2 * max(_seconds(core_low, core_high), 86400):
-        core_low, core_high = _extent(core, published)
-    outside = [r for r in dated if r not in core]
-    return _padded(core_low, core_high), outside
-
-
-def _right_half(moment: dt.datetime, x_range: Sequence[str] | None) -> bool:
-    if not x_range:
-        return True
-    low, high = (np.datetime64(x.replace(" ", "T"), "s") for x in x_range)
-    return bool(np.datetime64(moment, "s") - low > (high - low) / 2)
 
 
 def _published(tl: Timeline) -> dt.datetime | None:
@@ -917,45 +1248,69 @@ def _template_colors(template: object) -> dict[str, str]:
     }
 
 
+def _outside_note(dated: Sequence[Mapping[str, Any]], low: float, high: float) -> str:
+    """"Outside this view: 12 earlier events, 3 later — …", or ``""`` when every event is in view."""
+    earlier = sum(len(m["_members"]) for m in dated if _epoch(m["_hi"]) < low)
+    later = sum(len(m["_members"]) for m in dated if _epoch(m["_lo"]) > high)
+    if not earlier and not later:
+        return ""
+    parts = []
+    if earlier:
+        parts.append(f"{earlier} earlier event{'s' if earlier != 1 else ''}")
+    if later:
+        parts.append(f"{later} later" if earlier else f"{later} later event{'s' if later != 1 else ''}")
+    return "Outside this view: " + ", ".join(parts) + " (drag the range slider below or press “all”)"
+
+
 def _layout(
     fig: go.Figure,
     tl: Timeline,
     dated: Sequence[Mapping[str, Any]],
     undated: Sequence[Mapping[str, Any]],
+    in_headline: Sequence[Mapping[str, Any]],
     ticks: list[tuple[int, str]],
-    lane_order: list[str],
+    bands: list[tuple[float, float]],
+    view: tuple[float, float],
     template: object,
     height: int | None,
+    width: int | None,
     title: str | None,
+    total_rows: int,
+    margin_left: int,
 ) -> None:
     published = _published(tl)
-    x_range, outside = _x_range(tl, dated)
-    heading = html.escape(title if title is not None else (tl.article.title or "Timeline"))
+    low, high = view
+    x_range = [_iso(_from_epoch(low)), _iso(_from_epoch(high))] if dated else None
+    heading = html.escape(figure_title(tl, title))
     if published is not None:
         heading += f"<br><sup>published {html.escape(_day(published))}</sup>"
-    rows = max(len(ticks), 1)
     undated_lines = len(undated) + 1 if undated else 0
     slider = 46
-    bottom = 135 + 17 * undated_lines
+    # under the plot area plotly adds, on top of the bottom margin: the date ticks, the range
+    # slider (its thickness is a share of the height between the margins) and a gap, where the
+    # legend goes; the bottom margin holds the undated list
+    bottom = 17 * undated_lines + 24
     if height is None:
-        height = max(380, 140 + 30 * rows + bottom)
-    plot_height = max(height - 100 - bottom, 40)
-    # in fractions of the plot area, which a small height leaves tiny: plotly accepts a slider
-    # thickness of 0..1 and a legend position down to -2, so both are capped
-    thickness = min(slider / plot_height, 0.5)
-    legend_y = max(-(slider + 50) / plot_height, -2.0)
+        height = max(380, TOP_MARGIN + ROW_HEIGHT * total_rows + 16 + _UNDER_PLOT + slider + bottom)
+    between = max(height - TOP_MARGIN - bottom, 40)
+    # plotly accepts a slider thickness of 0..1: a small height gets a thinner slider
+    thickness = min(slider / between, 0.25)
+    slider = thickness * between
+    legend_y = min(max((bottom + _UNDER_PLOT - 50) / height, 0.0), 1.0)
     colors = _template_colors(template)
     fig.update_layout(
         template=template if template is not None else "plotly_white",
-        title={"text": heading, "x": 0.01, "xanchor": "left", "y": 0.98, "yanchor": "top"},
+        title={"text": heading, "x": 0.01, "xanchor": "left", "y": 0.99, "yanchor": "top"},
         height=height,
-        margin={"t": 100, "b": bottom, "l": 10, "r": 20},
+        margin={"t": TOP_MARGIN, "b": bottom, "l": margin_left, "r": _MARGIN_RIGHT},
         hovermode="closest",
         hoverlabel={"align": "left", "bgcolor": colors["paper"], "font": {"size": 12}},
-        legend={"orientation": "h", "yanchor": "top", "y": legend_y, "x": 0, "xanchor": "left"},
+        legend={"orientation": "h", "yref": "container", "yanchor": "top", "y": legend_y, "x": 0, "xanchor": "left"},
         bargap=0.4,
         showlegend=True,
     )
+    if width is not None:
+        fig.update_layout(width=width)
     fig.update_xaxes(
         type="date",
         range=x_range,
@@ -984,47 +1339,46 @@ def _layout(
         tickmode="array",
         tickvals=[row for row, _ in ticks],
         ticktext=[label for _, label in ticks],
+        showticklabels=bool(ticks),
         zeroline=False,
-        automargin=True,
         showgrid=False,
         tickfont={"size": 12},
-        range=[len(ticks) - 0.5, -0.5] if ticks else [0.5, -0.5],
+        range=[total_rows - 0.5, -0.5],
         fixedrange=True,
     )
-    for n, lane in enumerate(lane_order):
-        members = [r["_y"] for r in dated if r["_lane"] == lane]
-        headed = len(lane_order) > 1 or lane not in ("others", "(none)")
-        if members:
+    if len(bands) > 1 or ticks:
+        for n, (y0, y1) in enumerate(bands):
             fig.add_shape(
-                type="rect", xref="paper", x0=0, x1=1, yref="y", y0=min(members) - (1.5 if headed else 0.5), y1=max(members) + 0.5,
+                type="rect", xref="paper", x0=0, x1=1, yref="y", y0=y0, y1=y1,
                 fillcolor=colors["text"] if n % 2 == 0 else "rgba(0,0,0,0)", opacity=0.06,
-                line={"width": 0}, layer="below",
-                name=f"lane {lane}",
+                line={"width": 0}, layer="below", name=f"lane {n}",
             )  # fmt: skip
-    for row in dated:
-        end = row["_end"] if row["_kind"] == "bar" or row["approximate"] else None
+    for mark in dated:
+        _add_label(fig, mark, colors, x_range)
+    note = _outside_note(dated, low, high) if dated else ""
+    if in_headline:
+        ids = ", ".join(f"#{r['event_id']}" for r in in_headline)
+        note += ("; " if note else "") + f"the headline ({'event' if len(in_headline) == 1 else 'events'} {ids}) is the title"
+    if note:
         fig.add_annotation(
-            text=row["_when"], x=_iso(end or row["_start"]), xref="x", y=row["_y"], yref="y",
-            xanchor="left", xshift=4 if end else 10, showarrow=False, font={"size": 11, "color": colors["text"]}, opacity=0.85,
-            name=f"date #{row['event_id']}",
-        )  # fmt: skip
-    for row in outside:
-        before = x_range is not None and _iso(row["_start"]) < x_range[0]
-        fig.add_annotation(
-            text=("◀ " + row["_when"]) if before else (row["_when"] + " ▶"),
-            x=x_range[0] if before else x_range[1], xref="x", y=row["_y"], yref="y",
-            xanchor="left" if before else "right", showarrow=False,
-            font={"size": 11, "color": "#1f4e9c"}, name=f"outside #{row['event_id']}",
-            hovertext="outside the initial view: zoom out (button “all”) to see it",
+            text=html.escape(note), xref="paper", yref="paper", x=0, xanchor="left", y=1, yanchor="bottom",
+            yshift=_NOTE_SHIFT, showarrow=False, font={"size": 12, "color": colors["text"]}, opacity=0.8,
+            name="outside",
         )  # fmt: skip
     if published is not None and dated:
         fig.add_shape(
             type="line", xref="x", x0=_iso(published), x1=_iso(published), yref="paper", y0=0, y1=1,
             line={"color": _PUBLISHED_COLOR, "width": 1.5, "dash": "dash"}, name="published",
         )  # fmt: skip
+        label = f"published {_day(published)}"
+        share = (_epoch(published) - low) / (high - low)
+        plot_width = (width or LAYOUT_WIDTH) - margin_left - _MARGIN_RIGHT
+        right_half = share > 0.5
+        clear_of_buttons = share * plot_width - (text_width(label) if right_half else 0) > _BUTTONS_WIDTH
         fig.add_annotation(
-            text=f"published {html.escape(_day(published))}", x=_iso(published), xref="x",
-            y=1, yref="paper", yanchor="bottom", xanchor="right" if _right_half(published, x_range) else "left",
+            text=html.escape(label), x=_iso(published), xref="x",
+            y=1, yref="paper", yanchor="bottom", xanchor="right" if right_half else "left",
+            yshift=0 if clear_of_buttons or not note else _NOTE_SHIFT,
             showarrow=False, font={"size": 11, "color": _PUBLISHED_COLOR}, name="published",
         )  # fmt: skip
     if not dated:
@@ -1035,9 +1389,30 @@ def _layout(
     if undated:
         fig.add_annotation(
             text=_undated_note(undated), xref="paper", yref="paper", x=0, xanchor="left", y=0,
-            yanchor="top", yshift=-(slider + 80), align="left", showarrow=False,
+            yanchor="top", yshift=-(_UNDER_PLOT + slider + 2), align="left", showarrow=False,
             font={"size": 12, "color": colors["text"]}, name="undated",
         )  # fmt: skip
+
+
+def _add_label(fig: go.Figure, mark: Mapping[str, Any], colors: Mapping[str, str], x_range: Sequence[str] | None) -> None:
+    """The label of one mark: beside it (right or left) or above a bar wider than the view."""
+    side = mark["_side"]
+    radius = 0 if mark["_kind"] == "bar" else mark["_size"] / 2 + 1
+    options: dict[str, Any] = {"y": mark["_y"], "yanchor": "middle"}
+    if side == "right":
+        options.update(x=_iso(mark["_hi"]), xanchor="left", xshift=radius + _LABEL_GAP)
+    elif side == "left":
+        options.update(x=_iso(mark["_lo"]), xanchor="right", xshift=-(radius + _LABEL_GAP))
+    else:  # above a bar that fills the view: at the view's left edge
+        first = x_range[0] if x_range else _iso(mark["_start"])
+        options.update(x=first, xanchor="left", yanchor="bottom", yshift=ROW_HEIGHT * 0.28 + 1)
+    hover = f"{html.escape(mark['_phrase'])}<br>{mark['_when']}" if mark["_cut"] else None
+    fig.add_annotation(
+        text=mark["_label"], xref="x", yref="y", showarrow=False, align="left",
+        font={"size": LABEL_FONT_SIZE, "color": colors["text"], "family": LABEL_FONT},
+        bgcolor=colors["paper"], borderpad=1, hovertext=hover, name=f"label #{mark['event_id']}",
+        **options,
+    )  # fmt: skip
 
 
 # --------------------------------------------------------------------------------------------
@@ -1091,14 +1466,15 @@ def write_html(
     if not isinstance(offline, bool):
         raise TypeError(f"offline must be True or False, not {type(offline).__name__}")
     fig = figure(tl, **figure_options)
-    fig.update_layout(title=None, margin_t=fig.layout.margin.t - 60)  # the page heading has it
+    # the page heading has the title: the figure loses its room, the plot area keeps its size
+    fig.update_layout(title=None, margin_t=fig.layout.margin.t - 60, height=max(fig.layout.height - 60, MIN_HEIGHT))
     plot = fig.to_html(
         include_plotlyjs=True if offline else "cdn",
         full_html=False,
         div_id="timeline-plot",
         config={"responsive": True, "displaylogo": False},
     )
-    title = figure_options.get("title") or tl.article.title or "Timeline"
+    title = figure_title(tl, figure_options.get("title"))
     details = []
     published = _published(tl)
     if published is not None:
