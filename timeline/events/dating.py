@@ -156,6 +156,7 @@ def _default(c: Collection, kept: list[int], records: dict[int, Dating], ids: di
     The bounds are what the tense guarantees (on or before publication for the past, on or
     after it for the future); the confidence is low, lower still for negated, modal and
     hypothetical events, which may not happen at all."""
+    by_story: dict[tuple[int, bool], tuple[Dating, str]] = {}  # one record per story day
     for key in kept:
         current = records[key]
         if current.time is not None and current.time.start is not None:
@@ -166,16 +167,11 @@ def _default(c: Collection, kept: list[int], records: dict[int, Dating], ids: di
         story = story_of.get(key)
         dated = None
         if story is not None and tense in PAST_TENSES and story in ids:
-            record = records[story]
-            assert record.time is not None and record.time.end is not None
-            latest = record.time.end if tense == "past_perfect" or c.published is None \
-                else _published_end(c, )
-            dated = (Dating(record.time if record.time.approximate else
-                             attrs.evolve(record.time, approximate=True),
-                             "narrative", CONFIDENCE["story"], f"story day: event {ids[story]}",
-                             record.expression, (None, latest)),
-                     f"told in the past with no time of its own: shown on the story's day, "
-                     f"that of event {ids[story]}")
+            perfect = tense == "past_perfect"
+            dated = by_story.get((story, perfect))
+            if dated is None:
+                dated = by_story[story, perfect] = _story_day(c, records[story], ids[story],
+                                                              perfect)
         if dated is None and tense == "future" and key in c.from_now and c.published is not None:
             dated = _from_now(c.published, *c.from_now[key])
         # a narrative tells the past from its own dates; its present and future are still
@@ -199,6 +195,19 @@ def _default(c: Collection, kept: list[int], records: dict[int, Dating], ids: di
             record = record._replace(confidence=CONFIDENCE["unreal"], bounds=(None, None))
         records[key] = record
         notes[key].append(dated[1])
+
+
+def _story_day(c: Collection, record: Dating, number: int, perfect: bool) -> tuple[Dating, str]:
+    """The dating of an event told in the past on the story's day, that of event ``number``
+    (a past perfect ends by that day, any other past by publication)."""
+    assert record.time is not None and record.time.end is not None
+    latest = record.time.end if perfect or c.published is None else _published_end(c)
+    return (Dating(record.time if record.time.approximate else
+                   attrs.evolve(record.time, approximate=True),
+                   "narrative", CONFIDENCE["story"], f"story day: event {number}",
+                   record.expression, (None, latest)),
+            f"told in the past with no time of its own: shown on the story's day, "
+            f"that of event {number}")
 
 
 def _from_now(published: dt.date, lead: str, expression: Expression
