@@ -15,6 +15,7 @@ from timeline.types import Expression, TimeValue
 from timeline.events.coreference import date_coreferent
 from timeline.events.forms import VerbForm
 from timeline.events.records import CONFIDENCE, DATED, Dating, FIRM, MOOD_NOTES, PAST_TENSES
+from timeline.events.words import word_set
 
 if TYPE_CHECKING:  # pragma: no cover
     from timeline.events.collect import Collection, EventMention
@@ -28,8 +29,8 @@ _DAY = dt.timedelta(days=1)
 _STORY_WINDOW = dt.timedelta(days=14)
 
 #: clause markers: an event in an after/since clause lies before the main clause's event
-_EARLIER_MARKERS = frozenset({"after", "since", "once"})
-_LATER_MARKERS = frozenset({"before", "until", "till"})
+_EARLIER_MARKERS = word_set("earlier_clause_markers")
+_LATER_MARKERS = word_set("later_clause_markers")
 _RELATIVE_MARKERS = frozenset({"which", "who", "whom", "whose", "where"})
 #: a preposition before a dated noun of a verb's clause: how the verb's event relates to it
 #: ("said during the interview": same time; "resigned after the vote": after it)

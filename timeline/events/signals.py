@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from timeline.solver import UNIT_SECONDS
 from timeline.types import Expression
 
-from timeline.events.words import lexicon
+from timeline.events.words import lexicon, word_set
 
 if TYPE_CHECKING:  # pragma: no cover
     from timeline.events.clauses import SentenceAnalysis
@@ -25,8 +25,8 @@ NO_COREF = frozenset(lexicon()["reporting_coref_exclude"])  # type: ignore[arg-t
 VAGUE = tuple(lexicon()["vague_amount_range"])  # type: ignore[arg-type]
 _SIGNAL_WORDS = ("since", "Since", "until", "Until", "till", "Till", " after", " before")
 
-_CLAUSE_SIGNALS = frozenset({"after", "before", "following", "prior", "ahead"})
-PREFIX_WORDS = frozenset({"just", "only", "exactly", "barely", "precisely"})
+_CLAUSE_SIGNALS = word_set("clause_signals")
+PREFIX_WORDS = word_set("prefix_words")
 
 PREFIX_MODS = {"within": "LESS_THAN", "under": "LESS_THAN", "nearly": "LESS_THAN",
                 "almost": "LESS_THAN", "about": "APPROX", "around": "APPROX", "roughly": "APPROX",

@@ -35,6 +35,7 @@ from timeline.events.words import (
     SUBORDINATORS,
     ing_base,
     lemma,
+    word_set,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -244,8 +245,7 @@ def _fronted_clause(a: SentenceAnalysis, lo: int, hi: int, exclude: set[int]) ->
 
 
 #: words after which a time phrase and a comma open the next clause
-_CLAUSE_OPENERS = frozenset({"that", "and", "but", "while", "when", "because", "although",
-                             "though", "so", "whereas", "then"})
+_CLAUSE_OPENERS = word_set("clause_openers")
 _FRONTED_REACH = 8
 
 

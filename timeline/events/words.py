@@ -11,6 +11,7 @@ from timeline.derivation import event_nouns, known_verbs
 
 
 __all__ = [
+    "word_set",
     "ADVERBS", "ATTRIBUTION", "AUX", "BASE_VERBS", "BREAKS", "CATENATIVE", "CLASS_OF",
     "COMMA_MARKERS", "COORD", "COPULAS", "DEFINITE", "DETERMINERS", "ED_STOP", "EVENT_NOUNS",
     "FUTURE_WORDS", "HAPPENING", "HARD", "ING_PREPOSITIONS", "ING_STOP", "INTENTION",
@@ -34,77 +35,61 @@ def lexicon() -> dict[str, object]:
     return data
 
 
-def _set(name: str) -> frozenset[str]:
+def word_set(name: str) -> frozenset[str]:
+    """The word list ``name`` of ``timeline/lexicon/events.json`` as a set."""
     value = lexicon()[name]
     assert isinstance(value, (list, dict))
     return frozenset(value)
 
 
-AUX = _set("auxiliaries")
-LIGHT = _set("light_verbs")
-REPORTING = _set("reporting_verbs")
-ADVERBS = _set("adverbs")
+AUX = word_set("auxiliaries")
+LIGHT = word_set("light_verbs")
+REPORTING = word_set("reporting_verbs")
+ADVERBS = word_set("adverbs")
 IRREGULAR: dict[str, str] = dict(lexicon()["irregular"])  # type: ignore[arg-type]
-_AMBIGUOUS = _set("ambiguous_past")
-ED_STOP = _set("ed_stoplist")
-ING_STOP = _set("ing_stoplist")
+_AMBIGUOUS = word_set("ambiguous_past")
+ED_STOP = word_set("ed_stoplist")
+ING_STOP = word_set("ing_stoplist")
 #: verbs: the hand list, the irregular lemmas and the event verbs of the lexicon (from TE3 counts)
-BASE_VERBS = _set("verbs") | frozenset(IRREGULAR.values()) | known_verbs()
-EVENT_NOUNS = _set("event_nouns") | event_nouns()
-LINKING = _set("linking_verbs")
-CATENATIVE = _set("catenative_verbs")
-INTENTION = _set("intention_verbs")
-ATTRIBUTION = _set("attribution_verbs")
+BASE_VERBS = word_set("verbs") | frozenset(IRREGULAR.values()) | known_verbs()
+EVENT_NOUNS = word_set("event_nouns") | event_nouns()
+LINKING = word_set("linking_verbs")
+CATENATIVE = word_set("catenative_verbs")
+INTENTION = word_set("intention_verbs")
+ATTRIBUTION = word_set("attribution_verbs")
 PARTICIPLE_ENDINGS = frozenset({"ed", "en"})
-STATES = _set("state_verbs")
+STATES = word_set("state_verbs")
 #: light verbs that say their subject is an event, whatever the noun ("X, which happened in 2014")
-HAPPENING = frozenset({"happened", "occurred", "took", "unfolded", "erupted", "happens", "occurs",
-                        "takes"})
-SPEECH = _set("speech_verbs")
+HAPPENING = word_set("happening_verbs")
+SPEECH = word_set("speech_verbs")
 STATES_AND_SPEECH = STATES | SPEECH
-MODAL_WORDS = _set("modal_words")
-FUTURE_WORDS = _set("future_words")
-NEGATION = _set("negation_words")
-NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "nothing", "neither", "nor", "never"})
-PERFECT_AUX = frozenset({"has", "have", "'ve", "hasn't", "haven't"})
-PAST_PERFECT_AUX = frozenset({"had", "hadn't"})
-PAST_AUX = frozenset({"was", "were", "did", "didn't", "wasn't", "weren't", "got"})
-IRREGULAR_PAST = frozenset({  # simple past forms among the irregular verbs (not participles)
-    "was", "were", "had", "did", "said", "made", "went", "took", "came", "saw", "knew", "got",
-    "gave", "found", "thought", "told", "became", "left", "felt", "brought", "began", "kept",
-    "held", "wrote", "stood", "heard", "meant", "met", "ran", "paid", "sat", "spoke", "lay", "led",
-    "grew", "lost", "fell", "sent", "built", "understood", "drew", "broke", "spent", "rose",
-    "drove", "bought", "wore", "chose", "sought", "threw", "caught", "fought", "taught", "sold",
-    "won", "flew", "fled", "shot", "struck", "hid", "stole", "swore", "woke", "bore", "forgot",
-    "froze", "sank", "blew", "overthrew", "undertook", "withdrew", "upheld", "sped", "slid", "fed",
-    "bled", "dealt", "lent", "bent", "swept", "slept", "wept", "arose", "rode", "shook", "sang",
-    "ate", "forgave", "bit", "hung", "dug", "stuck", "spun", "mistook", "overtook", "foresaw",
-    "oversaw", "underwent", "slew", "retook", "overran", "rebuilt", "outran", "sprang", "strove",
-    "forbade", "misled", "swam", "drank", "rang", "hit", "cut", "put", "set", "let", "shut", "hurt",
-    "cost", "spread", "read", "bid", "cast", "burst", "split", "upset", "quit", "beat"})
-MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must",
-                     "did", "does", "do", "didn't", "doesn't", "don't", "won't", "wouldn't",
-                     "can't", "couldn't", "shouldn't"})
-TIME_ADVERBS = frozenset({"now", "today", "yesterday", "tomorrow", "tonight", "recently",
-                           "then", "currently", "lately", "soon", "later", "earlier"})
+MODAL_WORDS = word_set("modal_words")
+FUTURE_WORDS = word_set("future_words")
+NEGATION = word_set("negation_words")
+NEGATIVE_SUBJECTS = word_set("negative_subjects")
+PERFECT_AUX = word_set("perfect_auxiliaries")
+PAST_PERFECT_AUX = word_set("past_perfect_auxiliaries")
+PAST_AUX = word_set("past_auxiliaries")
+IRREGULAR_PAST = word_set("irregular_simple_past")
+MODALS = word_set("group_modals")
+TIME_ADVERBS = word_set("time_adverbs")
 #: prepositions whose event-noun object takes the date ("during an interview on Thursday",
 #: "after the vote on Tuesday"); "filed for bankruptcy on June 3" dates the verb instead
-NOUN_PP_HEADS = frozenset({"during", "after", "before", "since", "until", "till", "following",
-                            "amid", "of", "at", "from", "despite", "ahead"})
-PP_SIGNALS = frozenset({"since", "after", "before", "until", "till", "following", "during", "amid"})
-SUBORDINATORS = _set("subordinators")
-RELATIVE = _set("relative_markers")
-COORD = _set("coordinators")
-COMMA_MARKERS = _set("comma_clause_markers")
-DETERMINERS = _set("determiners")
-POSSESSIVES = _set("possessives")
+NOUN_PP_HEADS = word_set("noun_pp_heads")
+PP_SIGNALS = word_set("pp_signals")
+SUBORDINATORS = word_set("subordinators")
+RELATIVE = word_set("relative_markers")
+COORD = word_set("coordinators")
+COMMA_MARKERS = word_set("comma_clause_markers")
+DETERMINERS = word_set("determiners")
+POSSESSIVES = word_set("possessives")
 DEFINITE = POSSESSIVES | {"the", "this", "that"}
-PRONOUNS = _set("pronouns")
-PREPOSITIONS = _set("prepositions")
-TIME_PREPS = _set("time_prepositions")
-TIME_MODS = _set("time_modifiers")
-LEADING_DROP = _set("phrase_leading_drop")
-TRAILING_DROP = _set("phrase_trailing_drop")
+PRONOUNS = word_set("pronouns")
+PREPOSITIONS = word_set("prepositions")
+TIME_PREPS = word_set("time_prepositions")
+TIME_MODS = word_set("time_modifiers")
+LEADING_DROP = word_set("phrase_leading_drop")
+TRAILING_DROP = word_set("phrase_trailing_drop")
 _STEM_SUFFIXES: tuple[str, ...] = tuple(
     sorted(lexicon()["stem_suffixes"], key=len, reverse=True)  # type: ignore[arg-type]
 )
@@ -112,13 +97,11 @@ _STEM_SUFFIXES: tuple[str, ...] = tuple(
 
 #: forms of "be" and verbs that only link a subject to its description: never an event of their
 #: own (a light verb such as "was held" hands its event to the noun of its subject)
-POSSESSIVE_MARKS = frozenset({"'s", "'", "’s", "’"})
-COPULAS = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "'s", "'re", "'m",
-                      "seem", "seems", "seemed"})
+POSSESSIVE_MARKS = word_set("possessive_marks")
+COPULAS = word_set("copulas")
 
 #: words after which an -ing form is a verb naming an event ("by walking", "after launching")
-ING_PREPOSITIONS = frozenset({"by", "after", "before", "while", "when", "since", "without",
-                               "upon", "on", "for", "from", "of", "in", "through", "despite"})
+ING_PREPOSITIONS = word_set("ing_prepositions")
 
 
 def ing_base(word: str) -> str | None:
