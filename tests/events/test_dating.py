@@ -666,3 +666,20 @@ def test_every_event_false_lists_only_the_sentences_with_times() -> None:
     assert {e.trigger for e in every} == {"voted", "left", "said"}
     assert {e.trigger for e in dated_only} == {"voted", "left"}
     assert _one(dated_only, "left").dated_by == "sentence"
+
+
+def test_a_headline_event_keeps_its_row_and_takes_the_body_date() -> None:
+    text = ("Apple unveils iPhone 4 at developers conference\n\nJune 8, 2010\n"
+            "On Monday at WWDC, Steve Jobs unveiled the iPhone 4.\nThe phone has two cameras.")
+    events = timeline.build(text, published="2010-06-08").events
+    unveils = events[events["trigger"] == "unveils"].iloc[0]  # the headline's own row
+    unveiled = events[events["trigger"] == "unveiled"].iloc[0]
+    assert unveils["start"] == unveiled["start"] == pd.Timestamp("2010-06-07")
+    assert unveils["dated_by"] == "anchored" and unveils["derived_from"].startswith("same event")
+
+
+def test_a_headline_event_the_body_does_not_date_is_on_the_publication_day() -> None:
+    text = "Dow falls 340 points\n\nStocks had their worst day in a month, traders said."
+    events = timeline.build(text, published="2008-01-09").events
+    falls = events[events["trigger"] == "falls"].iloc[0]
+    assert falls["start"] == pd.Timestamp("2008-01-09") and falls["approximate"]

@@ -17,7 +17,7 @@ from timeline.events.words import stem
 if TYPE_CHECKING:  # pragma: no cover
     from timeline.events.collect import Collection
 
-__all__ = ["attach_pending_durations", "compatible", "date_coreferent", "merge"]
+__all__ = ["attach_pending_durations", "compatible", "date_coreferent", "date_headline", "merge"]
 
 
 def merge(c: Collection) -> dict[int, int]:
@@ -68,8 +68,9 @@ def merge(c: Collection) -> dict[int, int]:
     for key in ordered:
         mention = c.mentions[key]
         found = mention.found
-        if mention.hidden or found.lemma in NO_COREF or not found.trigger.isalpha():
-            continue
+        if mention.hidden or found.lemma in NO_COREF or not found.trigger.isalpha() or \
+                mention.sentence == c.headline:
+            continue  # a headline's event keeps its own row (see date_headline)
         by_stem.setdefault(stem(found.trigger), []).append(key)
     for keys in by_stem.values():
         if len(keys) < 2:
@@ -116,10 +117,7 @@ def merge(c: Collection) -> dict[int, int]:
     for keys in members_of.values():
         with_date = [k for k in keys if c.mentions[k].explicit is not None
                      or c.mentions[k].relative is not None]
-        # the row of the event is its dated mention, else its first mention in the body:
-        # a headline announces what the body tells
-        chosen = with_date[0] if with_date else next(
-            (k for k in keys if c.mentions[k].sentence != c.headline), keys[0])
+        chosen = with_date[0] if with_date else keys[0]
         chosen_mention = c.mentions[chosen]
         for k in keys:
             final[k] = chosen
@@ -179,6 +177,39 @@ def compatible(a: VerbForm | None, b: VerbForm | None) -> bool:
     if "future" in (a.tense, b.tense):
         return a.tense == b.tense
     return True
+
+
+def date_headline(c: Collection, kept: list[int], records: dict[int, Dating],
+                  ids: dict[int, int], notes: dict[int, list[str]]) -> None:
+    """A headline announces what the body tells ("Apple unveils iPhone 4" ... "On Monday,
+    Jobs unveiled iPhone 4"): a headline event with no time of its own takes the time of the
+    first body mention of the same event (matched by :func:`timeline.derivation.event_key`)
+    that the body dates better than by tense alone."""
+    if c.headline < 0:
+        return
+    first: dict[str, int] = {}  # event key -> its first dated body mention
+    headline: list[int] = []
+    for key in kept:
+        mention = c.mentions[key]
+        if mention.sentence == c.headline:
+            if records[key].dated_by in ("tense", "none"):
+                headline.append(key)
+            continue
+        record = records[key]
+        trigger = mention.found.trigger
+        if record.dated_by not in ("tense", "none") and record.time is not None and \
+                trigger.isalpha() and (mention.form is None or mention.form.mood == "real"):
+            first.setdefault(event_key(trigger), key)
+    for key in headline:
+        trigger = c.mentions[key].found.trigger
+        other = first.get(event_key(trigger)) if trigger.isalpha() else None
+        if other is None or other not in ids:
+            continue
+        source = records[other]
+        records[key] = Dating(source.time, "anchored", max(0.3, source.confidence - 0.1),
+                              f"same event as event {ids[other]}", source.expression,
+                              source.bounds)
+        notes[key].append(f"the headline's event, told as event {ids[other]}: dated as it is")
 
 
 def date_coreferent(c: Collection, kept: list[int], records: dict[int, Dating], ids: dict[int, int],

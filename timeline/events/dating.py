@@ -12,7 +12,7 @@ import attrs
 from timeline.solver import add_calendar, interval_value
 from timeline.types import Expression, TimeValue
 
-from timeline.events.coreference import date_coreferent
+from timeline.events.coreference import date_coreferent, date_headline
 from timeline.events.forms import VerbForm
 from timeline.events.records import CONFIDENCE, DATED, Dating, FIRM, MOOD_NOTES, PAST_TENSES
 from timeline.events.words import word_set
@@ -145,6 +145,7 @@ def date_the_rest(c: Collection, kept: list[int], records: dict[int, Dating], id
         notes[key].append(f"dated by its clause: the time of event {ids[verb]}")
     date_coreferent(c, kept, records, ids, notes)
     _default(c, kept, records, ids, story_of, notes)
+    date_headline(c, kept, records, ids, notes)
 
 
 def _default(c: Collection, kept: list[int], records: dict[int, Dating], ids: dict[int, int],
