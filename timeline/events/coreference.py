@@ -205,10 +205,7 @@ def date_headline(c: Collection, kept: list[int], records: dict[int, Dating],
         other = first.get(event_key(trigger)) if trigger.isalpha() else None
         if other is None or other not in ids:
             continue
-        source = records[other]
-        records[key] = Dating(source.time, "anchored", max(0.3, source.confidence - 0.1),
-                              f"same event as event {ids[other]}", source.expression,
-                              source.bounds)
+        records[key] = _as_event(records[other], ids[other])
         notes[key].append(f"the headline's event, told as event {ids[other]}: dated as it is")
 
 
@@ -235,8 +232,11 @@ def date_coreferent(c: Collection, kept: list[int], records: dict[int, Dating], 
         other = latest.get(event_key(found.trigger))
         if other is None or other not in ids:
             continue
-        source = records[other]
-        records[key] = Dating(source.time, "anchored", max(0.3, source.confidence - 0.1),
-                               f"same event as event {ids[other]}", source.expression,
-                               source.bounds)
+        records[key] = _as_event(records[other], ids[other])
         notes[key].append(f"refers to event {ids[other]}: dated as it is")
+
+
+def _as_event(source: Dating, number: int) -> Dating:
+    """The dating of a mention of event ``number``, dated as ``source`` (a little less firmly)."""
+    return Dating(source.time, "anchored", max(0.3, source.confidence - 0.1),
+                  f"same event as event {number}", source.expression, source.bounds)
