@@ -6,10 +6,32 @@
 '2016-01-14'
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from timeline.api import Mode, Timeline, TimelineWarning, build
-from timeline.batch import BatchResult, build_many, iter_build, write_many
 from timeline.published import parse_published
 from timeline.types import Article, Event, Expression, Grain, Mention, Reading, Sentence, TimeValue
+
+if TYPE_CHECKING:  # pragma: no cover
+    from timeline.batch import BatchResult, build_many, iter_build, write_many
+
+#: names whose module needs pandas: imported on first use, so ``import timeline`` stays light
+_LAZY = {"BatchResult": "timeline.batch", "build_many": "timeline.batch",
+         "iter_build": "timeline.batch", "write_many": "timeline.batch"}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the batch API (and pandas) on first use."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'timeline' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
 __all__ = [
     "Article",

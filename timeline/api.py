@@ -17,7 +17,6 @@ from timeline.published import parse_published
 from timeline.readings import DATE_ORDERS, read_slash_date
 from timeline.resolve import choose_mode, find_dateline, resolve_mentions
 from timeline.sentences import split_sentences
-from timeline.table import events_frame, expressions_frame
 from timeline.textview import replace_surrogates, scanning_view
 from timeline.types import Article, Event, Expression, Mention, Sentence
 
@@ -59,11 +58,15 @@ class Timeline:
     @functools.cached_property
     def expressions(self) -> pd.DataFrame:
         """One row per time expression (see ``timeline.table.EXPRESSION_COLUMNS``)."""
+        from timeline.table import expressions_frame  # pandas only when a table is asked for
+
         return expressions_frame(self.expression_list, self.sentences)
 
     @functools.cached_property
     def events(self) -> pd.DataFrame:
         """One row per event, sorted by time (see ``timeline.table.EVENT_COLUMNS``)."""
+        from timeline.table import events_frame
+
         return events_frame(self.event_list)
 
     def figure(self, **options: Any) -> go.Figure:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
 
 __all__ = ["parse_published"]
 
@@ -47,7 +49,7 @@ def parse_published(value: object, *, date_order: str | None = None) -> dt.date 
         return result.replace(tzinfo=None)
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, np.datetime64):
+    if type(value).__name__ == "datetime64":  # numpy's, without importing numpy here
         return _from_datetime64(value)
     if isinstance(value, float) and value != value:  # NaN: an empty cell of a table
         return None
@@ -75,6 +77,8 @@ def parse_published(value: object, *, date_order: str | None = None) -> dt.date 
 
 
 def _from_datetime64(value: np.datetime64) -> dt.date | dt.datetime | None:
+    import numpy as np  # only for a numpy value, which has imported numpy already
+
     """A ``datetime64`` as a ``date`` (day grain or coarser) or a ``datetime``; NaT gives None."""
     if np.isnat(value):
         return None
