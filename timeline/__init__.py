@@ -8,6 +8,7 @@
 
 from timeline.api import Mode, Timeline, TimelineWarning, build
 from timeline.batch import BatchResult, build_many, iter_build, write_many
+from timeline.pages import read_html  # light: trafilatura and htmldate load when a page is read
 from timeline.published import parse_published
 from timeline.types import Article, Event, Expression, Grain, Mention, Reading, Sentence, TimeValue
 
@@ -28,6 +29,7 @@ __all__ = [
     "build_many",
     "iter_build",
     "parse_published",
+    "read_html",
     "write_many",
 ]
 
