@@ -328,6 +328,7 @@ def read_html(html_or_path: str | bytes | os.PathLike[str], url: str | None = No
         with_metadata=True,
         include_comments=False,
         favor_precision=True,
+        prune_xpath="//noscript",  # what a browser shows without scripts: "enable JavaScript"
         # its own date is not used (ours above): keep its search short and independent of today
         date_extraction_params={"extensive_search": False, "original_date": True, "max_date": MAX_DATE},
     )
