@@ -90,7 +90,7 @@ def test_without_the_extra_a_batch_page_is_an_error_row(monkeypatch: pytest.Monk
     result = timeline.build_many(tmp_path, published="2016-01-15", progress=False)
     assert result.articles == 2
     assert result.errors["article"].tolist() == ["b.html"]
-    assert "ImportError" in result.errors.loc[0, "error"] and "news-timeline[html]" in result.errors.loc[0, "error"]
+    assert "ModuleNotFoundError" in result.errors.loc[0, "error"] and "news-timeline[html]" in result.errors.loc[0, "error"]
     assert set(result.events["article"]) == {"a.txt"}
 
 
@@ -309,6 +309,10 @@ def test_bad_arguments_are_clear_errors(tmp_path: Path) -> None:
         timeline.read_html("<p>x</p>", url=b"http://x")  # type: ignore[arg-type]
     with pytest.raises(FileNotFoundError):
         timeline.read_html(tmp_path / "missing.html")
+    with pytest.raises(FileNotFoundError):
+        timeline.read_html(str(tmp_path / "missing.html"))
+    with pytest.raises(ValueError, match="plain text to timeline.build"):
+        timeline.read_html("The vote was held on Monday.\nIt passed.")
     with pytest.raises(IsADirectoryError):
         timeline.read_html(tmp_path)
 

@@ -2,7 +2,7 @@
 
 >>> import timeline
 >>> page = timeline.read_html("tests/pages/meta_only.html")  # doctest: +SKIP
->>> page.title, page.published
+>>> page.title, page.published  # doctest: +SKIP
 ('Port strike ends after three weeks', datetime.date(2019, 9, 1))
 
 This is edge code: it reads files and parses HTML with two well-kept libraries, imported only
@@ -55,13 +55,14 @@ def require_html_libraries() -> tuple[Any, Any]:
     """Import and return ``(trafilatura, htmldate)``.
 
     Raises:
-        ImportError: either is missing; the message names the ``html`` extra to install.
+        ModuleNotFoundError: either is missing (an ``ImportError``; ``name`` says which); the
+            message names the ``html`` extra to install.
     """
     try:
         import htmldate
         import trafilatura
     except ImportError as error:
-        raise ImportError(_MISSING) from error
+        raise ModuleNotFoundError(_MISSING, name=getattr(error, "name", None)) from error
     return trafilatura, htmldate
 
 
@@ -77,6 +78,9 @@ def _page_bytes(html_or_path: str | bytes | os.PathLike[str]) -> tuple[bytes | s
     elif isinstance(html_or_path, str):
         if "<" in html_or_path or not html_or_path.strip():
             return html_or_path, None
+        if "\n" in html_or_path or len(html_or_path) > 4096:
+            raise ValueError("read_html takes HTML (a str holding '<'), bytes or the path of a saved "
+                             "page; this str is neither: pass plain text to timeline.build")
         path = Path(html_or_path)
     else:
         raise TypeError(
@@ -310,6 +314,7 @@ def read_html(html_or_path: str | bytes | os.PathLike[str], url: str | None = No
         ImportError: trafilatura or htmldate is missing (``pip install 'news-timeline[html]'``).
         FileNotFoundError, IsADirectoryError, PermissionError: the path cannot be read.
         TypeError: ``html_or_path`` or ``url`` has the wrong type.
+        ValueError: ``html_or_path`` is a ``str`` of several lines without markup (plain text).
     """
     if url is not None and not isinstance(url, str):
         raise TypeError(f"url must be a str or None, not {type(url).__name__}")
