@@ -11,7 +11,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	# the distribution was called "timeline" before (a name PyPI gives to an unrelated package)
 	$(PY) -m pip uninstall --quiet --yes timeline 2>/dev/null || true
-	$(PY) -m pip install --quiet -e '.[test,dask]'
+	$(PY) -m pip install --quiet -e '.[test,dask,html]'
 	touch $(STAMP)
 
 demo: $(STAMP)

@@ -119,3 +119,31 @@ def test_article_to_html_missing_file(tmp_path: Path) -> None:
                        "2016-01-15", "-o", str(tmp_path / "x.html"))
     assert done.returncode == 1
     assert done.stderr.startswith("error:") and "Traceback" not in done.stderr
+
+
+PAGES = ROOT / "tests" / "pages"
+needs_html = pytest.mark.skipif(
+    not all(importlib.util.find_spec(name) for name in ("trafilatura", "htmldate")),
+    reason="needs pip install 'news-timeline[html]'")
+
+
+@needs_html
+def test_page_to_html(tmp_path: Path) -> None:
+    out = tmp_path / "page.html"
+    done = run_example("page_to_html.py", str(PAGES / "news_jsonld.html"), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == "Council approves budget after mayor's exit (published 2016-01-15)"
+    assert "note: publication date 2016-01-15 read from the page" in done.stderr
+    assert "2016-01-14" in done.stdout  # "on Thursday"
+    assert "Council approves budget" in out.read_text("utf-8")
+
+
+@needs_html
+def test_page_to_html_published_wins_and_bad_page(tmp_path: Path) -> None:
+    done = run_example("page_to_html.py", str(PAGES / "meta_only.html"), "--published", "2019-10-05",
+                       "-o", str(tmp_path / "x.html"))
+    assert done.returncode == 0, done.stderr
+    assert "(published 2019-10-05)" in done.stdout
+    done = run_example("page_to_html.py", str(tmp_path / "nope.html"), "-o", str(tmp_path / "y.html"))
+    assert done.returncode == 1
+    assert done.stderr.startswith("error:") and "Traceback" not in done.stderr

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from timeline.api import Mode, Timeline, TimelineWarning, build
+from timeline.pages import read_html  # light: trafilatura and htmldate load when a page is read
 from timeline.published import parse_published
 from timeline.types import Article, Event, Expression, Grain, Mention, Reading, Sentence, TimeValue
 
@@ -50,6 +51,7 @@ __all__ = [
     "build_many",
     "iter_build",
     "parse_published",
+    "read_html",
     "write_many",
 ]
 

@@ -122,6 +122,10 @@ def _as_article(article: str | Article, published: object, date_order: str = "MD
     raise TypeError(f"article must be a str or timeline.Article, not {type(article).__name__}")
 
 
+def _iso(value: dt.date | dt.datetime | None) -> str:
+    return value.isoformat() if value is not None else "none"
+
+
 _QUOTED = 3  # at most this many expressions are quoted in a note
 
 
@@ -199,7 +203,8 @@ def build(
 
     Args:
         article: the text, or an :class:`Article` (whose ``published`` is used unless
-            ``published`` is given here).
+            ``published`` is given here, and whose ``notes`` open ``Timeline.notes``), such
+            as :func:`timeline.read_html` reads from a saved web page.
         published: the publication date: ISO string, any absolute date string dateparser
             reads, ``date``, ``datetime`` or ``pandas.Timestamp``. When missing, a dateline in
             the text is used; failing that, relative expressions stay unresolved or count from
@@ -232,7 +237,10 @@ def build(
         raise ValueError(f"date_order must be 'MDY', 'DMY', 'YMD' or None, not {date_order!r}")
     order = date_order or "MDY"
     source = _as_article(article, published, order)
-    notes: list[str] = []
+    notes: list[str] = list(source.notes)  # what reading the article found (timeline.read_html)
+    if isinstance(article, Article) and article.published is not None and source.published != article.published:
+        notes.append(f"publication date {_iso(source.published)} given by the caller used, "
+                     f"not {_iso(article.published)} of the article")
     kept, replaced = replace_surrogates(source.text)
     if replaced:
         notes.append(f"{replaced} lone surrogate character(s) replaced by U+FFFD (offsets unchanged)")

@@ -16,8 +16,9 @@ Three forms, one engine:
 
 The ``article`` key is the position of the article in the input (``int64``, from 0), or its id
 when the input has one (an ``id`` column of a DataFrame, an ``id`` key of a dict, or the name
-given with ``id_column``). The order of the rows is the input order, then the order
-:func:`timeline.build` gives within an article, whatever ``jobs`` is.
+given with ``id_column``), or the path of a file read from a folder (``.txt`` articles and
+saved ``.html`` pages: ``build_many(Path("pages"))``). The order of the rows is the input
+order, then the order :func:`timeline.build` gives within an article, whatever ``jobs`` is.
 
 A document that cannot be built (not a text, an unreadable publication date, a failure inside
 the builder) becomes one row of ``errors`` (``article``, ``error`` = exception type and
@@ -61,9 +62,12 @@ __all__ = [
     "BatchResult",
     "Progress",
     "TableWriter",
+    "ARTICLE_SUFFIXES",
     "Unreadable",
+    "article_files",
     "build_many",
     "iter_build",
+    "read_file",
     "write_many",
 ]
 
@@ -81,9 +85,14 @@ _TABLES: dict[str, dict[str, str]] = {
 
 DEFAULT_CHUNK_SIZE = 64
 
-# One article ready for a worker: (key, text, published as given). ``text`` is None when the
-# item could not be read; ``published`` then holds the error message.
-_Job = tuple[Any, "str | None", Any]
+# One article ready for a worker: (key, text, published as given). ``text`` is a str, an
+# Article (its title and notes kept) or the Path of a file the worker reads (a saved web page
+# through timeline.read_html); None when the item could not be read, ``published`` then holding
+# the error message.
+_Job = tuple[Any, "str | Article | Path | None", Any]
+
+#: file extensions of the articles read from a folder: plain text, and saved web pages
+ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm"})
 
 
 @attrs.frozen(slots=False, repr=False)
@@ -208,7 +217,9 @@ def _job(key: object, item: object, published: object) -> _Job:
     if isinstance(item, str):
         return (key, item, published)
     if isinstance(item, Article):
-        return (key, item.text, _pick(item.published, published))
+        return (key, item, _pick(item.published, published))
+    if isinstance(item, os.PathLike):
+        return (key, Path(item), published)
     if isinstance(item, Unreadable):
         return (key, None, item.reason)
     if _missing(item):
@@ -228,8 +239,13 @@ def _jobs(
     if isinstance(articles, pd.DataFrame):
         yield from _jobs_from_frame(articles, published, text_column, date_column, id_column, 0)
         return
+    if isinstance(articles, os.PathLike):
+        for i, path in enumerate(article_files(articles)):
+            fallback = published[i] if _per_article_dates(published) else published  # type: ignore[index]
+            yield _job(path.relative_to(articles).as_posix(), path, fallback)
+        return
     if isinstance(articles, (str, bytes, Article)):
-        raise TypeError("build_many takes many articles: pass a list of texts (use timeline.build for one)")
+        raise TypeError(_ONE_ARTICLE)
     per_article = _per_article_dates(published)
     dates_name = date_column if date_column is not None else "date"
     ids_name = id_column if id_column is not None else "id"
@@ -245,9 +261,46 @@ def _jobs(
         elif isinstance(item, Mapping):
             key = item.get(ids_name, position) if ids_name in item else position
             yield _job(key, item.get(text_column), _pick(item.get(dates_name), fallback))
+        elif isinstance(item, os.PathLike):  # a file: its path is its key
+            yield _job(os.fspath(item), item, fallback)
         else:
             yield _job(position, item, fallback)
         position += 1
+
+
+_ONE_ARTICLE = ("build_many takes many articles: pass a list of texts, or a pathlib.Path of a folder "
+                "of .txt/.html files (use timeline.build for one)")
+
+
+def article_files(folder: str | os.PathLike[str]) -> list[Path]:
+    """Every ``.txt``, ``.html`` and ``.htm`` file under ``folder``, sorted.
+
+    Raises:
+        NotADirectoryError: ``folder`` is not a directory.
+    """
+    root = Path(folder)
+    if not root.is_dir():
+        raise NotADirectoryError(f"{os.fspath(folder)!r} is not a folder of articles")
+    return sorted(p for p in root.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file())
+
+
+def read_file(path: str | os.PathLike[str]) -> Article:
+    """The article in the file at ``path``: a saved web page (``.html``/``.htm``, through
+    :func:`timeline.read_html`) or UTF-8 text (a byte-order mark dropped); ``source`` is the path.
+
+    Raises:
+        OSError: the file cannot be read. UnicodeDecodeError: a text file is not UTF-8.
+        ImportError: a page, without the ``html`` extra.
+    """
+    file = Path(path)
+    if file.suffix.lower() in _HTML_SUFFIXES:
+        from timeline.pages import read_html
+
+        return read_html(file)
+    return Article(file.read_bytes().decode("utf-8-sig"), source=os.fspath(file))
+
+
+_HTML_SUFFIXES = frozenset({".html", ".htm"})
 
 
 def _chunks(jobs: Iterator[_Job], size: int) -> Iterator[list[_Job]]:
@@ -329,6 +382,8 @@ def _build_chunk(chunk: list[_Job], mode: str = "auto", date_order: str | None =
             error_texts.append(str(published))
             continue
         try:
+            if isinstance(text, Path):
+                text = read_file(text)
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # the notes say it once per article
                 tl = build(text, published=published, mode=mode, date_order=date_order)  # type: ignore[arg-type]
@@ -637,10 +692,17 @@ def iter_build(
         articles: an iterable of texts, :class:`timeline.Article` objects or mappings (with
             ``text_column``, optionally ``date_column`` and ``id_column`` keys); a DataFrame
             with those columns; or an iterable of DataFrame chunks (``pd.read_csv(...,
-            chunksize=N)``). Items of other types become error rows.
+            chunksize=N)``). An item may also be the ``pathlib.Path`` of a file (its path is
+            its ``article`` key), and ``articles`` the ``pathlib.Path`` of a folder: every
+            ``.txt``, ``.html`` and ``.htm`` file under it, sorted, keyed by its path relative
+            to the folder. Files are read by the workers (:func:`read_file`): a saved web page
+            through :func:`timeline.read_html` (needs the ``html`` extra), its headline,
+            publication date and notes kept. Items of other types become error rows.
         published: the publication date of articles that do not give their own (an
             ``Article.published``, a date column or key), as :func:`timeline.build` reads it;
-            or a list/Series with one date per article. Missing: the dateline, if any.
+            or a list/Series with one date per article. Missing: the dateline, if any. For a
+            file, as with :func:`timeline.build`, a date given here wins over the one read
+            from the page.
         jobs: worker processes; 1 (default) works in this process, -1 uses every core.
         progress: ``True`` draws a progress bar on standard error when it is a terminal and the
             work lasts over a second; ``"force"`` always draws it (plain lines when standard
@@ -655,7 +717,7 @@ def iter_build(
     Raises:
         ValueError: ``jobs``, ``chunk_size``, ``mode`` or ``date_order`` is not valid.
         KeyError: a DataFrame lacks a column named here.
-        TypeError: ``articles`` is a single text or Article.
+        TypeError: ``articles`` is a single text or Article, or a path that is not a folder.
     """
     workers = _workers(jobs)
     if not isinstance(chunk_size, int) or chunk_size < 1:
@@ -665,14 +727,19 @@ def iter_build(
     if date_order not in (None, "MDY", "DMY", "YMD"):
         raise ValueError(f"date_order must be 'MDY', 'DMY', 'YMD' or None, not {date_order!r}")
     if isinstance(articles, (str, bytes, Article)):
-        raise TypeError("build_many takes many articles: pass a list of texts (use timeline.build for one)")
+        raise TypeError(_ONE_ARTICLE)
+    if isinstance(articles, os.PathLike) and not Path(articles).is_dir():
+        raise TypeError(_ONE_ARTICLE)
     if isinstance(articles, pd.DataFrame) and text_column not in articles.columns:
         raise KeyError(f"the DataFrame has no text column {text_column!r} (columns: {list(articles.columns)})")
     if workers > 1 and _importing_main():
         # A worker running an unguarded main script again: leave quietly; the parent, whose
         # pool breaks, says what to change. (Starting a pool here would fail noisily.)
         raise SystemExit(1)
-    total = len(articles) if isinstance(articles, Sized) else None
+    if isinstance(articles, os.PathLike):  # a folder: listed again, lazily, by _jobs
+        total: int | None = len(article_files(articles))
+    else:
+        total = len(articles) if isinstance(articles, Sized) else None
     bar = Progress(total, enabled=bool(progress), force=progress == "force")
     chunks = _chunks(_jobs(articles, published, text_column, date_column, id_column), chunk_size)
     try:

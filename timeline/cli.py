@@ -29,6 +29,7 @@ __all__ = [
     "main",
     "read_article",
     "read_batch",
+    "read_page",
     "render_events",
     "render_expressions",
 ]
@@ -113,9 +114,16 @@ examples:
   timeline history.txt --published 2019-09-01 --mode narrative
       anchor relative dates on the last mentioned date, not on publication
 
+saved web pages (needs: pip install 'news-timeline[html]'):
+  timeline page.html --html timeline.html
+      the page's main text, headline and publication date are read from its HTML (menus,
+      scripts and comments left out); a note says where the date came from, and
+      --published still wins over it
+
 many articles (batch):
   timeline articles/ --published 2016-01-15 -o events.parquet --jobs -1
-      every .txt file under the directory; the "article" column is the file's path
+      every .txt, .html and .htm file under the directory; the "article" column is the
+      file's path
   timeline articles.jsonl -o events.csv --errors failed.csv
       one JSON object per line with "text" (and optionally "date", "id") keys
   timeline articles.csv --text-column body --date-column pubdate --id-column url -o events.jsonl
@@ -177,7 +185,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "article",
         metavar="ARTICLE",
-        help='the article as a UTF-8 text file, or "-" to read standard input',
+        help='the article as a UTF-8 text file, a saved web page (.html/.htm), or "-" to read '
+        "standard input",
     )
     parser.add_argument(
         "-p",
@@ -234,7 +243,7 @@ def _parser() -> argparse.ArgumentParser:
         "--jsonl", metavar="PATH", help="write the table as JSON Lines (batch input only)"
     )
     batch = parser.add_argument_group(
-        "batch input (ARTICLE is a directory of .txt files, a .jsonl/.ndjson or a .csv file)"
+        "batch input (ARTICLE is a directory of .txt/.html files, a .jsonl/.ndjson or a .csv file)"
     )
     batch.add_argument("--text-column", metavar="NAME", default="text",
                        help='the column/key holding the text (default: "text")')
@@ -287,6 +296,34 @@ def read_article(path: str, stdin: IO[bytes] | None = None) -> str:
             "convert it to UTF-8 first",
             "UnicodeDecodeError",
         ) from None
+
+
+def _is_page(path: str) -> bool:
+    """Whether ARTICLE names a saved web page (``.html``/``.htm``)."""
+    from timeline.pages import HTML_SUFFIXES
+
+    return path != "-" and Path(path).suffix.lower() in HTML_SUFFIXES
+
+
+def read_page(path: str) -> Any:
+    """The saved web page at ``path`` as a :class:`timeline.Article` (see :func:`timeline.read_html`).
+
+    Raises:
+        CliError: the file is missing, is a directory or cannot be read, or the ``html`` extra
+            (trafilatura, htmldate) is not installed.
+    """
+    from timeline.pages import read_html
+
+    try:
+        return read_html(Path(path))
+    except ImportError as exc:
+        raise CliError(str(exc), "ImportError") from None
+    except FileNotFoundError:
+        raise CliError(f"no such file: {path!r}", "FileNotFoundError") from None
+    except IsADirectoryError:
+        raise CliError(f"{path!r} is a directory; give a saved web page", "IsADirectoryError") from None
+    except OSError as exc:
+        raise CliError(f"cannot read {path!r}: {exc.strerror or exc}", type(exc).__name__) from None
 
 
 def _format_time(value: object) -> str:
@@ -399,7 +436,7 @@ def _run(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> int:
     if args.jsonl is not None:
         raise CliError("--jsonl writes a batch table; ARTICLE must be a directory, .jsonl or .csv")
     outputs = _outputs(args)
-    text = read_article(args.article)
+    text: Any = read_page(args.article) if _is_page(args.article) else read_article(args.article)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         tl = build(text, published=published, mode=args.mode, date_order=args.date_order)
@@ -459,25 +496,38 @@ def read_batch(
 ) -> Any:
     """The articles of a batch input, read lazily, for :func:`timeline.batch.iter_build`.
 
-    A directory gives every ``*.txt`` file under it, sorted, as ``{"id": relative path,
-    "text": ...}`` (a file that is not UTF-8 becomes an error row, not a stop). A ``.jsonl``
+    A directory gives every ``.txt``, ``.html`` and ``.htm`` file under it, sorted, as
+    ``{"id": relative path, "text": ...}`` (a text file that is not UTF-8 becomes an error row,
+    not a stop); a page's text is its ``Path``, read by the worker through
+    :func:`timeline.read_html`. A ``.jsonl``
     file gives one JSON object per line (a bad line becomes an error row naming its line). A
     ``.csv`` file gives DataFrame chunks read with every column as text.
 
     Raises:
         CliError: the path is missing or unreadable, or a named CSV column is absent.
     """
-    from timeline.batch import Unreadable
+    from timeline.batch import Unreadable, article_files
+    from timeline.pages import HTML_SUFFIXES
 
     source = Path(path)
     if source.is_dir():
-        files = sorted(p for p in source.rglob("*.txt") if p.is_file())
+        files = article_files(source)
         if not files:
-            raise CliError(f"the directory {path!r} has no .txt files")
+            raise CliError(f"the directory {path!r} has no .txt, .html or .htm files")
+        if any(file.suffix.lower() in HTML_SUFFIXES for file in files):
+            from timeline.pages import require_html_libraries
+
+            try:
+                require_html_libraries()
+            except ImportError as exc:
+                raise CliError(str(exc), "ImportError") from None
 
         def texts() -> Any:
             for file in files:
                 name = file.relative_to(source).as_posix()
+                if file.suffix.lower() in HTML_SUFFIXES:
+                    yield {"id": name, "text": file}
+                    continue
                 try:
                     yield {"id": name, "text": read_article(str(file))}
                 except CliError as exc:

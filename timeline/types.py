@@ -47,6 +47,24 @@ class Grain(str, enum.Enum):
         return self.value
 
 
+def _notes(value: object) -> tuple[object, ...]:
+    """A note or an iterable of notes as a tuple (``None`` gives no notes)."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    try:
+        return tuple(value)  # type: ignore[call-overload,no-any-return]
+    except TypeError:
+        raise TypeError(f"notes must be a str or an iterable of str, not {type(value).__name__}") from None
+
+
+def _all_str(instance: object, attribute: object, value: tuple[object, ...]) -> None:
+    for note in value:
+        if not isinstance(note, str):
+            raise TypeError(f"each note must be a str, not {type(note).__name__}")
+
+
 @attrs.frozen
 class Article:
     """A news article or narrative to build a timeline from.
@@ -59,12 +77,17 @@ class Article:
             values (``NaT``, ``NaN``) become ``None``.
         title: an optional headline.
         source: an optional name of where the text came from (file, URL, outlet).
+        notes: what the reader of the article should know about how it was read (where its
+            publication date came from, no article text found, ...), as
+            :func:`timeline.read_html` says it; :func:`timeline.build` carries them into
+            ``Timeline.notes``. A single string is taken as one note.
     """
 
     text: str = attrs.field(validator=attrs.validators.instance_of(str))
     published: dt.date | dt.datetime | None = attrs.field(default=None, converter=parse_published)
     title: str | None = None
     source: str | None = None
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_notes, validator=_all_str)
 
 
 @attrs.frozen
