@@ -523,8 +523,9 @@ def _context() -> multiprocessing.context.BaseContext:
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     if method == "forkserver":
-        # Workers fork from a server that has already imported the builder (fast start).
-        context.set_forkserver_preload(["timeline.batch", "timeline.api"])
+        # Workers fork from a server that has already imported the builder and built one
+        # article (rules compiled, word lists loaded): they start warm.
+        context.set_forkserver_preload(["timeline.batch", "timeline.warm"])
     return context
 
 
