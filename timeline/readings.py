@@ -186,6 +186,7 @@ def _date(g: Groups, text: str, before: str = "", after: str = "") -> Reading | 
         mod=_mod(g.get("mod")),
         year_from_anchor=year_value is None,
         century_from_anchor=century_from_anchor,
+        value="story_year" if g.get("same_year") else None,  # "July 25 of that year": the story's year
     )
 
 

@@ -331,6 +331,10 @@ def _absolute(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, s
         if r.offset is not None:  # "last Christmas"
             tense = "past" if r.offset < 0 else "future"
         year = _narrative_year(r.month, r.day, ctx) if r.offset is None else None
+        if r.value == "story_year":  # "July 25 of that year", "November of the same year"
+            story, story_name = _story_anchor(ctx)
+            if story is not None and story.start is not None:
+                year, anchor_name = story.start.year, story_name
         if year is None and r.value == "holiday" and r.day is not None and tense == "future":
             year = _holiday_year(r.month, r.day, anchor_date, tense)
         if year is None:
@@ -343,7 +347,7 @@ def _absolute(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, s
         return _from_value(f"{year:04d}-{r.month:02d}", "DATE", r.mod), anchor
     value = f"{year:04d}-{r.month:02d}-{r.day:02d}"
     if r.hour is not None:
-        value += f"T{r.hour:02d}:{r.minute or 0:02d}" + (f":{r.second:02d}" if r.second else "")
+        value += f"T{r.hour:02d}:{r.minute or 0:02d}" + (f":{r.second:02d}" if r.second is not None else "")
     result = _from_value(value, mention.timex_type, r.mod)
     if result.start is None:  # "February 30"
         return attrs.evolve(result, grain=Grain.DAY), "invalid date"
