@@ -346,6 +346,8 @@ def _absolute(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, s
     if r.day is None:
         return _from_value(f"{year:04d}-{r.month:02d}", "DATE", r.mod), anchor
     value = f"{year:04d}-{r.month:02d}-{r.day:02d}"
+    if r.part_of_day and r.hour is None:  # "the night of May 13"
+        value += f"T{r.part_of_day}"
     if r.hour is not None:
         value += f"T{r.hour:02d}:{r.minute or 0:02d}" + (f":{r.second:02d}" if r.second is not None else "")
     result = _from_value(value, mention.timex_type, r.mod)
@@ -645,6 +647,10 @@ def _anaphoric(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, 
     offset = r.offset or 0
     if _day_after_a_period(reference, unit, offset > 0) and anchor_name != "publication":
         return attrs.evolve(reference, approximate=True), anchor_name
+    if unit in _DAY_UNITS and offset == 0 and reference.grain is Grain.MONTH and anchor_name != "publication":
+        # "last October, when the doctor was shot ... that same day": a day of that month
+        return TimeValue(mention.timex_type, reference.value[:7] + "-XX", reference.start, reference.end,
+                         Grain.DAY, True, r.mod), anchor_name
     if unit in ("day", "night", "morning", "afternoon", "evening"):
         base, anchor_name = _day_to_count_from(reference, base, anchor_name, ctx)
     if unit == "weekend":
@@ -869,6 +875,24 @@ def _next_dated(mentions: tuple[Mention, ...], sentences: tuple[Sentence, ...], 
     return result
 
 
+_DATE_AFTER_OF = re.compile(r".*?\bof\s+", re.IGNORECASE | re.DOTALL)
+
+
+def _date_of_part(mention: Mention, text: str) -> Mention:
+    """In news, "the night of Oct. 23" is tagged as the date alone (TimeBank: "on the night of
+    [Oct. 23]"); histories (WikiWars) tag the whole phrase as a TIME. News keeps the date."""
+    r = mention.reading
+    if r.kind != "absolute" or r.part_of_day is None or r.hour is not None or mention.rule != _PART_OF_DATE_RULE:
+        return mention
+    head = _DATE_AFTER_OF.match(text, mention.char_start, mention.char_end)
+    if head is None:
+        return mention
+    start = head.end()
+    return attrs.evolve(mention, char_start=start, text=text[start:mention.char_end], timex_type="DATE",
+                        reading=attrs.evolve(r, part_of_day=None))
+
+
+_PART_OF_DATE_RULE = "the <part of day> of <month> <day>[, <year>]"
 _CLOCK_DAY_GAP = re.compile(r"\s*(?:on\s+|,\s*)?", re.IGNORECASE)
 
 
@@ -892,6 +916,8 @@ def resolve_mentions(
     for index, mention in enumerate(mentions):
         if mode == "narrative":
             mention = _story_step(mention, text)
+        else:
+            mention = _date_of_part(mention, text)
         sentence = sentences[mention.sentence] if 0 <= mention.sentence < len(sentences) else None
         same_day = day_in_sentence[1] if day_in_sentence and day_in_sentence[0] == mention.sentence else None
         if mention.reading.kind == "clock" and index + 1 < len(mentions):
