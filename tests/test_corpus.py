@@ -52,7 +52,7 @@ _VALUE_PATTERNS: dict[str, re.Pattern[str]] = {
     "DATE": re.compile(
         r"(?:PAST_REF|PRESENT_REF|FUTURE_REF"
         r"|(?:BC)?(?=\d)(?:\d{2}|\d{3}"  # century (18 = the 1800s), decade (199 = the 1990s)
-        r"|\d{4}(?:-\d{2}(?:-\d{2})?)?"  # year, month, day
+        r"|\d{4}(?:-\d{2}(?:-(?:\d{2}|XX))?)?"  # year, month, day (XX: some day of that month)
         r"|\d{4}-W\d{2}(?:-WE)?"  # ISO week, weekend
         r"|\d{4}-(?:Q[1-4]|H[12]|SP|SU|FA|WI)))\Z"  # BC before any of them: a date before Christ
     ),

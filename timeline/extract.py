@@ -344,7 +344,7 @@ def _abbreviations() -> frozenset[str]:
     w = words()
     short = {m for m in w["months"] if len(m) <= 4 and m not in ("june", "july", "may")}
     short |= {d for d in w["weekdays"] if len(d) <= 5}
-    return frozenset(short | {"m", "a", "p", "st", "no", "jr", "sr", "ft"})
+    return frozenset(short | {"m", "a", "p", "st", "no", "jr", "sr", "ft", "c", "d", "e"})  # B.C., A.D., B.C.E.
 
 
 def _adjective_article(span: str) -> int:
@@ -585,7 +585,37 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...], *, informal: bool 
                 mentions.append(Mention(day_start, day_end, text[day_start:day_end], timex_type,
                                         attrs.evolve(reading, day=day), rule.name, sentence))
                 end_of_last = day_end
+            continue
+        if reading.kind == "absolute" and reading.year is not None and reading.month is None \
+                and not reading.century_from_anchor and text[start:end].isdigit():
+            closing_year = _closing_year(text, end, reading.year)
+            if closing_year is not None:  # "1861-1865", "2007-08": the range's last year is a date of its own
+                year_start, year_end, year = closing_year
+                mentions.append(Mention(year_start, year_end, text[year_start:year_end], timex_type,
+                                        attrs.evolve(reading, year=year, mod=None), rule.name, sentence))
+                end_of_last = year_end
     return tuple(mentions)
+
+
+#: "-1865" or "-08" right after a year: the last year of a range ("1861-1865", "2007-08"), as
+#: TimeML corpora tag it (two DATEs; WikiWars tags the short end "08" as 2008); not a number
+#: range ("1861-1865 votes" is caught by the year rule's own tests), a date or a decimal.
+_CLOSING_YEAR = re.compile(r"[-–]\s*(\d{4}|\d\d)(?![\d%/-]|[.,:]\d|\s*(?:percent|per\b|%))")
+
+
+def _closing_year(text: str, end: int, first: int) -> tuple[int, int, int] | None:
+    """Where the closing year of a year range starts and ends, and the year, or None: it must
+    come after the first year and within two centuries of it ("1995-96" is 1996)."""
+    match = _CLOSING_YEAR.match(text, end)
+    if match is None:
+        return None
+    digits = match.group(1)
+    year = first // 100 * 100 + int(digits) if len(digits) == 2 else int(digits)
+    if len(digits) == 2 and year <= first:
+        year += 100  # "1999-00"
+    if not first < year <= first + 200:
+        return None
+    return match.start(1), match.end(1), year
 
 
 #: "-6" or "– 6" right after a month and day: the last day of a range ("Jan. 4-6"), as TimeML

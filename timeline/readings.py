@@ -13,6 +13,8 @@ import functools
 import re
 from collections.abc import Callable
 
+import attrs
+
 from timeline.calendar import SMALLER_UNIT
 from timeline.lexicon import alternation, words
 from timeline.types import Grain, Reading
@@ -186,7 +188,16 @@ def _date(g: Groups, text: str, before: str = "", after: str = "") -> Reading | 
         mod=_mod(g.get("mod")),
         year_from_anchor=year_value is None,
         century_from_anchor=century_from_anchor,
+        value="story_year" if g.get("same_year") else None,  # "July 25 of that year": the story's year
     )
+
+
+def _part_of_date(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
+    """"the night of May 13": the date with its part of day."""
+    reading = _date(g, text, before, after)
+    if reading is None:
+        return None
+    return attrs.evolve(reading, part_of_day=_pod(g.get("pod")))
 
 
 _PREPOSITION_BEFORE = re.compile(
@@ -808,6 +819,7 @@ PRODUCTIONS: dict[str, Production] = {
     "decade": _decade,
     "century": _century,
     "year": _year,
+    "part_of_date": _part_of_date,
     "holiday": _holiday,
     "deictic": _deictic,
     "clock": _clock,

@@ -97,7 +97,7 @@ def macros() -> dict[str, str]:
         "YEAR_IN_DATE": r"(?:[1-9]\d{3})",
         "SPELLED_YEAR": _SPELLED_YEAR,
         "POD": alternation(list(w["parts_of_day"])),
-        "MOD_PREFIX": r"(?:early|late|earlier|later|mid|(?:the\s+)?(?:very\s+)?(?:beginning|start|end|middle|close)\s+of)",
+        "MOD_PREFIX": r"(?:(?:early|late|earlier|later)(?:\s+in(?=\s))?|mid|(?:the\s+)?(?:very\s+)?(?:beginning|start|end|middle|close)\s+of)",
         "SEASON": alternation(list(w["seasons"])),
         "UNIT": alternation(list(w["units"])),
         "UNIT_SINGULAR": alternation([u for u in w["units"] if not u.endswith("s") and len(u) > 3] + ["fortnight"]),
