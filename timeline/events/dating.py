@@ -82,8 +82,10 @@ def date_the_rest(c: Collection, kept: list[int], records: dict[int, Dating], id
         form = mention.form
         story_of[key] = story
         if record.dated_by != "none" or record.time is not None:
+            # the story's day is set by the events on its line, not by the anchor of a
+            # flashback ("published on January 9th, a day after he was recaptured")
             if record.dated_by in FIRM and (form is None or form.tense != "future") and \
-                    _on_a_recent_day(record.time, published):
+                    not mention.is_anchor and _on_a_recent_day(record.time, published):
                 story = key
             if record.dated_by in FIRM and record.time is not None and \
                     record.time.start is not None and (form is None or form.tense != "future"):
@@ -207,7 +209,7 @@ def _story_day(c: Collection, record: Dating, number: int, perfect: bool) -> tup
     return (Dating(record.time if record.time.approximate else
                    attrs.evolve(record.time, approximate=True),
                    "narrative", CONFIDENCE["story"], f"story day: event {number}",
-                   record.expression, (None, latest)),
+                   None, (None, latest)),
             f"told in the past with no time of its own: shown on the story's day, "
             f"that of event {number}")
 
