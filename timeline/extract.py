@@ -318,8 +318,10 @@ def _cue_words() -> tuple[frozenset[str], frozenset[str]]:
     w = words()
     core: set[str] = set()
     for table in ("months", "weekdays", "units", "parts_of_day", "seasons", "references",
-                  "holidays_fixed", "holidays_computed"):
+                  "holidays_fixed", "holidays_computed", "named_days"):
         for phrase in w[table]:
+            if phrase == "_doc":
+                continue
             tokens = [t.lower() for t in _TOKEN.findall(phrase) if len(t) > 2]
             if tokens:  # the last word of a phrase is the one it cannot do without
                 core.add(tokens[-1])

@@ -461,6 +461,11 @@ def _year(g: Groups, text: str, before: str = "", after: str = "") -> Reading | 
 def _holiday(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
     key = _key(g.get("holiday"))
     table = words()
+    named = table["named_days"].get(key) if key != "_doc" else None
+    if named is not None:  # "D-Day", "V-E Day": one day in history, named only when capitalised
+        if g.get("rel") or g.get("year") or not text[:1].isupper():
+            return None
+        return Reading("absolute", year=named[0], month=named[1], day=named[2])
     fixed = table["holidays_fixed"].get(key)
     year = _int(g.get("year"))
     if fixed is not None:
