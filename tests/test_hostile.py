@@ -346,6 +346,9 @@ def _span(text: str, start: int, end: int) -> bool:
     )
 
 
+_STORY_TIME_RULE = "this period|at the same time|at that time"
+
+
 @pytest.mark.parametrize(("rule", "example"), _examples(), ids=[f"{r}: {e}" for r, e in _examples()])
 def test_expression_at_start_and_end_of_text(rule: str, example: str) -> None:
     chat = "lol " if example.startswith("lol ") else ""
@@ -354,6 +357,12 @@ def test_expression_at_start_and_end_of_text(rule: str, example: str) -> None:
     if rule == resolve._PART_OF_DATE_RULE:  # news tags "the night of [May 13]": the date alone
         date = example[example.index(" of ") + 4:]
         assert _span(prefix + example + suffix, len(prefix) + len(example) - len(date), len(prefix) + len(example))
+        return
+    if rule == _STORY_TIME_RULE:  # narratives only, after a preposition ("during this period")
+        text = "The war began in 1861. During " + example
+        found = timeline.build(text, published="2010-01-01", mode="narrative").expressions
+        assert (len(text) - len(example), len(text)) in set(zip(found["char_start"], found["char_end"]))
+        assert _span(prefix + example + suffix, len(prefix), len(prefix) + len(example)) is False, "not in news"
         return
     assert _span(prefix + example + suffix, len(prefix), len(prefix) + len(example)), "inside a sentence"
     if chat:  # the chat word must come first, so the example cannot open the text

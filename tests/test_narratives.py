@@ -106,3 +106,33 @@ def test_a_chronicle_of_recent_years_is_a_narrative() -> None:
     tl = timeline.build(text, published="2009-12-19")
     assert tl.mode == "narrative", tl.notes
     assert dict(zip(tl.expressions["text"], tl.expressions["value"]))["May"] == "2007-05"
+
+
+#: Phrases that name the story's time only after a preposition, and only in a narrative: each
+#: (published, text, tagged phrases, phrases that must not be tagged), written for this project.
+STORY_TIME = [
+    ("2016-05-02",
+     "The strike began in 1912. This time the miners had saved money. The owners, at the time of "
+     "the strike, lived abroad. At the same time the union grew. The same period saw new laws.",
+     {"the same time": "1912"}, ["This time", "the time of", "The same period"]),
+]
+
+
+@pytest.mark.parametrize("published,text,tagged,untagged", STORY_TIME, ids=[t[:30] for _, t, _, _ in STORY_TIME])
+def test_story_time_phrases(published: str, text: str, tagged: dict[str, str], untagged: list[str]) -> None:
+    tl = timeline.build(text, published=published, mode="narrative")
+    found = {row.text: row.value for row in tl.expressions.itertuples()}
+    for key, value in tagged.items():
+        assert found.get(key) == value, (key, value, found)
+    for phrase in untagged:
+        start = text.index(phrase)
+        end = start + len(phrase)
+        assert not any(row.char_start < end and start < row.char_end for row in tl.expressions.itertuples()), (phrase, found)
+
+
+def test_story_time_phrases_are_not_tagged_in_news() -> None:
+    """News (TempEval-3) leaves "at the same time" and "during this period" untagged."""
+    text = ("The council met on Tuesday. At the same time, protesters gathered outside. During this "
+            "period the mayor said nothing.")
+    tl = timeline.build(text, published="2016-01-15", mode="news")
+    assert list(tl.expressions["text"]) == ["Tuesday"]

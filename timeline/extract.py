@@ -19,7 +19,7 @@ from itertools import accumulate
 
 from timeline.lexicon import RuleSpec, alternation, load_rules, words
 from timeline.readings import PRODUCTIONS, Groups, read_slash_date
-from timeline.types import Mention, Sentence
+from timeline.types import Mention, Reading, Sentence
 
 __all__ = ["Matcher", "find_mentions", "first_characters", "first_words", "is_informal", "matcher"]
 
@@ -318,8 +318,10 @@ def _cue_words() -> tuple[frozenset[str], frozenset[str]]:
     w = words()
     core: set[str] = set()
     for table in ("months", "weekdays", "units", "parts_of_day", "seasons", "references",
-                  "holidays_fixed", "holidays_computed"):
+                  "holidays_fixed", "holidays_computed", "named_days"):
         for phrase in w[table]:
+            if phrase == "_doc":
+                continue
             tokens = [t.lower() for t in _TOKEN.findall(phrase) if len(t) > 2]
             if tokens:  # the last word of a phrase is the one it cannot do without
                 core.add(tokens[-1])
@@ -594,6 +596,50 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...], *, informal: bool 
                 mentions.append(Mention(year_start, year_end, text[year_start:year_end], timex_type,
                                         attrs.evolve(reading, year=year, mod=None), rule.name, sentence))
                 end_of_last = year_end
+    return _with_month_ranges(text, mentions, sentence_starts)
+
+
+_MONTH_RANGE_RULE = "<month> [<day>]-<month> [<day>][, <year>]"
+
+
+@functools.lru_cache(maxsize=1)
+def _month_range() -> re.Pattern[str]:
+    """Two dates joined by a dash, each with its month named: "May-August 1950", "March
+    19-April 30", "27 May-28 May 1905". TimeML tags them as two dates, the year (written once,
+    at the end) shared."""
+    from timeline.lexicon import macros
+
+    month, day, year = macros()["MONTH_FULL"], macros()["DAY"], macros()["YEAR_IN_DATE"]
+    part = rf"(?:(?P<d{{n}}>{day})\s+(?P<m{{n}}>{month})|(?P<n{{n}}>{month})(?:\s+(?P<e{{n}}>{day}))?)"
+    return re.compile(
+        r"(?<![\w-])" + part.format(n=1) + r"(?P<dash>\s*[-–]\s*)" + part.format(n=2)
+        + rf"(?:,?\s+(?P<year>{year}))?(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+def _with_month_ranges(text: str, mentions: list[Mention], sentence_starts: list[int]) -> tuple[Mention, ...]:
+    """``mentions`` with each month range ("May-August 1950") read as its two dates, in place of
+    what the rules found there (the dash keeps a rule from starting or ending at it)."""
+    if "-" not in text and "–" not in text:
+        return tuple(mentions)
+    months = words()["months"]
+    for found in _month_range().finditer(text):
+        inside = [m for m in mentions if m.char_start < found.end() and found.start() < m.char_end]
+        if any(m.char_start < found.start() or m.char_end > found.end() for m in inside):
+            continue  # part of a longer expression: left as the rules read it
+        year = int(found.group("year")) if found.group("year") else None
+        parts = []
+        for n, (start, end) in ((1, (found.start(), found.start("dash"))), (2, (found.end("dash"), found.end()))):
+            month = months[(found.group(f"m{n}") or found.group(f"n{n}")).lower()]
+            day_text = found.group(f"d{n}") or found.group(f"e{n}")
+            reading = Reading("absolute", year=year, month=month, day=int(day_text) if day_text else None,
+                              year_from_anchor=year is None)
+            sentence = max(bisect.bisect_right(sentence_starts, start) - 1, 0)
+            parts.append(Mention(start, end, text[start:end], "DATE", reading, _MONTH_RANGE_RULE, sentence))
+        if parts[0].reading.day is None and parts[0].text.lower() == "may" and parts[0].text != "May":
+            continue  # the modal "may"
+        mentions = sorted([m for m in mentions if m not in inside] + parts, key=lambda m: m.char_start)
     return tuple(mentions)
 
 
@@ -619,8 +665,13 @@ def _closing_year(text: str, end: int, first: int) -> tuple[int, int, int] | Non
 
 
 #: "-6" or "– 6" right after a month and day: the last day of a range ("Jan. 4-6"), as TimeML
-#: tags it (two DATEs); not a score ("4-6 win"), a time or a count ("4-6 percent")
-_CLOSING_DAY = re.compile(r"\s*[-–]\s*(\d{1,2})(?![\d:/.%-]|,\d|\s*(?:percent|per\b|%|p\.?m|a\.?m))")
+#: tags it (two DATEs), also at the end of a sentence ("April 13-15."); "May 4 and 5" likewise;
+#: not a score ("4-6 win"), a time or a count ("4-6 percent")
+_CLOSING_DAY = re.compile(r"(?:\s*[-–]\s*|(?P<and>\s+and\s+))(\d{1,2})(?![\d:/%-]|[.,]\d|\s*(?:percent|per\b|%|p\.?m|a\.?m))")
+#: what may follow the closing day of "May 4 and 5": the end of a phrase, a preposition or a
+#: verb in the past, not a noun
+#: ("on May 4 and 5 soldiers died" counts soldiers)
+_AFTER_AND_DAY = re.compile(r"\s*(?:[,.;:)]|\Z)|\s+(?:was|were|had|saw|and|in|of|at|when|before|after|[a-z]+ed)\b")
 
 
 def _closing_day(text: str, end: int, first: int) -> tuple[int, int, int] | None:
@@ -628,7 +679,9 @@ def _closing_day(text: str, end: int, first: int) -> tuple[int, int, int] | None
     match = _CLOSING_DAY.match(text, end)
     if match is None:
         return None
-    day = int(match.group(1))
+    day = int(match.group(2))
     if not first < day <= 31:
         return None
-    return match.start(1), match.end(1), day
+    if match.group("and") and (day != first + 1 or not _AFTER_AND_DAY.match(text, match.end())):
+        return None  # "May 4 and 5": two days running, then the phrase ends
+    return match.start(2), match.end(2), day

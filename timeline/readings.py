@@ -461,6 +461,11 @@ def _year(g: Groups, text: str, before: str = "", after: str = "") -> Reading | 
 def _holiday(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
     key = _key(g.get("holiday"))
     table = words()
+    named = table["named_days"].get(key) if key != "_doc" else None
+    if named is not None:  # "D-Day", "V-E Day": one day in history, named only when capitalised
+        if g.get("rel") or g.get("year") or not text[:1].isupper():
+            return None
+        return Reading("absolute", year=named[0], month=named[1], day=named[2])
     fixed = table["holidays_fixed"].get(key)
     year = _int(g.get("year"))
     if fixed is not None:
@@ -807,6 +812,40 @@ def _ref(g: Groups, text: str, before: str = "", after: str = "") -> Reading | N
     return Reading("ref", value=value)  # type: ignore[arg-type]
 
 
+#: The preposition a story-time phrase follows, by phrase: "during this period", "throughout
+#: that time", "at the same time", "at that time", "at the time". Without one ("this time he
+#: won", "the same period") the phrase means an occasion or is something else.
+_STORY_TIME_BEFORE = {
+    "period": re.compile(r"\b(?:during|throughout|in|from|over|since)\s+\Z", re.IGNORECASE),
+    "time": re.compile(r"\b(?:during|throughout)\s+\Z", re.IGNORECASE),
+    "that time": re.compile(r"\b(?:during|throughout|in|at|by|until|since)\s+\Z", re.IGNORECASE),
+    "same time": re.compile(r"\bat\s+\Z", re.IGNORECASE),
+}
+#: "at the time" is the story's time when nothing anchors it to an event: it ends a clause or
+#: stands before the verb ("Vietnam at the time was ..."), not "at the time of the attack" or
+#: "at the time he left office".
+_THE_TIME_AFTER = re.compile(r"\s*(?:[,.;:)]|\Z)|\s+(?:was|were|had|did|could|would)\b")
+
+
+def _story_time(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
+    """"during this period", "at the same time", "at that time": the time the story has reached
+    (kind ``story``; kept in narratives only, see :func:`timeline.resolve.resolve_mentions`)."""
+    words_ = " ".join(text.lower().split())
+    if words_ == "the time":
+        if not (re.search(r"\bat\s+\Z", before, re.IGNORECASE) and _THE_TIME_AFTER.match(after)):
+            return None
+        return Reading("story")
+    if words_.startswith("the same time"):
+        key = "same time"
+    elif words_ == "that time":
+        key = "that time"
+    else:
+        key = words_.split()[-1]
+    if not _STORY_TIME_BEFORE[key].search(before):
+        return None
+    return Reading("story")
+
+
 PRODUCTIONS: dict[str, Production] = {
     "era": _era,
     "iso": _iso,
@@ -832,6 +871,7 @@ PRODUCTIONS: dict[str, Production] = {
     "vague_duration": _vague_duration,
     "set": _set,
     "ref": _ref,
+    "story_time": _story_time,
     "bare_season": _bare_season,
     "informal_ref": _informal_ref,
     "informal_day": _informal_day,

@@ -743,6 +743,21 @@ def _ref(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str]:
     return TimeValue("DATE", r.value or "PRESENT_REF", None, None, None, False, None), "publication"
 
 
+def _story(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str]:
+    """"during this period", "at the same time": the story's reference time, as it is (a year,
+    a month, a day); in a story told before Christ the story's year (month); else unresolved."""
+    if ctx.era is not None:
+        year, month = ctx.era
+        value = f"BC{year:04d}" + (f"-{month:02d}" if month else "")
+        return TimeValue(mention.timex_type, value, None, None, Grain.MONTH if month else Grain.YEAR), "story (BC)"
+    if ctx.reference is not None and ctx.reference.start is not None:
+        reference = ctx.reference
+        return TimeValue(mention.timex_type if reference.timex_type == "DATE" else reference.timex_type,
+                         reference.value, reference.start, reference.end, reference.grain, True,
+                         None), f"expression {ctx.reference_index}"
+    return TimeValue(mention.timex_type, "XXXX-XX-XX", None, None, None, False, None), "unresolved"
+
+
 _RESOLVERS = {
     "absolute": _absolute,
     "era": _era,
@@ -761,6 +776,7 @@ _RESOLVERS = {
     "anchored": _anchored,
     "set": _set,
     "ref": _ref,
+    "story": _story,
 }
 
 
@@ -903,7 +919,12 @@ def resolve_mentions(
     published: dt.date | dt.datetime | None,
     mode: str,
 ) -> tuple[Expression, ...]:
-    """Resolve every mention of a document in order, tracking the reference time."""
+    """Resolve every mention of a document in order, tracking the reference time.
+
+    Phrases naming the story's time ("during this period", "at the same time", reading kind
+    ``story``) are dropped outside narratives: news does not tag them."""
+    if mode != "narrative":
+        mentions = tuple(m for m in mentions if m.reading.kind != "story")
     expressions: list[Expression] = []
     reference: TimeValue | None = None
     reference_index: int | None = None
@@ -934,13 +955,13 @@ def resolve_mentions(
         expressions.append(Expression(mention, time, anchor, index))
         if mention.reading.kind == "era" and mention.reading.year is not None:
             era = (mention.reading.year, mention.reading.month)
-        elif time.start is not None and time.timex_type in ("DATE", "TIME") and mention.reading.kind != "ref":
+        elif time.start is not None and time.timex_type in ("DATE", "TIME") and mention.reading.kind not in ("ref", "story"):
             era = None  # the story has come back to the common era
         if time.grain in (Grain.QUARTER, Grain.HALF_YEAR) and time.start is not None and not _is_comparison(mention.reading):
             period = (time, index, mention.sentence)
         elif time.timex_type == "DURATION" and mention.reading.unit == "month" and (mention.reading.amount or 0) > 3:
             period = None  # "for the nine months": the comparisons that follow are about years
-        if time.start is not None and time.timex_type in ("DATE", "TIME") and mention.reading.kind != "ref" \
+        if time.start is not None and time.timex_type in ("DATE", "TIME") and mention.reading.kind not in ("ref", "story") \
                 and not _is_comparison(mention.reading) \
                 and (mode != "narrative" or _moves_story(mention, time, reference, text, sentence)):
             reference, reference_index, reference_sentence = time, index, mention.sentence

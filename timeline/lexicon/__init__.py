@@ -87,7 +87,7 @@ def macros() -> dict[str, str]:
     ones = "one|two|three|four|five|six|seven|eight|nine"
     weekday_full = [d for d in w["weekdays"] if len(d) > 5]
     weekday_abbr = [d for d in w["weekdays"] if len(d) <= 5]
-    holidays = list(w["holidays_fixed"]) + list(w["holidays_computed"])
+    holidays = list(w["holidays_fixed"]) + list(w["holidays_computed"]) + [k for k in w["named_days"] if k != "_doc"]
     return {
         "MONTH": "(?:" + alternation(_cased(list(w["months"])), case_sensitive=True) + "|" + alternation(lower_ok, case_sensitive=True) + ")",
         "MONTH_FULL": "(?:" + alternation(_cased(month_full), case_sensitive=True) + "|" + alternation(lower_ok, case_sensitive=True) + ")",
