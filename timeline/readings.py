@@ -270,6 +270,7 @@ _REL_OFFSET = {
     "the last": -1, "the preceding": -1, "the prior": -1, "the latest": -1,
     "this": 0, "the current": 0, "nxt": 1, "the same": 0, "current": 0, "latest": -1,
     "next": 1, "coming": 1, "this coming": 1, "the following": 1, "the coming": 1, "the next": 1,
+    "following": 1, "preceding": -1,
 }
 
 
@@ -358,6 +359,11 @@ def _season(g: Groups, text: str, before: str = "", after: str = "") -> Reading 
         return None  # "fall" the verb, "a hot spring", "the spring in the mattress"
     if bare and re.match(r"\s+of\s+(?!\d)", after):
         return None  # "in the fall of the Berlin Wall": an event named "fall"
+    rel_word = _key(g.get("rel"))
+    # "the following spring", "the next winter" count from the story's date, "next spring"
+    # from the speaker's
+    anaphoric = rel_word in ("following", "previous", "preceding") or (
+        rel_word in ("next", "last") and text.lower().startswith("the "))
     return Reading(
         "season",
         season=season,  # type: ignore[arg-type]
@@ -366,6 +372,7 @@ def _season(g: Groups, text: str, before: str = "", after: str = "") -> Reading 
         year_offset=year_rel,
         mod=mod,
         year_from_anchor=year is None,
+        value="anaphoric" if anaphoric and year is None else None,
     )
 
 

@@ -474,6 +474,21 @@ def _quarter(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, st
     return _from_value(f"{year:04d}-{letter}{number}"), anchor_name
 
 
+def _season_after(reference: TimeValue, first_month: int, forward: bool) -> int:
+    """The year of the season (first month ``first_month``) that follows the reference
+    period ("In June 1940 ... the following spring" = 1941), or precedes it."""
+    assert reference.start is not None and reference.end is not None
+    if forward:
+        year = reference.end.year - 1
+        while dt.datetime(year, first_month, 1) < reference.end:
+            year += 1
+        return year
+    year = reference.start.year + 1
+    while dt.datetime(year, first_month, 1) >= reference.start:
+        year -= 1
+    return year
+
+
 def _season(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str]:
     season = r.season or "SU"
     if r.year is not None:
@@ -482,6 +497,11 @@ def _season(mention: Mention, r: Reading, ctx: _Context) -> tuple[TimeValue, str
     if in_era is not None:
         return in_era
     first_month = SEASON_MONTHS[season][0]
+    if r.value == "anaphoric" and r.offset:
+        reference, anchor_name = _story_anchor(ctx)
+        if reference is not None and reference.start is not None and reference.end is not None:
+            year = _season_after(reference, first_month, r.offset > 0)
+            return _from_value(f"{year:04d}-{season}", "DATE", r.mod), anchor_name
     if r.year_offset is None and r.offset is None:
         story_year = _narrative_year(first_month, None, ctx) if ctx.mode == "narrative" else None
         if story_year is not None:  # "In 1941 ... During the summer": the story's summer
