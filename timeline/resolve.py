@@ -9,6 +9,7 @@ forwards or backwards by the tense of its clause. Nothing here reads the clock.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 import re
@@ -1100,8 +1101,10 @@ def _needs_anchor(m: Mention) -> bool:
 def _unquoted(pattern: re.Pattern[str], text: str, sentences: tuple[Sentence, ...]) -> int:
     """How many matches of ``pattern`` lie outside quotations."""
     count = 0
+    starts = [s.char_start for s in sentences]
     for hit in pattern.finditer(text):
-        inside = next((s for s in sentences if s.char_start <= hit.start() < s.char_end), None)
+        index = bisect.bisect_right(starts, hit.start()) - 1
+        inside = sentences[index] if index >= 0 and hit.start() < sentences[index].char_end else None
         count += not _in_quotes(text, inside, hit.start())
     return count
 
@@ -1131,6 +1134,8 @@ def choose_mode(mentions: tuple[Mention, ...], published: dt.date | dt.datetime 
     pub = _pub_date(published)
     years = [m.reading.year for m in mentions if m.reading.year and not m.reading.century_from_anchor]
     far = [y for y in years if pub is None or abs(y - pub.year) > 3]
+    if not far:  # most news: nothing to weigh, so the evidence is not gathered
+        return ModeChoice("news", "mode: news (no year far from publication)", weighed=False)
     near = len(years) - len(far)
     body = text or ""
     by_index = {s.index: s for s in sentences}
@@ -1148,8 +1153,6 @@ def choose_mode(mentions: tuple[Mention, ...], published: dt.date | dt.datetime 
         [_count(futures, "'will' future")] if futures else [])
     news_why = ", ".join(parts) if parts else "no news evidence"
     years_why = f"{_count(len(far), 'year')} far from publication, {near} near"
-    if not far:
-        return ModeChoice("news", f"mode: news ({news_why}; no year far from publication)", weighed=False)
     if len(years) < 2 and not any(_needs_anchor(m) for m in mentions):
         return ModeChoice("news", f"mode: news (nothing to anchor on the story: {years_why})")
     if dateline:
