@@ -618,11 +618,20 @@ def _month_range() -> re.Pattern[str]:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def _dash_month() -> re.Pattern[str]:
+    """A dash followed by a month name (with a day before it or not): where a month range may
+    end. Its first character is a dash, so the scan only stops at dashes."""
+    from timeline.lexicon import macros
+
+    return re.compile(rf"[-–]\s*(?:\d{{1,2}}\s+)?(?:{macros()['MONTH_FULL']})", re.IGNORECASE)
+
+
 def _with_month_ranges(text: str, mentions: list[Mention], sentence_starts: list[int]) -> tuple[Mention, ...]:
     """``mentions`` with each month range ("May-August 1950") read as its two dates, in place of
     what the rules found there (the dash keeps a rule from starting or ending at it)."""
-    if "-" not in text and "–" not in text:
-        return tuple(mentions)
+    if ("-" not in text and "–" not in text) or not _dash_month().search(text):
+        return tuple(mentions)  # no dash before a month name: no range (a scan from dashes only)
     months = words()["months"]
     for found in _month_range().finditer(text):
         inside = [m for m in mentions if m.char_start < found.end() and found.start() < m.char_end]
