@@ -22,8 +22,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["date_the_rest"]
 
-#: how far an open interval ("before publication", "after the vote") is drawn: there is no
-#: open-interval type, so a year on the open side stands for "some time before/after"
 _DAY = dt.timedelta(days=1)
 #: how far before publication a day may lie to become the story's day
 _STORY_WINDOW = dt.timedelta(days=14)
@@ -45,18 +43,20 @@ def date_the_rest(c: Collection, kept: list[int], records: dict[int, Dating], id
 
     1. ``sentence``: the same clause (or a clause of the same sentence with the same
        tense) as an explicitly dated or anchored event takes its interval; a clause
-       introduced by after/since, or the past complement of a dated report, lies before it
-       (an open interval); one introduced by before/until lies after it.
+       introduced by after/since, or the past complement of a dated report, is shown at that
+       time and bounded by it ("before"); one introduced by before/until likewise ("after").
     2. ``narrative``: a past-tense event takes the reference time of the story: the main
        dated event of the latest earlier sentence with one (in news, of the same paragraph
        only, and not for reporting verbs or the content of reports).
-    3. ``tense`` (news with a publication date): a reporting verb in the past tense
-       happened on or just before publication, in the present tense at publication; any
-       other past or perfect event before publication, a future one after it (open
-       intervals, drawn as the year before/after).
-
-    Negated, modal and hypothetical events, states, and nouns with no dated clause stay
-    undated; so do events a since/until relation bounds on one side only.
+    3. ``anchored``: an undated event noun naming an event told and dated before takes its
+       time (:func:`timeline.events.coreference.date_coreferent`).
+    4. the best estimate of the rest (``_default``): the story's day (``narrative``) or the
+       publication day (``tense``), approximate, with the bounds the tense guarantees; a
+       future event "in two weeks" at publication plus the amount. Negated, modal and
+       hypothetical events get it too, with a confidence of 0.1 and their note. Without a
+       publication date (or for a narrative's past) such events stay undated.
+    5. a headline's event takes the date the body gives the same event
+       (:func:`timeline.events.coreference.date_headline`).
     """
     firm_by_sentence: dict[int, list[int]] = {}
     for key in kept:
