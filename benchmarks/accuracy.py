@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -89,14 +90,9 @@ def _timeml_table() -> str:
         documents = [read_timeml(file) for file in find_documents(corpus)]
         for name in ("timeline", "dateparser"):
             result = evaluate_corpus(corpus.name, documents, SYSTEMS[name], system_name=name)
-            if result.failures:
-                print(f"warning: {name} raised on {len(result.failures)} document(s) of {corpus.name}; "
-                      f"first: {result.failures[0][1]}", file=sys.stderr)
-                notes.append(f"{name} raised on {len(result.failures)} document(s) of {corpus.name}, "
-                             "scored as finding nothing there")
+            _warn(result.failures, name, corpus.name, "scored as finding nothing there", notes)
             results.append(result)
-    footer = f"Measured at {_commit()}" + ("; " + "; ".join(notes) if notes else "") + "."
-    return format_table(results, markdown=True) + "\n\n" + footer
+    return format_table(results, markdown=True) + "\n\n" + _footer(notes)
 
 
 def _events_table() -> str:
@@ -104,14 +100,22 @@ def _events_table() -> str:
     notes = []
     for directory in EVENT_SETS:
         result = evaluate_events(directory.name, read_event_folder(directory))
-        if result.failures:
-            print(f"warning: timeline raised on {len(result.failures)} document(s) of {directory.name}; "
-                  f"first: {result.failures[0][1]}", file=sys.stderr)
-            notes.append(f"timeline raised on {len(result.failures)} document(s) of {directory.name}, "
-                         "their mentions scored as missing")
+        _warn(result.failures, "timeline", directory.name, "their mentions scored as missing", notes)
         results.append(result)
-    footer = f"Measured at {_commit()}" + ("; " + "; ".join(notes) if notes else "") + "."
-    return format_events_table(results, markdown=True) + "\n\n" + footer
+    return format_events_table(results, markdown=True) + "\n\n" + _footer(notes)
+
+
+def _warn(failures: Sequence[tuple[str, str]], system: str, corpus: str, scored: str,
+          notes: list[str]) -> None:
+    """Say on stderr, and in the table's footer notes, that a system raised on documents."""
+    if failures:
+        print(f"warning: {system} raised on {len(failures)} document(s) of {corpus}; "
+              f"first: {failures[0][1]}", file=sys.stderr)
+        notes.append(f"{system} raised on {len(failures)} document(s) of {corpus}, {scored}")
+
+
+def _footer(notes: list[str]) -> str:
+    return f"Measured at {_commit()}" + ("; " + "; ".join(notes) if notes else "") + "."
 
 
 def main(argv: list[str] | None = None) -> int:
