@@ -1,4 +1,4 @@
-"""Digest of ``tl.events`` per document, to check that a refactoring changes no table.
+"""Digest of ``tl.events`` and ``tl.expressions`` per document, to check that a refactoring changes no table.
 
     python benchmarks/events_identity.py digest OUT.json     # write one digest per document
     python benchmarks/events_identity.py diff A.json B.json  # list the documents that differ
@@ -7,8 +7,9 @@
 ``digest`` builds every document of the shared corpora (TempEval-3 train, tweets train,
 WikiWars dev: ``*.tml``; event-dates dev: ``*.json`` with ``text`` and ``published``), of
 ``seeds/*.txt`` and of ``tests/event_dating/*.txt`` (published date and mode in the ``.json``
-beside each text) and writes, per document, the SHA-256 of ``tl.events.to_csv()`` (all
-columns). ``diff`` exits 1 when two digest files disagree. ``time`` measures the events stage
+beside each text) and writes, per document, the SHA-256 of ``tl.events.to_csv()`` and of
+``tl.expressions.to_csv()`` (all columns; the expressions under the key ``expressions:NAME``).
+``diff`` exits 1 when two digest files disagree and counts each table apart. ``time`` measures the events stage
 alone: the best of ``--repeat`` runs of ``timeline.events.build_events`` over the first
 ``--limit`` TempEval-3 documents (sentences and expressions built once beforehand). Corpora
 that are absent are skipped.
@@ -53,7 +54,7 @@ def documents() -> Iterator[tuple[str, str, Any, str]]:
 
 
 def digests() -> dict[str, str]:
-    """Return the SHA-256 of ``tl.events.to_csv()`` of every document, by name."""
+    """Return the SHA-256 of the events (key: name) and expressions (``expressions:name``) tables."""
     import timeline
 
     warnings.simplefilter("ignore", timeline.TimelineWarning)
@@ -61,6 +62,8 @@ def digests() -> dict[str, str]:
     for name, text, published, mode in documents():
         tl = timeline.build(text, published=published, mode=mode)
         result[name] = hashlib.sha256(tl.events.to_csv().encode("utf-8")).hexdigest()
+        expressions = tl.expressions.to_csv().encode("utf-8")
+        result[f"expressions:{name}"] = hashlib.sha256(expressions).hexdigest()
     return result
 
 
@@ -112,8 +115,11 @@ def main(argv: list[str] | None = None) -> int:
         differing = sorted(name for name in a.keys() | b.keys() if a.get(name) != b.get(name))
         for name in differing:
             print("differs:", name)
-        print(f"identical on {len(a.keys() & b.keys()) - len(differing)} documents; "
-              f"{len(differing)} differ")
+        for table, keep in (("events", lambda n: not n.startswith("expressions:")),
+                            ("expressions", lambda n: n.startswith("expressions:"))):
+            shared = [n for n in a.keys() & b.keys() if keep(n)]
+            wrong = [n for n in differing if keep(n)]
+            print(f"{table}: identical on {len(shared) - len(wrong)} documents; {len(wrong)} differ")
         return 1 if differing else 0
     seconds = time_events(args.limit, args.repeat)
     print(f"events stage, best of {args.repeat}, {args.limit} TE3 docs: {seconds:.3f} s")
