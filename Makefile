@@ -1,4 +1,5 @@
-# Quick start: `make demo` builds the example article's timeline; `make test` runs every test.
+# Quick start: `make demo` builds the example article's timeline; `make test` runs the linter
+# (ruff, configured in pyproject.toml) and every test.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -18,6 +19,7 @@ demo: $(STAMP)
 	$(VENV)/bin/timeline seeds/penn_interview.txt --published 2016-01-15 --html timeline.html
 
 test: $(STAMP)
+	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q
 
 # Long property-based fuzzing of build() and the resolver (about 50x the examples of `make test`),

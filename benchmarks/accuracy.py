@@ -33,9 +33,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from timeline.evaluate import SYSTEMS, evaluate_corpus, find_documents, format_table  # noqa: E402
-from timeline.event_scoring import evaluate_events, format_events_table, read_event_folder  # noqa: E402
-from timeline.timeml import read_timeml  # noqa: E402
+from timeline.evaluation.events import evaluate_events, format_events_table, read_event_folder  # noqa: E402
+from timeline.evaluation.expressions import SYSTEMS, evaluate_corpus, find_documents, format_table  # noqa: E402
+from timeline.output.timeml import read_timeml  # noqa: E402
 
 __all__ = ["CORPORA", "DOC", "EVENT_SETS", "SHARED", "main", "replace_table"]
 

@@ -37,7 +37,7 @@ if not CORPORA.is_dir():
 
 def documents() -> Iterator[tuple[str, str, Any, str]]:
     """Yield ``(name, text, published, mode)`` of every document the check covers."""
-    from timeline.timeml import read_timeml
+    from timeline.output.timeml import read_timeml
 
     for corpus in ("tempeval3-train", "tweets-train", "wikiwars-dev"):
         for path in sorted((CORPORA / corpus).rglob("*.tml")):
@@ -71,8 +71,8 @@ def time_events(limit: int, repeat: int) -> float:
     """Return the best time in seconds of the events stage over ``limit`` TempEval-3 docs."""
     import timeline
     from timeline.events import build_events
-    from timeline.textview import scanning_view
-    from timeline.timeml import read_timeml
+    from timeline.output.timeml import read_timeml
+    from timeline.text.view import scanning_view
 
     warnings.simplefilter("ignore", timeline.TimelineWarning)
     files = sorted((CORPORA / "tempeval3-train").rglob("*.tml"))[:limit]

@@ -56,7 +56,7 @@ def _articles(corpus: Path, count: int) -> Any:
     """``count`` articles: the corpus documents over and over, dates a week later each round."""
     import datetime as dt
 
-    from timeline.timeml import read_timeml
+    from timeline.output.timeml import read_timeml
     from timeline.types import Article
 
     documents = [read_timeml(file) for file in sorted(corpus.rglob("*.tml"))]
@@ -98,7 +98,7 @@ def _child_batch(corpus: Path, count: int, jobs: int) -> dict[str, Any]:
     import resource
 
     import timeline
-    from timeline import batch
+    from timeline.bulk import batch
 
     worker_peaks: list[float] = []
     worker_cpu: list[float] = []
@@ -161,13 +161,13 @@ def _warm(texts: list[str]) -> int:
 
 
 def _child_dask(corpus: Path, count: int, workers: int) -> dict[str, Any]:
-    """Events of ``count`` articles through timeline.dask on a local cluster."""
+    """Events of ``count`` articles through timeline.bulk.dask on a local cluster."""
     sys.path.insert(0, str(ROOT))
     import dask
     import dask.dataframe as dd
     import pandas as pd
 
-    import timeline.dask as tdask
+    import timeline.bulk.dask as tdask
 
     articles, _ = _articles(corpus, count)
     frame = pd.DataFrame([{"text": a.text, "date": a.published.isoformat()} for a in articles])

@@ -62,7 +62,7 @@ def _child(system: str, corpus: Path, limit: int | None) -> dict[str, Any]:
     import datetime as dt
     import warnings
 
-    from timeline.timeml import read_timeml
+    from timeline.output.timeml import read_timeml
 
     files = sorted(corpus.rglob("*.tml"))
     if limit is not None:

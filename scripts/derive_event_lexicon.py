@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from timeline.derivation import verb_lemma  # noqa: E402
+from timeline.events.derivation import verb_lemma  # noqa: E402
 
 #: ../shared/corpora/tempeval3-train from the repository root or from the nearest ancestor
 #: that has it (a git worktree may sit deeper than the main checkout)

@@ -16,8 +16,9 @@ import pandas as pd
 import pytest
 
 import timeline
-from timeline import batch, cli
-from timeline.table import EVENT_COLUMNS, EXPRESSION_COLUMNS
+from timeline import cli
+from timeline.bulk import batch
+from timeline.output.table import EVENT_COLUMNS, EXPRESSION_COLUMNS
 
 TEXTS = [
     "The minister resigned on Thursday. Talks lasted several hours.",
@@ -132,7 +133,7 @@ def test_iter_build_streams_chunks_in_order() -> None:
             pulled.append(i)
             yield TEXTS[i % len(TEXTS)]
 
-    chunks = timeline.batch.iter_build(source(), PUBLISHED, chunk_size=3, progress=False)
+    chunks = batch.iter_build(source(), PUBLISHED, chunk_size=3, progress=False)
     first = next(chunks)
     assert first.articles == 3 and len(pulled) == 3  # lazy: nothing read ahead
     rest = list(chunks)
@@ -427,7 +428,7 @@ def test_a_real_worker_killed_mid_batch_loses_no_article(tmp_path: Path) -> None
     """docs/scale.md: a dead worker's chunk is built again in the parent, the pool replaced."""
     done = _run_script(tmp_path / "guarded.py", f"""
 import concurrent.futures, multiprocessing, os, signal
-from timeline import batch
+from timeline.bulk import batch
 
 build_chunk = batch._build_chunk
 MARK = {str(tmp_path / "killed")!r}

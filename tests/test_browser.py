@@ -18,7 +18,6 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 import pytest
-
 from timeline_fixtures import hostile_timeline, sample_timeline
 
 CHROMIUM = next(

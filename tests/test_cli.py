@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from timeline import cli
-from timeline.table import events_frame, expressions_frame
+from timeline.output.table import events_frame, expressions_frame
 from timeline.types import Event, Expression, Grain, Mention, Reading, TimeValue
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -221,9 +221,9 @@ def test_render_expressions() -> None:
 
 # --- outputs through the Timeline writers --------------------------------------------------
 
-needs_export = pytest.mark.skipif(not _has("timeline.export"), reason="timeline.export not there yet")
-needs_plot = pytest.mark.skipif(not _has("timeline.plot"), reason="timeline.plot not there yet")
-needs_timeml = pytest.mark.skipif(not _has("timeline.timeml"), reason="timeline.timeml not there yet")
+needs_export = pytest.mark.skipif(not _has("timeline.output.export"), reason="timeline.output.export not there yet")
+needs_plot = pytest.mark.skipif(not _has("timeline.output.plot"), reason="timeline.output.plot not there yet")
+needs_timeml = pytest.mark.skipif(not _has("timeline.output.timeml"), reason="timeline.output.timeml not there yet")
 
 
 @needs_plot

@@ -1,4 +1,4 @@
-"""The fast cue scans of ``timeline.extract`` agree with the plain scans they replace.
+"""The fast cue scans of ``timeline.extract.scan`` agree with the plain scans they replace.
 
 ``_candidate_starts`` looks cue words up token by token; ``_candidate_starts_by_regex`` is the
 regular-expression scan it replaces (kept as the fallback). ``is_informal`` finds social-media
@@ -13,7 +13,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline import extract
+from timeline.extract import scan as extract
 
 _MARKS = re.compile(r"(?:^|\s)[@#][A-Za-z_]|https?://|~|!!|\?\?|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 

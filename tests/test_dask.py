@@ -1,4 +1,4 @@
-"""timeline.dask on Dask's synchronous scheduler: same tables as build_many, declared schema."""
+"""timeline.bulk.dask on Dask's synchronous scheduler: same tables as build_many, declared schema."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ dask = pytest.importorskip("dask")
 dd = pytest.importorskip("dask.dataframe")
 
 import timeline  # noqa: E402
-import timeline.dask as tdask  # noqa: E402
-from timeline.table import EVENT_COLUMNS, EXPRESSION_COLUMNS  # noqa: E402
+import timeline.bulk.dask as tdask  # noqa: E402
+from timeline.output.table import EVENT_COLUMNS, EXPRESSION_COLUMNS  # noqa: E402
 
 TEXTS = [
     "The minister resigned on Thursday. Talks lasted several hours.",

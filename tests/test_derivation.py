@@ -1,4 +1,4 @@
-"""timeline.derivation: one key for the noun and verb forms of an event, and the word lists."""
+"""timeline.events.derivation: one key for the noun and verb forms of an event, and the word lists."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.derivation import (
+from timeline.events.derivation import (
     event_key,
     inflect,
     is_event_noun,
@@ -127,7 +127,7 @@ def test_unrelated_words_stay_apart(one: str, other: str) -> None:
 
 
 def _listed_verbs() -> list[str]:
-    from timeline.derivation import _events_json
+    from timeline.events.derivation import _events_json
 
     verbs = set(_events_json()["verbs"]) | {  # type: ignore[arg-type]
         line.strip() for line in (LEXICON / "event_verbs.txt").read_text().splitlines()

@@ -14,7 +14,7 @@ DOCS = [ROOT / "README.md", ROOT / "docs" / "guide.md"]
 _BLOCK = re.compile(r"^```python[ \t]*\n(.*?)^```[ \t]*$", re.DOTALL | re.MULTILINE)
 
 # Edge modules written alongside the core: a block that needs one that is not there yet is skipped.
-_OPTIONAL = {"timeline.plot", "timeline.export", "timeline.timeml", "pyarrow", "trafilatura", "htmldate"}
+_OPTIONAL = {"timeline.output.plot", "timeline.output.export", "timeline.output.timeml", "pyarrow", "trafilatura", "htmldate"}
 
 
 def blocks_of(text: str) -> list[tuple[int, str]]:

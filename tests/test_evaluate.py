@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from timeline import evaluate
-from timeline.baseline import baseline_value, dateparser_annotations
-from timeline.evaluate import (
+from timeline.evaluation import expressions as evaluate
+from timeline.evaluation.baseline import baseline_value, dateparser_annotations
+from timeline.evaluation.expressions import (
     Annotation,
-    Counts,
     CorpusResult,
+    Counts,
     annotations_from_frame,
     annotations_from_gold,
     classify_family,
@@ -28,8 +28,8 @@ from timeline.evaluate import (
     score_document,
     value_ceiling,
 )
-from timeline.table import expressions_frame
-from timeline.timeml import TimeMLDocument, read_timeml
+from timeline.output.table import expressions_frame
+from timeline.output.timeml import TimeMLDocument, read_timeml
 from timeline.types import Expression, Grain, Mention, Reading, TimeValue
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,4 +1,4 @@
-"""Event-date scoring (timeline/event_scoring.py, ``python -m timeline.evaluate --events``).
+"""Event-date scoring (timeline/evaluation/events.py, ``python -m timeline.evaluate --events``).
 
 The two articles of ``tests/event_scoring/`` were written for these tests. Their counts are
 checked exactly against a frozen events table (``FROZEN`` below), so that they do not move when
@@ -15,8 +15,7 @@ import pandas as pd
 import pytest
 
 import timeline
-from timeline.evaluate import main
-from timeline.event_scoring import (
+from timeline.evaluation.events import (
     EventCounts,
     EventDocument,
     EventFormatError,
@@ -33,6 +32,7 @@ from timeline.event_scoring import (
     rows_outcome,
     timeline_events,
 )
+from timeline.evaluation.expressions import main
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "tests" / "event_scoring"

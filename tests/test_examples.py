@@ -100,8 +100,8 @@ def test_folder_to_csv_empty_folder(tmp_path: Path) -> None:
     assert done.returncode == 1 and "no .txt files" in done.stderr
 
 
-@pytest.mark.skipif(importlib.util.find_spec("timeline.plot") is None,
-                    reason="timeline.plot not there yet")
+@pytest.mark.skipif(importlib.util.find_spec("timeline.output.plot") is None,
+                    reason="timeline.output.plot not there yet")
 def test_article_to_html(tmp_path: Path) -> None:
     article = tmp_path / "story.txt"
     article.write_text(STORY, "utf-8")

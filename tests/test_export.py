@@ -8,9 +8,9 @@ import json
 import sys
 
 import pytest
-
-from timeline.table import EVENT_COLUMNS
 from timeline_fixtures import PWN, hostile_timeline, sample_timeline
+
+from timeline.output.table import EVENT_COLUMNS
 
 
 @pytest.fixture(scope="module")

@@ -14,16 +14,15 @@ import datetime as dt
 import os
 import warnings
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_hostile import check_timeline
 
 import timeline
-from test_hostile import check_timeline
-from timeline.extract import find_mentions
-from timeline.resolve import resolve_mention, resolve_mentions
-from timeline.sentences import split_sentences
-from timeline.timeml import is_timex3_value
+from timeline.extract.scan import find_mentions
+from timeline.output.timeml import is_timex3_value
+from timeline.resolve.resolvers import resolve_mention, resolve_mentions
+from timeline.text.sentences import split_sentences
 
 settings.register_profile(
     "timeline-default",

@@ -23,11 +23,11 @@ import pandas as pd
 import pytest
 
 import timeline
-from timeline import resolve
 from timeline.cli import main
 from timeline.lexicon import load_rules
-from timeline.table import EVENT_COLUMNS, EXPRESSION_COLUMNS
-from timeline.timeml import is_timex3_value
+from timeline.output.table import EVENT_COLUMNS, EXPRESSION_COLUMNS
+from timeline.output.timeml import is_timex3_value
+from timeline.resolve import resolvers as resolve
 
 PUBLISHED = "2016-01-15"
 

@@ -9,8 +9,8 @@ blog with an update date, an AMP page and a page in French. Tests that read HTML
 from __future__ import annotations
 
 import builtins
-import html
 import datetime as dt
+import html
 import importlib.util
 import shutil
 import subprocess

@@ -8,10 +8,18 @@ import re
 
 import plotly.graph_objects as go
 import pytest
+from timeline_fixtures import (
+    IMG,
+    LINK,
+    PWN,
+    event,
+    hostile_timeline,
+    make_timeline,
+    sample_timeline,
+)
 
-from timeline.plot import display_date, event_lanes, figure, highlighted_sentence, write_html
+from timeline.output.plot import display_date, event_lanes, highlighted_sentence, write_html
 from timeline.types import Grain, TimeValue
-from timeline_fixtures import IMG, LINK, PWN, event, hostile_timeline, make_timeline, sample_timeline
 
 
 @pytest.fixture(scope="module")
@@ -458,7 +466,7 @@ def test_the_default_template_keeps_a_light_figure(sample):
 
 # --- issue 17: the picture tells the story --------------------------------------------------
 
-from timeline.plot import focus_window, headline, text_width  # noqa: E402
+from timeline.output.plot import focus_window, headline, text_width  # noqa: E402
 
 _DAY = 86400.0
 

@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from timeline.extract import Matcher, find_mentions, matcher
-from timeline.readings import PRODUCTIONS
+from timeline.extract.readings import PRODUCTIONS
+from timeline.extract.scan import Matcher, find_mentions, matcher
 from timeline.lexicon import load_rules, macros, words
-from timeline.sentences import split_sentences
+from timeline.text.sentences import split_sentences
 
 RULES = load_rules()
 
@@ -85,7 +85,7 @@ def test_every_computed_holiday_has_a_rule() -> None:
     """Each computed holiday names Easter or a [month, weekday, n] rule of ``holiday_weekdays``."""
     import datetime as dt
 
-    from timeline.resolve import holiday_date
+    from timeline.resolve.resolvers import holiday_date
 
     for name, rule in words()["holidays_computed"].items():
         base = re.split(r"[+-]", rule)[0]

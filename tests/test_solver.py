@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import timeline
-from timeline.solver import (
+from timeline.events.solver import (
     INF,
     Bound,
     Constraint,

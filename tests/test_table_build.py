@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 import timeline
-from timeline import table
-from timeline.table import EVENT_COLUMNS, EXPRESSION_COLUMNS, events_frame, expressions_frame
+from timeline.output import table
+from timeline.output.table import EVENT_COLUMNS, EXPRESSION_COLUMNS, events_frame, expressions_frame
 
 ARTICLE = (
     "The minister resigned on Thursday, two days after the vote. Police said the suspect was "

@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from timeline.api import Timeline
-from timeline.timeml import GoldTimex, TimeMLDocument, is_timex3_value, parse_timex_date, read_timeml, to_timeml
+from timeline.output.timeml import (
+    GoldTimex,
+    TimeMLDocument,
+    is_timex3_value,
+    parse_timex_date,
+    read_timeml,
+    to_timeml,
+)
 from timeline.types import Article, Expression, Grain, Mention, Reading, TimeValue
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

@@ -10,7 +10,7 @@ import pytest
 
 import timeline
 from timeline.cli import main
-from timeline.sentences import split_sentences
+from timeline.text.sentences import split_sentences
 
 
 def _quiet_build(text: str, **options: object) -> timeline.Timeline:
@@ -155,7 +155,7 @@ def test_other_languages_give_a_warning_and_empty_tables(language: str) -> None:
 
 
 def test_english_and_short_texts_are_not_flagged() -> None:
-    from timeline.language import looks_english
+    from timeline.text.language import looks_english
 
     assert looks_english("Die Regierung senkt die Steuern")  # a headline: too short to judge
     assert looks_english("Le ministre a parlé mardi.")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from timeline.api import Timeline
-from timeline.sentences import split_sentences
+from timeline.text.sentences import split_sentences
 from timeline.types import Article, Event, Grain, TimeValue
 
 __all__ = ["SAMPLE_TEXT", "HOSTILE_TEXT", "event", "hostile_timeline", "make_timeline", "sample_timeline"]

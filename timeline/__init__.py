@@ -11,16 +11,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from timeline.api import Mode, Timeline, TimelineWarning, build
-from timeline.pages import read_html  # light: trafilatura and htmldate load when a page is read
 from timeline.published import parse_published
+from timeline.text.pages import (
+    read_html,  # light: trafilatura and htmldate load when a page is read
+)
 from timeline.types import Article, Event, Expression, Grain, Mention, Reading, Sentence, TimeValue
 
 if TYPE_CHECKING:  # pragma: no cover
-    from timeline.batch import BatchResult, build_many, iter_build, write_many
+    from timeline.bulk.batch import BatchResult, build_many, iter_build, write_many
 
 #: names whose module needs pandas: imported on first use, so ``import timeline`` stays light
-_LAZY = {"BatchResult": "timeline.batch", "build_many": "timeline.batch",
-         "iter_build": "timeline.batch", "write_many": "timeline.batch"}
+_LAZY = {"BatchResult": "timeline.bulk.batch", "build_many": "timeline.bulk.batch",
+         "iter_build": "timeline.bulk.batch", "write_many": "timeline.bulk.batch"}
 
 
 def __getattr__(name: str) -> Any:

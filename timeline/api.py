@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from timeline.events import build_events
-from timeline.extract import find_mentions
-from timeline.language import MIN_WORDS, THRESHOLD, english_share, looks_english
+from timeline.extract.readings import DATE_ORDERS, read_slash_date
+from timeline.extract.scan import find_mentions
 from timeline.published import parse_published
-from timeline.readings import DATE_ORDERS, read_slash_date
-from timeline.resolve import choose_mode, find_dateline, resolve_mentions
-from timeline.sentences import split_sentences
-from timeline.textview import replace_surrogates, scanning_view
+from timeline.resolve.resolvers import choose_mode, find_dateline, resolve_mentions
+from timeline.text.language import MIN_WORDS, THRESHOLD, english_share, looks_english
+from timeline.text.sentences import split_sentences
+from timeline.text.view import replace_surrogates, scanning_view
 from timeline.types import Article, Event, Expression, Mention, Sentence
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -58,56 +58,56 @@ class Timeline:
     @functools.cached_property
     def expressions(self) -> pd.DataFrame:
         """One row per time expression (see ``timeline.table.EXPRESSION_COLUMNS``)."""
-        from timeline.table import expressions_frame  # pandas only when a table is asked for
+        from timeline.output.table import expressions_frame  # pandas only when a table is asked for
 
         return expressions_frame(self.expression_list, self.sentences)
 
     @functools.cached_property
     def events(self) -> pd.DataFrame:
         """One row per event, sorted by time (see ``timeline.table.EVENT_COLUMNS``)."""
-        from timeline.table import events_frame
+        from timeline.output.table import events_frame
 
         return events_frame(self.event_list)
 
     def figure(self, **options: Any) -> go.Figure:
         """Draw the events as an interactive Plotly figure (see :func:`timeline.plot.figure`)."""
-        from timeline.plot import figure
+        from timeline.output.plot import figure
 
         return figure(self, **options)
 
     def to_html(self, path: str | os.PathLike[str], *, offline: bool = True, **options: Any) -> None:
         """Write the figure to one HTML file; ``offline=True`` inlines plotly.js."""
-        from timeline.plot import write_html
+        from timeline.output.plot import write_html
 
         write_html(self, path, offline=offline, **options)
 
     def to_csv(self, path: str | os.PathLike[str] | None = None) -> str | None:
         """Write the events table as CSV (ISO dates); return the text when ``path`` is None."""
-        from timeline.export import to_csv
+        from timeline.output.export import to_csv
 
         return to_csv(self, path)
 
     def to_json(self, path: str | os.PathLike[str] | None = None) -> str | None:
         """Write the events table as JSON records (ISO dates); return the text when ``path`` is None."""
-        from timeline.export import to_json
+        from timeline.output.export import to_json
 
         return to_json(self, path)
 
     def to_parquet(self, path: str | os.PathLike[str]) -> None:
         """Write the events table as Parquet (needs pyarrow)."""
-        from timeline.export import to_parquet
+        from timeline.output.export import to_parquet
 
         to_parquet(self, path)
 
     def to_timelinejs(self, path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
         """The Knight Lab TimelineJS JSON document; also written to ``path`` when given."""
-        from timeline.export import to_timelinejs
+        from timeline.output.export import to_timelinejs
 
         return to_timelinejs(self, path)
 
     def to_timeml(self, path: str | os.PathLike[str] | None = None) -> str:
         """The article as TimeML with TIMEX3 tags; also written to ``path`` when given."""
-        from timeline.timeml import to_timeml
+        from timeline.output.timeml import to_timeml
 
         return to_timeml(self, path)
 

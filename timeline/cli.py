@@ -300,7 +300,7 @@ def read_article(path: str, stdin: IO[bytes] | None = None) -> str:
 
 def _is_page(path: str) -> bool:
     """Whether ARTICLE names a saved web page (``.html``/``.htm``)."""
-    from timeline.pages import HTML_SUFFIXES
+    from timeline.text.pages import HTML_SUFFIXES
 
     return path != "-" and Path(path).suffix.lower() in HTML_SUFFIXES
 
@@ -312,7 +312,7 @@ def read_page(path: str) -> Any:
         CliError: the file is missing, is a directory or cannot be read, or the ``html`` extra
             (trafilatura, htmldate) is not installed.
     """
-    from timeline.pages import read_html
+    from timeline.text.pages import read_html
 
     try:
         return read_html(Path(path))
@@ -506,8 +506,8 @@ def read_batch(
     Raises:
         CliError: the path is missing or unreadable, or a named CSV column is absent.
     """
-    from timeline.batch import Unreadable, article_files
-    from timeline.pages import HTML_SUFFIXES
+    from timeline.bulk.batch import Unreadable, article_files
+    from timeline.text.pages import HTML_SUFFIXES
 
     source = Path(path)
     if source.is_dir():
@@ -515,7 +515,7 @@ def read_batch(
         if not files:
             raise CliError(f"the directory {path!r} has no .txt, .html or .htm files")
         if any(file.suffix.lower() in HTML_SUFFIXES for file in files):
-            from timeline.pages import require_html_libraries
+            from timeline.text.pages import require_html_libraries
 
             try:
                 require_html_libraries()
@@ -588,7 +588,7 @@ class _Sized:
 
 def _run_batch(args: argparse.Namespace, published: object, stdout: IO[str], stderr: IO[str]) -> int:
     """Build every article of a batch input and write one table, chunk by chunk."""
-    from timeline.batch import TableWriter, iter_build
+    from timeline.bulk.batch import TableWriter, iter_build
 
     if args.jobs == 0 or args.jobs < -1:
         raise CliError(f"--jobs must be a positive number or -1 (all cores), not {args.jobs}")

@@ -104,7 +104,7 @@ class Sentence:
 class Reading:
     """What a time mention says before it is anchored: an underspecified value.
 
-    ``kind`` selects how :mod:`timeline.resolve` anchors it; the other fields are the parts the
+    ``kind`` selects how :mod:`timeline.resolve.resolvers` anchors it; the other fields are the parts the
     text gave. Unused fields stay ``None``.
 
     Kinds: ``absolute`` (calendar fields, possibly without a year), ``relative`` (``unit`` and

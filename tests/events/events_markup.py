@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from timeline.sentences import split_sentences
+from timeline.text.sentences import split_sentences
 from timeline.types import Expression, Grain, Mention, Reading, Sentence, TimeValue
 
 __all__ = ["parse_markup", "value_interval"]

@@ -21,12 +21,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from events_markup import parse_markup  # noqa: E402
 
+from timeline.events import build_events  # noqa: E402
 from timeline.events.clauses import SentenceAnalysis  # noqa: E402
 from timeline.events.tokens import tokenize  # noqa: E402
 from timeline.events.triggers import event_for_span  # noqa: E402
 from timeline.events.words import stem  # noqa: E402
-from timeline.events import build_events  # noqa: E402
-from timeline.sentences import split_sentences  # noqa: E402
+from timeline.text.sentences import split_sentences  # noqa: E402
 from timeline.types import Event, Expression, Mention, Reading, TimeValue  # noqa: E402
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"

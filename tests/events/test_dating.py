@@ -25,7 +25,7 @@ from events_markup import parse_markup  # noqa: E402
 
 import timeline  # noqa: E402
 from timeline.events import CONFIDENCE, build_events, firm  # noqa: E402
-from timeline.sentences import split_sentences  # noqa: E402
+from timeline.text.sentences import split_sentences  # noqa: E402
 from timeline.types import Event, Expression, Mention, Reading, TimeValue  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -625,7 +625,7 @@ def test_no_event_is_dated_more_firmly_than_its_evidence(
 
 def test_figure_collapses_tense_dated_events_and_hovers_show_the_chain() -> None:
     pytest.importorskip("plotly")
-    from timeline.plot import COLLAPSE_AT
+    from timeline.output.plot import COLLAPSE_AT
 
     # the statements come before the dated sentence: after it they would be shown on the
     # story's day (Tuesday, dated_by "narrative"), not on the publication day by tense

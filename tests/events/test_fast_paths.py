@@ -17,7 +17,7 @@ from timeline.events import forms, tokens, words
 from timeline.events.clauses import SentenceAnalysis
 from timeline.events.tokens import DocumentTokens, token_spans
 from timeline.events.triggers import event_candidates
-from timeline.sentences import split_sentences
+from timeline.text.sentences import split_sentences
 from timeline.types import Sentence
 
 SHARED = next((base / "shared" for base in (Path(__file__).resolve().parents[2].parent,

@@ -6,20 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from timeline.solver import INF, UNIT_SECONDS
-from timeline.types import Expression, Sentence
-
 from timeline.events.forms import Segment, VerbForm
 from timeline.events.phrases import Found
 from timeline.events.relations import Relation
 from timeline.events.relatives import Relative, relative_spec
-from timeline.events.triggers import (
-    anchor_clause_end,
-    anchor_event,
-    event_candidates,
-    event_for_span,
-    governing_event,
-)
 from timeline.events.signals import (
     NEARLY,
     NO_COREF,
@@ -31,6 +21,15 @@ from timeline.events.signals import (
     signal_token,
     signal_words,
 )
+from timeline.events.solver import INF, UNIT_SECONDS
+from timeline.events.triggers import (
+    anchor_clause_end,
+    anchor_event,
+    event_candidates,
+    event_for_span,
+    governing_event,
+)
+from timeline.types import Expression, Sentence
 
 if TYPE_CHECKING:  # pragma: no cover
     from timeline.events.clauses import SentenceAnalysis
@@ -230,7 +229,6 @@ def collect_candidates(c: Collection, analysis: SentenceAnalysis, index: int, ex
 
 def _date(c: Collection, mention: EventMention, expression: Expression) -> None:
     time = expression.time
-    reading = expression.mention.reading
     spec = relative_spec(expression)
     if time.start is None or time.end is None:
         if spec is not None and mention.relative is None and mention.explicit is None:

@@ -7,8 +7,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from timeline.derivation import event_key
-
+from timeline.events.derivation import event_key
 from timeline.events.forms import VerbForm
 from timeline.events.records import DATED, Dating
 from timeline.events.signals import NO_COREF

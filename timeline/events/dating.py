@@ -9,13 +9,12 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from timeline.solver import add_calendar, interval_value
-from timeline.types import Expression, TimeValue
-
 from timeline.events.coreference import date_coreferent, date_headline
 from timeline.events.forms import VerbForm
-from timeline.events.records import CONFIDENCE, DATED, Dating, FIRM, MOOD_NOTES, PAST_TENSES
+from timeline.events.records import CONFIDENCE, DATED, FIRM, MOOD_NOTES, PAST_TENSES, Dating
+from timeline.events.solver import add_calendar, interval_value
 from timeline.events.words import word_set
+from timeline.types import Expression, TimeValue
 
 if TYPE_CHECKING:  # pragma: no cover
     from timeline.events.collect import Collection, EventMention

@@ -6,9 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, NamedTuple
 
-from timeline.solver import Bound, Constraint, Solution
-from timeline.types import Event, TimeValue
-
 from timeline.events.relations import (
     Relation,
     derivation_tree,
@@ -17,6 +14,8 @@ from timeline.events.relations import (
     relation_link,
 )
 from timeline.events.relatives import Relative, named_reference, relative_link
+from timeline.events.solver import Bound, Constraint, Solution
+from timeline.types import Event, TimeValue
 
 if TYPE_CHECKING:  # pragma: no cover
     from timeline.events.collect import Collection
@@ -140,7 +139,6 @@ def date_firm(c: Collection, reps: list[int], rep: dict[int, int], nodes: list[i
                 and key not in relative_times and key not in parents:
             records[key] = UNDATED  # nothing dates it (yet: see _fallback)
             continue
-        found = mention.found
         time: TimeValue | None = None
         derived: str | None = None
         expression_text: str | None = None

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from timeline.solver import (
+from timeline.events.signals import SIGNALS, VAGUE
+from timeline.events.solver import (
     INF,
     Bound,
     Constraint,
@@ -22,8 +23,6 @@ from timeline.solver import (
     solve,
 )
 from timeline.types import Expression, TimeValue
-
-from timeline.events.signals import SIGNALS, VAGUE
 
 if TYPE_CHECKING:  # pragma: no cover
     from timeline.events.collect import Collection

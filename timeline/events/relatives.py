@@ -9,10 +9,9 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from timeline.solver import Solution, add_calendar, from_seconds, interval_value, to_seconds
-from timeline.types import Expression, Grain, TimeValue
-
 from timeline.events.relations import UNIT_WORDS, amount_text
+from timeline.events.solver import Solution, add_calendar, from_seconds, interval_value, to_seconds
+from timeline.types import Expression, Grain, TimeValue
 
 if TYPE_CHECKING:  # pragma: no cover
     from timeline.events.collect import Collection

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from timeline.solver import UNIT_SECONDS
-from timeline.types import Expression
-
+from timeline.events.solver import UNIT_SECONDS
 from timeline.events.words import lexicon, word_set
+from timeline.types import Expression
 
 if TYPE_CHECKING:  # pragma: no cover
     from timeline.events.clauses import SentenceAnalysis

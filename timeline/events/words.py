@@ -3,12 +3,10 @@ word is on its own: crude stems, lemmas and word classes (memoized; pure functio
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from pathlib import Path
 
-from timeline.derivation import event_nouns, known_verbs
-
+from timeline.events.derivation import event_nouns, known_verbs
+from timeline.lexicon import json_file
 
 __all__ = [
     "word_set",
@@ -29,10 +27,7 @@ __all__ = [
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, object]:
     """The word lists of ``timeline/lexicon/events.json`` (loaded once)."""
-    path = Path(__file__).parent.parent / "lexicon" / "events.json"
-    with path.open(encoding="utf-8") as handle:
-        data: dict[str, object] = json.load(handle)
-    return data
+    return json_file("events.json")
 
 
 def word_set(name: str) -> frozenset[str]:

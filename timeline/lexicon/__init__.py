@@ -1,6 +1,9 @@
-"""Loading the word lists (``words.json``) and extraction rules (``rules.txt``).
+"""The one loader of the lexicon: every word list and rule of ``timeline/lexicon/``.
 
-Everything language-specific lives in those two data files; this module only reads them and
+Everything language-specific lives in the data files beside this module: ``words.json`` and
+``rules.txt`` (time expressions), ``events.json``, ``derivations.json``, ``event_nouns.txt``
+and ``event_verbs.txt`` (events), ``function_words.txt`` (the English check). This module only
+reads them (:func:`data_text`, :func:`json_file`, :func:`word_lines`, each file once) and
 expands ``{MACRO}`` names in rule patterns into regular-expression alternations.
 """
 
@@ -14,7 +17,16 @@ from typing import Any
 
 import attrs
 
-__all__ = ["RuleSpec", "alternation", "load_rules", "macros", "words"]
+__all__ = [
+    "RuleSpec",
+    "alternation",
+    "data_text",
+    "json_file",
+    "load_rules",
+    "macros",
+    "word_lines",
+    "words",
+]
 
 
 @attrs.frozen
@@ -29,12 +41,29 @@ class RuleSpec:
     register: str = "any"  # "informal": only for social-media text (see timeline.extract.is_informal)
 
 
-@functools.lru_cache(maxsize=1)
+def data_text(name: str) -> str:
+    """The text of the lexicon file ``name`` (a file beside this module)."""
+    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=None)
+def json_file(name: str) -> dict[str, Any]:
+    """The JSON object of the lexicon file ``name`` (read once; do not change it)."""
+    data: dict[str, Any] = json.loads(data_text(name))
+    return data
+
+
+@functools.lru_cache(maxsize=None)
+def word_lines(name: str) -> frozenset[str]:
+    """The words of a one-word-a-line lexicon file (blank and ``#`` lines left out)."""
+    return frozenset(
+        line.strip() for line in data_text(name).splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
 def words() -> dict[str, Any]:
     """The word lists and maps of ``words.json``."""
-    text = resources.files(__package__).joinpath("words.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
+    return json_file("words.json")
 
 
 _CHAR_PATTERN = {" ": r"\s+", "'": "['’]", "-": r"[\s-]?", "’": "['’]"}
@@ -128,7 +157,7 @@ _MACRO = re.compile(r"\{([A-Z_]+)\}")
 @functools.lru_cache(maxsize=1)
 def load_rules() -> tuple[RuleSpec, ...]:
     """Every rule of ``rules.txt``, in order, with macros expanded."""
-    text = resources.files(__package__).joinpath("rules.txt").read_text(encoding="utf-8")
+    text = data_text("rules.txt")
     table = macros()
     specs: list[RuleSpec] = []
     for block in re.split(r"\n\s*\n", text):

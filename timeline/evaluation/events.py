@@ -22,7 +22,7 @@ publication-day baseline dates every event on the publication day and is scored 
 Everything here is a pure function over :mod:`attrs` value objects, except
 :func:`read_event_document` / :func:`read_event_folder` (which read files) and
 :func:`evaluate_events` (which runs the system it is given). The command line is
-``python -m timeline.evaluate --events DIR`` (:mod:`timeline.evaluate`).
+``python -m timeline.evaluate --events DIR`` (:mod:`timeline.evaluation.expressions`).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ The rules of ``lexicon/rules.txt`` are compiled one by one and indexed by the ch
 can start with. Cheap cue scans find where an expression may start (a core time word or a
 number, or a first word such as "the" or "last" shortly before one); at each such position the
 rules are tried in file order, and the first that matches and whose production (see
-:mod:`timeline.readings`) accepts the match wins.
+:mod:`timeline.extract.readings`) accepts the match wins.
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-
-import attrs
 from collections.abc import Iterator
 from itertools import accumulate
 
+import attrs
+
+from timeline.extract.readings import PRODUCTIONS, Groups, read_slash_date
 from timeline.lexicon import RuleSpec, alternation, load_rules, words
-from timeline.readings import PRODUCTIONS, Groups, read_slash_date
 from timeline.types import Mention, Reading, Sentence
 
 __all__ = ["Matcher", "find_mentions", "first_characters", "first_words", "is_informal", "matcher"]

@@ -1,4 +1,4 @@
-"""The dateparser baseline that :mod:`timeline.evaluate` scores beside ``timeline``.
+"""The dateparser baseline that :mod:`timeline.evaluation.expressions` scores beside ``timeline``.
 
 ``dateparser.search.search_dates`` finds date strings and parses them against a base date,
 but gives neither character offsets nor a precision; this module recovers both:
@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from timeline.evaluate import Annotation
+from timeline.evaluation.expressions import Annotation
 
 __all__ = ["BASELINE_BASE", "baseline_value", "dateparser_annotations"]
 

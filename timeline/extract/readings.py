@@ -261,7 +261,7 @@ def read_slash_date(text: str, order: str = "MDY") -> tuple[Reading, str] | None
 
 
 def _numeric_date(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
-    read = read_slash_date(text)  # month first; timeline.extract rereads it in another order
+    read = read_slash_date(text)  # month first; timeline.extract.scan rereads it in another order
     return read[0] if read is not None else None
 
 
@@ -749,7 +749,7 @@ _SEASON_SET = {"summer": "SU", "winter": "WI", "spring": "SP", "fall": "FA", "au
 
 
 def _set(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
-    from timeline.resolve import duration_value  # the one place that spells durations
+    from timeline.resolve.resolvers import duration_value  # the one place that spells durations
 
     if g.get("adverb"):
         if _looks_like_name(text, before, after) or re.match(r"\s+[A-Z][a-z]+", after) and not text[:1].isupper():

@@ -18,10 +18,10 @@ Everything is memoized or loaded once, lazily.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Container
 from functools import lru_cache
-from pathlib import Path
+
+from timeline.lexicon import json_file, word_lines
 
 __all__ = [
     "event_key",
@@ -34,33 +34,24 @@ __all__ = [
     "verb_lemma",
 ]
 
-_LEXICON = Path(__file__).with_name("lexicon")
 _VOWELS = frozenset("aeiou")
 
 
 def _read_words(name: str) -> frozenset[str]:
     """The words of a one-word-a-line file of the lexicon (``#`` lines are comments)."""
-    path = _LEXICON / name
-    with path.open(encoding="utf-8") as handle:
-        return frozenset(
-            line.strip() for line in handle if line.strip() and not line.startswith("#")
-        )
+    return word_lines(name)
 
 
 @lru_cache(maxsize=1)
 def _events_json() -> dict[str, object]:
     """``events.json`` (loaded once)."""
-    with (_LEXICON / "events.json").open(encoding="utf-8") as handle:
-        data: dict[str, object] = json.load(handle)
-    return data
+    return json_file("events.json")
 
 
 @lru_cache(maxsize=1)
 def _derivations() -> dict[str, object]:
     """``derivations.json`` (loaded once)."""
-    with (_LEXICON / "derivations.json").open(encoding="utf-8") as handle:
-        data: dict[str, object] = json.load(handle)
-    return data
+    return json_file("derivations.json")
 
 
 @lru_cache(maxsize=1)

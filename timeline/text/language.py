@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
+
+from timeline.lexicon import data_text
 
 __all__ = ["MIN_WORDS", "THRESHOLD", "english_share", "function_words", "looks_english"]
 
@@ -35,7 +36,7 @@ _NOT_PROSE = re.compile(r"https?://\S+|www\.\S+|[@#]\w+")  # links, @handles, #h
 @functools.lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
     """The English function words of ``lexicon/function_words.txt``."""
-    text = resources.files("timeline.lexicon").joinpath("function_words.txt").read_text(encoding="utf-8")
+    text = data_text("function_words.txt")
     return frozenset(
         line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )

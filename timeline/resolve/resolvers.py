@@ -29,7 +29,7 @@ from timeline.calendar import (
     weekday_on_or_before,
 )
 from timeline.lexicon import words
-from timeline.tense import clause_tense
+from timeline.resolve.tense import clause_tense
 from timeline.types import Expression, Grain, Mention, Reading, Sentence, TimeValue
 
 __all__ = [
@@ -1147,7 +1147,7 @@ def choose_mode(mentions: tuple[Mention, ...], published: dt.date | dt.datetime 
     futures = _unquoted(_WRITERS_FUTURE, body, sentences)
     dateline = bool(body) and (find_dateline(body, mentions) is not None or _PLACE_DATELINE.match(body) is not None)
     evidence = deictic + perfects + futures
-    parts = ([f"a dateline"] if dateline else []) + (
+    parts = (["a dateline"] if dateline else []) + (
         [_count(deictic, "expression") + " relative to publication"] if deictic else []) + (
         [_count(perfects, "reporting perfect")] if perfects else []) + (
         [_count(futures, "'will' future")] if futures else [])

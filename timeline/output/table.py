@@ -1,0 +1,253 @@
+"""Expressions and events as pandas DataFrames: column names and dtypes live here only.
+
+Times use ``datetime64[s]`` so that years before 1677 and after 2262 fit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from timeline.types import Event, Expression, Sentence
+
+__all__ = [
+    "TEXT_DTYPE",
+    "EVENT_COLUMNS",
+    "EXPRESSION_COLUMNS",
+    "TIME_DTYPE",
+    "events_frame",
+    "expressions_frame",
+]
+
+TIME_DTYPE = "datetime64[s]"
+
+#: Text columns use pandas' default string dtype: ``str`` on pandas 3, ``object`` on pandas 2.
+TEXT_DTYPE = "str" if int(pd.__version__.split(".")[0]) >= 3 else "object"
+
+#: column -> dtype of ``Timeline.expressions``
+EXPRESSION_COLUMNS: dict[str, str] = {
+    "char_start": "int64",
+    "char_end": "int64",
+    "text": TEXT_DTYPE,
+    "type": TEXT_DTYPE,
+    "value": TEXT_DTYPE,
+    "start": TIME_DTYPE,
+    "end": TIME_DTYPE,
+    "grain": TEXT_DTYPE,
+    "approximate": "bool",
+    "mod": TEXT_DTYPE,
+    "anchor": TEXT_DTYPE,
+    "sentence": TEXT_DTYPE,
+    "sentence_index": "int64",
+}
+
+#: column -> dtype of ``Timeline.events``
+EVENT_COLUMNS: dict[str, str] = {
+    "event_id": "int64",
+    "event": TEXT_DTYPE,
+    "trigger": TEXT_DTYPE,
+    "sentence": TEXT_DTYPE,
+    "sentence_index": "int64",
+    "char_start": "int64",
+    "char_end": "int64",
+    "expression": TEXT_DTYPE,
+    "value": TEXT_DTYPE,
+    "start": TIME_DTYPE,
+    "end": TIME_DTYPE,
+    "earliest": TIME_DTYPE,
+    "latest": TIME_DTYPE,
+    "grain": TEXT_DTYPE,
+    "approximate": "bool",
+    "derived_from": TEXT_DTYPE,
+    "duration": TEXT_DTYPE,
+    "dated_by": TEXT_DTYPE,
+    "confidence": "float64",
+    "note": TEXT_DTYPE,
+}
+
+
+_EPOCH = dt.datetime(1970, 1, 1)
+_NAT = np.iinfo(np.int64).min
+
+try:  # pandas >= 3: frames are assembled from their blocks (no per-column inference or checks)
+    from pandas.api.internals import create_dataframe_from_blocks as _from_blocks
+except ImportError:  # pragma: no cover - pandas 2.2: the DataFrame constructor
+    _from_blocks = None
+
+try:  # a 2-D datetime64[s] block handed over already wrapped: pandas skips re-validating it
+    from pandas.arrays import DatetimeArray as _DatetimeArray
+
+    def _wrap_times(values: np.ndarray) -> object:
+        return _DatetimeArray._simple_new(values, dtype=values.dtype)
+
+    _wrap_times(np.zeros((2, 1), dtype=TIME_DTYPE))
+except (ImportError, AttributeError, TypeError, ValueError):  # pragma: no cover - other pandas
+    _wrap_times = None  # type: ignore[assignment]
+
+_TEXT_EXAMPLE = pd.array([], dtype=TEXT_DTYPE) if TEXT_DTYPE != "object" else None
+#: pyarrow-backed ``str`` (pandas 3 with pyarrow, which pandas then imports itself): text columns
+#: are built with one ``pyarrow.array`` call instead of ``pd.array``'s per-value checks
+_ARROW_TEXT = _TEXT_EXAMPLE is not None and getattr(_TEXT_EXAMPLE.dtype, "storage", None) == "pyarrow"
+if _ARROW_TEXT:
+    import pyarrow as _pa
+    from pandas.arrays import ArrowStringArray as _ArrowStringArray
+
+    _ARROW_TYPE = _TEXT_EXAMPLE._pa_array.type  # type: ignore[union-attr]
+
+
+def _seconds(value: object) -> int:
+    if value is None:
+        return _NAT
+    if isinstance(value, dt.datetime):
+        delta = (value if value.tzinfo is None else value.replace(tzinfo=None)) - _EPOCH
+    elif isinstance(value, dt.date):
+        delta = dt.datetime(value.year, value.month, value.day) - _EPOCH
+    else:
+        raise TypeError(f"not a date or datetime: {value!r}")
+    return delta.days * 86400 + delta.seconds
+
+
+def _text_arrays(columns: Sequence[list[str | None]], size: int) -> list[object]:
+    """Typed text columns: one string array for all of them, sliced (pandas 3), or object arrays."""
+    if TEXT_DTYPE == "object":
+        arrays: list[object] = []
+        for values in columns:
+            array = np.empty(size, dtype=object)
+            array[:] = values
+            arrays.append(array)
+        return arrays
+    # one conversion to the string dtype (Arrow-backed when pyarrow is installed) instead of one per
+    # column: the columns are zero-copy slices of it
+    flat = [value for values in columns for value in values]
+    if _ARROW_TEXT:
+        whole = _ArrowStringArray(_pa.array(flat, type=_ARROW_TYPE), dtype=_TEXT_EXAMPLE.dtype)  # type: ignore[union-attr]
+    else:
+        whole = pd.array(flat, dtype=TEXT_DTYPE)
+    return [whole[i * size : (i + 1) * size] for i in range(len(columns))]
+
+
+class _Layout:
+    """Where each column of a table goes: text columns one block each, numbers one 2-D block per dtype."""
+
+    def __init__(self, columns: dict[str, str]) -> None:
+        self.names = list(columns)
+        self.columns = pd.Index(self.names)
+        self.text = [i for i, dtype in enumerate(columns.values()) if dtype == TEXT_DTYPE]
+        self.numeric: dict[str, np.ndarray] = {}
+        for i, dtype in enumerate(columns.values()):
+            if dtype != TEXT_DTYPE:
+                self.numeric.setdefault(dtype, [])  # type: ignore[arg-type]
+                self.numeric[dtype].append(i)  # type: ignore[attr-defined]
+        self.numeric = {dtype: np.array(places, dtype=np.intp) for dtype, places in self.numeric.items()}
+        self.text_places = [np.array([i], dtype=np.intp) for i in self.text]
+
+    def frame(self, size: int, text: list[object], numeric: dict[str, np.ndarray]) -> pd.DataFrame:
+        """The DataFrame of the text arrays (in column order) and one 2-D array per numeric dtype
+        (rows: that dtype's columns in order)."""
+        if _from_blocks is None or TEXT_DTYPE == "object":
+            data: dict[str, object] = {}
+            for i, array in zip(self.text, text):
+                data[self.names[i]] = array
+            for dtype, places in self.numeric.items():
+                for row, i in enumerate(places):
+                    data[self.names[i]] = numeric[dtype][row]
+            return pd.DataFrame({name: data[name] for name in self.names}, copy=False)
+        blocks: list[tuple[object, np.ndarray]] = list(zip(text, self.text_places))
+        for dtype, places in self.numeric.items():
+            values = numeric[dtype]
+            if dtype == TIME_DTYPE and _wrap_times is not None:
+                values = _wrap_times(values)
+            blocks.append((values, places))
+        return _from_blocks(blocks, index=pd.RangeIndex(size), columns=self.columns.copy())
+
+
+_EXPRESSION_LAYOUT = _Layout(EXPRESSION_COLUMNS)
+_EVENT_LAYOUT = _Layout(EVENT_COLUMNS)
+
+
+def expressions_frame(expressions: Iterable[Expression], sentences: Iterable[Sentence] = ()) -> pd.DataFrame:
+    """One row per time expression, in text order, with the columns of :data:`EXPRESSION_COLUMNS`.
+
+    ``sentences`` are the article's sentences, which give the ``sentence`` text column (missing
+    when they are not given or do not have the expression's sentence index).
+    """
+    expressions = list(expressions)
+    size = len(expressions)
+    mentions = [expr.mention for expr in expressions]
+    times = [expr.time for expr in expressions]
+    sentence_text = {sentence.index: sentence.text for sentence in sentences}
+    text = _text_arrays(
+        [
+            [m.text for m in mentions],
+            [t.timex_type for t in times],
+            [t.value for t in times],
+            [t.grain.value if t.grain is not None else None for t in times],
+            [t.mod for t in times],
+            [expr.anchor for expr in expressions],
+            [sentence_text.get(m.sentence) for m in mentions],
+        ],
+        size,
+    )
+    numeric = {
+        "int64": np.array(
+            [[m.char_start for m in mentions], [m.char_end for m in mentions], [m.sentence for m in mentions]],
+            dtype=np.int64,
+        ).reshape(3, size),
+        TIME_DTYPE: np.array(
+            [[_seconds(t.start) for t in times], [_seconds(t.end) for t in times]], dtype=np.int64
+        ).reshape(2, size).view(TIME_DTYPE),
+        "bool": np.array([t.approximate for t in times], dtype=bool).reshape(1, size),
+    }
+    return _EXPRESSION_LAYOUT.frame(size, text, numeric)
+
+
+def events_frame(events: Iterable[Event]) -> pd.DataFrame:
+    """One row per event, sorted by start (undated events last), with :data:`EVENT_COLUMNS`."""
+    events = list(events)
+    size = len(events)
+    starts = [_seconds(e.time.start) if e.time is not None else _NAT for e in events]
+    ends = [_seconds(e.time.end) if e.time is not None else _NAT for e in events]
+    order = sorted(
+        range(size),
+        key=lambda i: (starts[i] == _NAT, 0 if starts[i] == _NAT else starts[i], 0 if ends[i] == _NAT else ends[i], events[i].char_start),
+    )
+    events = [events[i] for i in order]
+    starts = [starts[i] for i in order]
+    ends = [ends[i] for i in order]
+    times = [e.time for e in events]
+    text = _text_arrays(
+        [
+            [e.phrase for e in events],
+            [e.trigger for e in events],
+            [e.sentence_text for e in events],
+            [e.expression for e in events],
+            [t.value if t is not None else None for t in times],
+            [t.grain.value if t is not None and t.grain is not None else None for t in times],
+            [e.derived_from for e in events],
+            [e.duration for e in events],
+            [e.dated_by for e in events],
+            [e.note for e in events],
+        ],
+        size,
+    )
+    numeric = {
+        "int64": np.array(
+            [
+                [e.event_id for e in events],
+                [e.sentence for e in events],
+                [e.char_start for e in events],
+                [e.char_end for e in events],
+            ],
+            dtype=np.int64,
+        ).reshape(4, size),
+        TIME_DTYPE: np.array(
+            [starts, ends, [_seconds(e.earliest) for e in events], [_seconds(e.latest) for e in events]],
+            dtype=np.int64,
+        ).reshape(4, size).view(TIME_DTYPE),
+        "bool": np.array([t is not None and t.approximate for t in times], dtype=bool).reshape(1, size),
+        "float64": np.array([float(e.confidence) for e in events], dtype=np.float64).reshape(1, size),
+    }
+    return _EVENT_LAYOUT.frame(size, text, numeric)
