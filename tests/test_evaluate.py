@@ -12,21 +12,23 @@ import pytest
 from timeline.evaluation import expressions as evaluate
 from timeline.evaluation.baseline import baseline_value, dateparser_annotations
 from timeline.evaluation.expressions import (
+    error_report,
+    evaluate_corpus,
+    format_table,
+    main,
+    value_ceiling,
+)
+from timeline.evaluation.families import classify_family
+from timeline.evaluation.scoring import (
     Annotation,
     CorpusResult,
     Counts,
     annotations_from_frame,
     annotations_from_gold,
-    classify_family,
-    error_report,
-    evaluate_corpus,
-    format_table,
-    main,
     match_relaxed,
     match_strict,
     score_counts,
     score_document,
-    value_ceiling,
 )
 from timeline.output.table import expressions_frame
 from timeline.output.timeml import TimeMLDocument, read_timeml

@@ -18,7 +18,9 @@ from timeline_fixtures import (
     sample_timeline,
 )
 
-from timeline.output.plot import display_date, event_lanes, highlighted_sentence, write_html
+from timeline.output.labels import display_date, highlighted_sentence
+from timeline.output.lanes import event_lanes
+from timeline.output.page import write_html
 from timeline.types import Grain, TimeValue
 
 
@@ -466,7 +468,8 @@ def test_the_default_template_keeps_a_light_figure(sample):
 
 # --- issue 17: the picture tells the story --------------------------------------------------
 
-from timeline.output.plot import focus_window, headline, text_width  # noqa: E402
+from timeline.output.geometry import focus_window, text_width  # noqa: E402
+from timeline.output.lanes import headline  # noqa: E402
 
 _DAY = 86400.0
 

@@ -77,7 +77,7 @@ class Timeline:
 
     def to_html(self, path: str | os.PathLike[str], *, offline: bool = True, **options: Any) -> None:
         """Write the figure to one HTML file; ``offline=True`` inlines plotly.js."""
-        from timeline.output.plot import write_html
+        from timeline.output.page import write_html
 
         write_html(self, path, offline=offline, **options)
 

@@ -625,7 +625,7 @@ def test_no_event_is_dated_more_firmly_than_its_evidence(
 
 def test_figure_collapses_tense_dated_events_and_hovers_show_the_chain() -> None:
     pytest.importorskip("plotly")
-    from timeline.output.plot import COLLAPSE_AT
+    from timeline.output.geometry import COLLAPSE_AT
 
     # the statements come before the dated sentence: after it they would be shown on the
     # story's day (Tuesday, dated_by "narrative"), not on the publication day by tense

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from timeline.evaluation.expressions import Annotation
+from timeline.evaluation.scoring import Annotation
 
 __all__ = ["BASELINE_BASE", "baseline_value", "dateparser_annotations"]
 

@@ -139,7 +139,7 @@ def _last_moment(end: object) -> object:
 
 
 def _timelinejs_event(row: dict[str, Any], start: object, end: object, group: str) -> dict[str, Any]:
-    from timeline.output.plot import display_date, highlighted_sentence
+    from timeline.output.labels import display_date, highlighted_sentence
 
     grain = row["grain"]
     start_parts = _date_parts(start, grain)
@@ -189,7 +189,8 @@ def to_timelinejs(tl: Timeline, path: str | os.PathLike[str] | None = None) -> d
     article text is escaped. Undated events, which TimelineJS cannot place, are listed in the
     title slide.
     """
-    from timeline.output.plot import _day, event_lanes
+    from timeline.output.labels import day_label
+    from timeline.output.lanes import event_lanes
 
     events = tl.events
     lanes = event_lanes(tl)
@@ -205,7 +206,7 @@ def to_timelinejs(tl: Timeline, path: str | os.PathLike[str] | None = None) -> d
     published = tl.article.published
     title_text = ""
     if published is not None:
-        title_text += f"<p>Published {_day(dt.datetime(published.year, published.month, published.day))}</p>"
+        title_text += f"<p>Published {day_label(dt.datetime(published.year, published.month, published.day))}</p>"
     if undated:
         items = "".join(f"<li>{html.escape(str(r['event']))}</li>" for r in undated)
         title_text += f"<p>Undated events:</p><ul>{items}</ul>"
