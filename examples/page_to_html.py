@@ -6,7 +6,7 @@ date came from. ``--published`` wins over the page's date.
 
 Usage::
 
-    python examples/page_to_html.py tests/pages/news_jsonld.html -o timeline.html
+    python examples/page_to_html.py tests/text/pages/news_jsonld.html -o timeline.html
     python examples/page_to_html.py saved.html --url https://example.com/2016/01/15/story.html
     python examples/page_to_html.py saved.html --published 2016-01-15
 """

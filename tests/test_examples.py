@@ -121,7 +121,7 @@ def test_article_to_html_missing_file(tmp_path: Path) -> None:
     assert done.stderr.startswith("error:") and "Traceback" not in done.stderr
 
 
-PAGES = ROOT / "tests" / "pages"
+PAGES = ROOT / "tests" / "text" / "pages"
 needs_html = pytest.mark.skipif(
     not all(importlib.util.find_spec(name) for name in ("trafilatura", "htmldate")),
     reason="needs pip install 'news-timeline[html]'")

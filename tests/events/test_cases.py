@@ -9,17 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from events_markup import parse_markup  # noqa: E402
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from events_markup import parse_markup  # noqa: E402
 
 from timeline.events import build_events  # noqa: E402
 from timeline.events.clauses import SentenceAnalysis  # noqa: E402

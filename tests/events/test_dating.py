@@ -11,17 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
-import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from events_markup import parse_markup  # noqa: E402
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from events_markup import parse_markup  # noqa: E402
 
 import timeline  # noqa: E402
 from timeline.events import CONFIDENCE, build_events, firm  # noqa: E402

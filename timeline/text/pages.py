@@ -1,7 +1,7 @@
 """Saved web pages in: the article's text, headline and publication date read from its HTML.
 
 >>> import timeline
->>> page = timeline.read_html("tests/pages/meta_only.html")  # doctest: +SKIP
+>>> page = timeline.read_html("tests/text/pages/meta_only.html")  # doctest: +SKIP
 >>> page.title, page.published  # doctest: +SKIP
 ('Port strike ends after three weeks', datetime.date(2019, 9, 1))
 

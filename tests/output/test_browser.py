@@ -187,7 +187,7 @@ def test_the_checker_would_catch_an_injected_script(tmp_path):
 
 # --- the picture tells the story (issue 17) ---------------------------------------------------
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 #: 67 events over 1958-2027 (the headline's one is its title), the story on 8-16 March 2024
 LONG_ARTICLE = ROOT / "docs" / "long_article.txt"
 DEMO_ARTICLE = ROOT / "seeds" / "penn_interview.txt"

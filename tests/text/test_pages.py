@@ -1,6 +1,6 @@
 """Saved web pages in (issue 19): ``timeline.read_html``, the CLI and the batch functions.
 
-The pages in ``tests/pages/`` were written for these tests (never downloaded): a news page with
+The pages in ``tests/text/pages/`` were written for these tests (never downloaded): a news page with
 JSON-LD, one with only ``<meta property="article:published_time">``, one with a dateline only, a
 blog with an update date, an AMP page and a page in French. Tests that read HTML skip when the
 ``html`` extra (trafilatura, htmldate) is not installed; the error without it is tested always.

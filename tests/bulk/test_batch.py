@@ -364,7 +364,7 @@ def test_scale_doc_examples_run() -> None:
     """The ```python blocks of docs/scale.md that need no Dask cluster run, in order."""
     import re
 
-    text = (Path(__file__).resolve().parents[1] / "docs" / "scale.md").read_text("utf-8")
+    text = (Path(__file__).resolve().parents[2] / "docs" / "scale.md").read_text("utf-8")
     blocks = re.findall(r"^```python[ \t]*\n(.*?)^```[ \t]*$", text, re.DOTALL | re.MULTILINE)
     local = [block for block in blocks if "dask" not in block]
     assert len(local) >= 2

@@ -534,5 +534,5 @@ def _long_timeline():
 
     import timeline
 
-    text = (Path(__file__).resolve().parents[1] / "docs" / "long_article.txt").read_text(encoding="utf-8")
+    text = (Path(__file__).resolve().parents[2] / "docs" / "long_article.txt").read_text(encoding="utf-8")
     return timeline.build(text, published="2024-03-17")

@@ -18,7 +18,7 @@ from timeline.output.timeml import (
 )
 from timeline.types import Article, Expression, Grain, Mention, Reading, TimeValue
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
 SAMPLE = """<?xml version="1.0" ?>
 <TimeML xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">

@@ -34,7 +34,7 @@ from timeline.evaluation.events import (
 )
 from timeline.evaluation.expressions import main
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 FOLDER = ROOT / "tests" / "event_scoring"
 #: the dev set lives in ../shared beside the repository (or beside the worktrees' folder)
 DEV = next(

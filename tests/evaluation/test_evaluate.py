@@ -34,7 +34,7 @@ from timeline.output.table import expressions_frame
 from timeline.output.timeml import TimeMLDocument, read_timeml
 from timeline.types import Expression, Grain, Mention, Reading, TimeValue
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def ann(start: int, end: int, kind: str = "DATE", value: str = "2000-01-01", text: str = "") -> Annotation:

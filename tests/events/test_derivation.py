@@ -20,7 +20,7 @@ from timeline.events.derivation import (
     verb_lemma,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 LEXICON = ROOT / "timeline" / "lexicon"
 CORPUS = next(
     (base / "shared" / "corpora" / "tempeval3-train" for base in ROOT.parents
