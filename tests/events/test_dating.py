@@ -423,8 +423,13 @@ def test_relative_clause_through_build() -> None:
 def test_a_definite_noun_joins_the_earlier_mention_of_its_event() -> None:
     events = _events("Troops recaptured the airport on [[May 3|2016-05-03]]. The recapture "
                      "ended a long siege.")
-    assert [e.trigger for e in events if e.trigger.lower().startswith("recapture")] == ["recaptured"]
-    assert "same event as 'The recapture" in (_one(events, "recaptured").note or "")
+    recaptured = _one(events, "recaptured")
+    assert "same event as 'The recapture" in (recaptured.note or "")
+    # the further mention keeps a row of its own, dated as the event it names again
+    noun = _one(events, "recapture")
+    assert noun.time == recaptured.time and noun.dated_by == "anchored"
+    assert noun.derived_from == f"same event as event {recaptured.event_id}"
+    assert f"another mention of event {recaptured.event_id}" in (noun.note or "")
 
 
 def test_two_explicit_dates_are_never_merged() -> None:
@@ -510,10 +515,13 @@ def test_seed_every_event_has_a_dating_and_the_undated_ones_are_placed() -> None
     assert october.note is not None and "same event as 'he got to meet" in october.note
     # "the meeting" (the one Castillo feared, the one they would later have) is that meeting
     assert october.note.count("same event as 'the meeting'") == 2
-    assert not any(e.trigger == "meet" and e.sentence == october.sentence + 2 for e in events)
+    # its further mentions keep rows of their own, dated as it is
+    for again in (e for e in events if e.note and f"another mention of event {october.event_id}"
+                  in e.note):
+        assert again.time == october.time
     # "he wanted to meet the actress": a wish, only estimated (publication day, the lowest
     # confidence, its mood noted)
-    wish = next(e for e in events if e.trigger == "meet")
+    wish = next(e for e in events if e.trigger == "meet" and "another mention" not in (e.note or ""))
     assert wish.note is not None and "hypothetical" in wish.note
     assert wish.dated_by == "tense" and wish.confidence == pytest.approx(CONFIDENCE["unreal"])
     assert wish.time is not None and wish.time.approximate and wish.time.value == "2016-01-15"

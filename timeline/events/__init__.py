@@ -18,7 +18,8 @@ sees the events that carry constraints.
    sentence) to it by a difference constraint. "shortly/soon/immediately after X", "since X"
    and "until X" do the same without a duration.
 3. Mentions of one event ("was recaptured" ... "his recapture") are merged by trigger stem
-   when one of them is an anchor or a definite noun; the note says so.
+   when one of them is an anchor or a definite noun, and dated as one event; each mention
+   keeps its row (the further ones "same event as event N"), and the note says so.
 4. The constraints are solved once per document (:func:`timeline.solver.solve`, again when a
    month/year amount needed a calendar reference). Relative expressions ("two days later",
    "the next day", "that night", "earlier that month") that the resolver left unresolved, or
@@ -44,7 +45,7 @@ from typing import TYPE_CHECKING
 
 from timeline.events.clauses import SentenceAnalysis
 from timeline.events.collect import Collection, collect_candidates, collect_sentence
-from timeline.events.coreference import attach_pending_durations, merge
+from timeline.events.coreference import as_event, attach_pending_durations, merge
 from timeline.events.dating import date_the_rest
 from timeline.events.records import CONFIDENCE, date_firm, event_records
 from timeline.events.relations import solve_relations
@@ -93,8 +94,9 @@ def build_events(
             sentences are not listed, so nothing is dated by narrative or by tense alone.
 
     Returns:
-        One :class:`Event` per event mention (finite verbs that are not states, event nouns,
-        and every clause a time expression dates); mentions of one event are merged. Each has
+        One :class:`Event` per event mention (finite verbs, states other than the copula, event
+        nouns, -ing forms and infinitives that name events, and every clause a time expression
+        dates); further mentions of one event are dated as its first. Each has
         ``dated_by`` (explicit, anchored, sentence, narrative, tense or none) and
         ``confidence`` (see :data:`CONFIDENCE`).
 
@@ -199,5 +201,11 @@ def _finish(c: Collection) -> tuple[Event, ...]:
         solution = solve_relations(c, nodes, node_of, relations, intervals, previous=solution)
     kept, records, ids, notes = date_firm(c, reps, rep, nodes, node_of, relations, solution,
                                           explicit, relative_times)
-    date_the_rest(c, kept, records, ids, node_of, notes)
+    copies = c.copies
+    date_the_rest(c, [k for k in kept if k not in copies] if copies else kept, records, ids,
+                  node_of, notes)
+    for key, first in copies.items():  # a further mention: dated as its event
+        if records[first].time is not None:
+            records[key] = as_event(records[first], ids[first])
+        notes[key].append(f"another mention of event {ids[first]}")
     return event_records(c, kept, records, ids, notes)

@@ -94,6 +94,8 @@ class Collection:
         self.by_expression: dict[int, int] = {}  # expression index -> mention key
         self.relative_from: dict[int, int] = {}  # relative mention key -> reference key
         self.guessed_calendar = False  # a month/year amount was counted without a reference
+        #: a further mention of an event -> the event's first mention (set when events are kept)
+        self.copies: dict[int, int] = {}
         #: event key -> "in"/"within" and the amount of its clause ("will report in two weeks")
         self.from_now: dict[int, tuple[str, Expression]] = {}
         #: durations whose clause had no dated event: (that clause's event, value, sentence)

@@ -15,8 +15,11 @@ from timeline.events.words import stem
 
 if TYPE_CHECKING:  # pragma: no cover
     from timeline.events.collect import Collection
+    from timeline.events.phrases import Found
 
-__all__ = ["attach_pending_durations", "compatible", "date_coreferent", "date_headline", "merge"]
+__all__ = [
+    "as_event", "attach_pending_durations", "compatible", "date_coreferent", "date_headline", "merge",
+]
 
 
 def merge(c: Collection) -> dict[int, int]:
@@ -204,7 +207,7 @@ def date_headline(c: Collection, kept: list[int], records: dict[int, Dating],
         other = first.get(event_key(trigger)) if trigger.isalpha() else None
         if other is None or other not in ids:
             continue
-        records[key] = _as_event(records[other], ids[other])
+        records[key] = as_event(records[other], ids[other])
         notes[key].append(f"the headline's event, told as event {ids[other]}: dated as it is")
 
 
@@ -226,16 +229,26 @@ def date_coreferent(c: Collection, kept: list[int], records: dict[int, Dating], 
                                               mention.form.mood == "real"):
                 latest[event_key(found.trigger)] = key
             continue
-        if mention.form is not None or not latest:
-            continue
+        if mention.form is not None or not latest or not _refers_back(c.text, found):
+            continue  # a verb, or a noun that names a new event ("flights would resume")
         other = latest.get(event_key(found.trigger))
         if other is None or other not in ids:
             continue
-        records[key] = _as_event(records[other], ids[other])
+        records[key] = as_event(records[other], ids[other])
         notes[key].append(f"refers to event {ids[other]}: dated as it is")
 
 
-def _as_event(source: Dating, number: int) -> Dating:
+def _refers_back(text: str, found: Found) -> bool:
+    """Does an event noun point back at an event told before: a definite or possessive
+    determiner ("the arrest", "his resignation") or a possessive name ("Jobs' death")?"""
+    if found.definite:
+        return True
+    before = text[max(0, found.trigger_start - 40):found.trigger_start].rstrip()
+    words = before.split()
+    return any(word.endswith(("'", "'s", "’", "’s")) for word in words[-2:])
+
+
+def as_event(source: Dating, number: int) -> Dating:
     """The dating of a mention of event ``number``, dated as ``source`` (a little less firmly)."""
     return Dating(source.time, "anchored", max(0.3, source.confidence - 0.1),
                   f"same event as event {number}", source.expression, source.bounds)

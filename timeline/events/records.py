@@ -89,9 +89,11 @@ def date_firm(c: Collection, reps: list[int], rep: dict[int, int], nodes: list[i
     """Date the events explicit expressions, relative expressions and solved constraints date.
 
     Returns the kept mentions' keys (in text order), their datings (:data:`UNDATED` for the
-    ones nothing here dates), their event ids and their notes so far.
+    ones nothing here dates), their event ids and their notes so far. Every further mention of
+    a kept event ("resigned" ... "his resignation") is kept too, with its own id and row
+    (:data:`UNDATED` here: it is dated as its event once that is, see ``timeline.events``);
+    ``c.copies`` maps it to the event's first mention.
     """
-    del rep
     mentions = c.mentions
     notes: dict[int, list[str]] = {}
     for key in reps:
@@ -125,6 +127,11 @@ def date_firm(c: Collection, reps: list[int], rep: dict[int, int], nodes: list[i
     # are dropped; the others are numbered in text order
     kept = [k for k in reps if not c.mentions[k].hidden
             and not (c.mentions[k].optional and k not in parents)]
+    kept_set = set(kept)
+    c.copies = {k: r for k, r in rep.items()
+                if k != r and r in kept_set and not mentions[k].hidden}
+    if c.copies:
+        kept = sorted(kept + list(c.copies), key=lambda k: (mentions[k].found.trigger_start, k))
     ids = {key: number for number, key in enumerate(kept, start=1)}
 
     def name(key: int) -> str:
@@ -135,6 +142,10 @@ def date_firm(c: Collection, reps: list[int], rep: dict[int, int], nodes: list[i
     mentions = c.mentions
     for key in kept:
         mention = mentions[key]
+        if key in c.copies:
+            records[key] = UNDATED  # dated as its event, once that is
+            notes[key] = []
+            continue
         if mention.explicit is None and mention.relative is None and key not in node_of \
                 and key not in relative_times and key not in parents:
             records[key] = UNDATED  # nothing dates it (yet: see _fallback)
