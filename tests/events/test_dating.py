@@ -687,3 +687,10 @@ def test_a_headline_event_the_body_does_not_date_is_on_the_publication_day() -> 
     events = timeline.build(text, published="2008-01-09").events
     falls = events[events["trigger"] == "falls"].iloc[0]
     assert falls["start"] == pd.Timestamp("2008-01-09") and falls["approximate"]
+
+
+def test_a_modal_event_never_sets_the_story_day() -> None:
+    events = timeline.build("The council might vote yesterday, officials hoped. "
+                            "The mayor said the plan was sound.", published="2016-03-10").events
+    said = events[events["trigger"] == "said"].iloc[0]
+    assert said["start"] == pd.Timestamp("2016-03-10") and said["dated_by"] == "tense"

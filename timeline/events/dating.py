@@ -83,7 +83,8 @@ def date_the_rest(c: Collection, kept: list[int], records: dict[int, Dating], id
         if record.dated_by != "none" or record.time is not None:
             # the story's day is set by the events on its line, not by the anchor of a
             # flashback ("published on January 9th, a day after he was recaptured")
-            if record.dated_by in FIRM and (form is None or form.tense != "future") and \
+            if record.dated_by in FIRM and (form is None or form.tense != "future"
+                                            and form.mood == "real") and \
                     not mention.is_anchor and _on_a_recent_day(record.time, published):
                 story = key
             if record.dated_by in FIRM and record.time is not None and \
