@@ -53,7 +53,7 @@ from timeline.events.relatives import date_relatives
 from timeline.events.signals import signal_positions
 from timeline.events.solver import to_seconds
 from timeline.events.tokens import DocumentTokens
-from timeline.resolve.resolvers import find_dateline
+from timeline.resolve.anchor import find_dateline
 from timeline.types import Event, Expression, Sentence, TimeValue
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -110,7 +110,7 @@ def build_events(
     if not sentences:
         return ()
     if mode is None:
-        from timeline.resolve.resolvers import detect_mode
+        from timeline.resolve.anchor import detect_mode
 
         mode = detect_mode(tuple(e.mention for e in expressions), published)
     starts = [s.char_start for s in sentences]

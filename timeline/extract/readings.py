@@ -749,7 +749,7 @@ _SEASON_SET = {"summer": "SU", "winter": "WI", "spring": "SP", "fall": "FA", "au
 
 
 def _set(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
-    from timeline.resolve.resolvers import duration_value  # the one place that spells durations
+    from timeline.resolve.values import duration_value  # the one place that spells durations
 
     if g.get("adverb"):
         if _looks_like_name(text, before, after) or re.match(r"\s+[A-Z][a-z]+", after) and not text[:1].isupper():
