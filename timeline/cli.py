@@ -506,7 +506,7 @@ def read_batch(
     Raises:
         CliError: the path is missing or unreadable, or a named CSV column is absent.
     """
-    from timeline.bulk.batch import Unreadable, article_files
+    from timeline.bulk.inputs import Unreadable, article_files
     from timeline.text.pages import HTML_SUFFIXES
 
     source = Path(path)
@@ -588,7 +588,8 @@ class _Sized:
 
 def _run_batch(args: argparse.Namespace, published: object, stdout: IO[str], stderr: IO[str]) -> int:
     """Build every article of a batch input and write one table, chunk by chunk."""
-    from timeline.bulk.batch import TableWriter, iter_build
+    from timeline.bulk.batch import iter_build
+    from timeline.bulk.writers import TableWriter
 
     if args.jobs == 0 or args.jobs < -1:
         raise CliError(f"--jobs must be a positive number or -1 (all cores), not {args.jobs}")
