@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from timeline.events import build_events
-from timeline.extract.readings import DATE_ORDERS, read_slash_date
+from timeline.extract.dates import DATE_ORDERS, read_slash_date
 from timeline.extract.scan import find_mentions
 from timeline.published import parse_published
 from timeline.resolve.anchor import choose_mode, find_dateline

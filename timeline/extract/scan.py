@@ -17,7 +17,9 @@ from itertools import accumulate
 
 import attrs
 
-from timeline.extract.readings import PRODUCTIONS, Groups, read_slash_date
+from timeline.extract.dates import read_slash_date
+from timeline.extract.fields import Groups
+from timeline.extract.readings import PRODUCTIONS
 from timeline.lexicon import RuleSpec, alternation, load_rules, words
 from timeline.types import Mention, Reading, Sentence
 
