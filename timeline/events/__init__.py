@@ -47,11 +47,11 @@ from timeline.events.clauses import SentenceAnalysis
 from timeline.events.collect import Collection, collect_candidates, collect_sentence
 from timeline.events.coreference import as_event, attach_pending_durations, merge
 from timeline.events.dating import date_the_rest
+from timeline.events.instants import to_seconds
 from timeline.events.records import CONFIDENCE, date_firm, event_records
 from timeline.events.relations import solve_relations
 from timeline.events.relatives import date_relatives
 from timeline.events.signals import signal_positions
-from timeline.events.solver import to_seconds
 from timeline.events.tokens import DocumentTokens
 from timeline.resolve.anchor import find_dateline
 from timeline.types import Event, Expression, Sentence, TimeValue
