@@ -98,7 +98,7 @@ def _child_batch(corpus: Path, count: int, jobs: int) -> dict[str, Any]:
     import resource
 
     import timeline
-    from timeline.bulk import batch
+    from timeline.bulk import pool as batch_pool
 
     worker_peaks: list[float] = []
     worker_cpu: list[float] = []
@@ -119,7 +119,7 @@ def _child_batch(corpus: Path, count: int, jobs: int) -> dict[str, Any]:
             super().shutdown(wait=wait, cancel_futures=cancel_futures)
 
     def pool(workers: int) -> concurrent.futures.Executor:
-        return MeasuredPool(max_workers=workers, mp_context=batch._context())
+        return MeasuredPool(max_workers=workers, mp_context=batch_pool.pool_context())
 
     articles, _ = _articles(corpus, count)
     rows = errors = 0

@@ -21,7 +21,8 @@ from test_hostile import check_timeline
 import timeline
 from timeline.extract.scan import find_mentions
 from timeline.output.timeml import is_timex3_value
-from timeline.resolve.resolvers import resolve_mention, resolve_mentions
+from timeline.resolve.document import resolve_mentions
+from timeline.resolve.resolvers import resolve_mention
 from timeline.text.sentences import split_sentences
 
 settings.register_profile(

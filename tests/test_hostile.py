@@ -27,7 +27,7 @@ from timeline.cli import main
 from timeline.lexicon import load_rules
 from timeline.output.table import EVENT_COLUMNS, EXPRESSION_COLUMNS
 from timeline.output.timeml import is_timex3_value
-from timeline.resolve import resolvers as resolve
+from timeline.resolve.document import PART_OF_DATE_RULE
 
 PUBLISHED = "2016-01-15"
 
@@ -354,7 +354,7 @@ def test_expression_at_start_and_end_of_text(rule: str, example: str) -> None:
     chat = "lol " if example.startswith("lol ") else ""
     example = example[len(chat):]
     prefix, suffix = chat + "Reporters said ", " was fine."
-    if rule == resolve._PART_OF_DATE_RULE:  # news tags "the night of [May 13]": the date alone
+    if rule == PART_OF_DATE_RULE:  # news tags "the night of [May 13]": the date alone
         date = example[example.index(" of ") + 4:]
         assert _span(prefix + example + suffix, len(prefix) + len(example) - len(date), len(prefix) + len(example))
         return

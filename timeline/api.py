@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from timeline.events import build_events
-from timeline.extract.readings import DATE_ORDERS, read_slash_date
+from timeline.extract.dates import DATE_ORDERS, read_slash_date
 from timeline.extract.scan import find_mentions
 from timeline.published import parse_published
-from timeline.resolve.resolvers import choose_mode, find_dateline, resolve_mentions
+from timeline.resolve.anchor import choose_mode, find_dateline
+from timeline.resolve.document import resolve_mentions
 from timeline.text.language import MIN_WORDS, THRESHOLD, english_share, looks_english
 from timeline.text.sentences import split_sentences
 from timeline.text.view import replace_surrogates, scanning_view

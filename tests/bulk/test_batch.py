@@ -17,7 +17,7 @@ import pytest
 
 import timeline
 from timeline import cli
-from timeline.bulk import batch
+from timeline.bulk import batch, pool
 from timeline.output.table import EVENT_COLUMNS, EXPRESSION_COLUMNS
 
 TEXTS = [
@@ -393,7 +393,7 @@ def test_a_pool_broken_at_submit_is_replaced_then_given_up() -> None:
     _SubmitBreaks.made = 0
     parts = list(batch.iter_build(TEXTS * 2, PUBLISHED, jobs=2, chunk_size=2, progress=False,
                                   _executor=lambda workers: _SubmitBreaks()))
-    assert _SubmitBreaks.made == batch._MAX_POOL_BREAKS
+    assert _SubmitBreaks.made == pool.MAX_POOL_BREAKS
     events, _ = _reference(TEXTS * 2)
     got = pd.concat([p.events for p in parts], ignore_index=True)
     pd.testing.assert_frame_equal(got, events, check_dtype=False)
@@ -428,9 +428,9 @@ def test_a_real_worker_killed_mid_batch_loses_no_article(tmp_path: Path) -> None
     """docs/scale.md: a dead worker's chunk is built again in the parent, the pool replaced."""
     done = _run_script(tmp_path / "guarded.py", f"""
 import concurrent.futures, multiprocessing, os, signal
-from timeline.bulk import batch
+from timeline.bulk import batch, pool
 
-build_chunk = batch._build_chunk
+build_chunk = pool.build_chunk
 MARK = {str(tmp_path / "killed")!r}
 
 def dies_once(chunk, mode="auto", date_order=None):
@@ -439,13 +439,13 @@ def dies_once(chunk, mode="auto", date_order=None):
         os.kill(os.getpid(), signal.SIGKILL)
     return build_chunk(chunk, mode, date_order)
 
-def forked_pool(workers):  # fork: the workers see the patched batch._build_chunk
+def forked_pool(workers):  # fork: the workers see the patched pool.build_chunk
     return concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
 
 if __name__ == "__main__":
-    batch._build_chunk = dies_once
+    pool.build_chunk = dies_once
     parts = list(batch.iter_build(frame, jobs=2, chunk_size=2, progress=False, _executor=forked_pool))
-    batch._build_chunk = build_chunk
+    pool.build_chunk = build_chunk
     alone = timeline.build_many(frame, jobs=1, progress=False)
     got = pd.concat([p.events for p in parts], ignore_index=True)
     pd.testing.assert_frame_equal(got, alone.events)

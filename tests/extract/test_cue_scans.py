@@ -1,6 +1,6 @@
-"""The fast cue scans of ``timeline.extract.scan`` agree with the plain scans they replace.
+"""The fast cue scans of ``timeline.extract.cues`` and ``informal`` agree with the plain scans they replace.
 
-``_candidate_starts`` looks cue words up token by token; ``_candidate_starts_by_regex`` is the
+``candidate_starts`` looks cue words up token by token; ``_candidate_starts_by_regex`` is the
 regular-expression scan it replaces (kept as the fallback). ``is_informal`` finds social-media
 marks and chat words with one search each; :func:`_informal_reference` is the word-by-word
 definition.
@@ -13,6 +13,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from timeline.extract import cues
+from timeline.extract import informal as informal_scan
 from timeline.extract import scan as extract
 
 _MARKS = re.compile(r"(?:^|\s)[@#][A-Za-z_]|https?://|~|!!|\?\?|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
@@ -21,8 +23,8 @@ _MARKS = re.compile(r"(?:^|\s)[@#][A-Za-z_]|https?://|~|!!|\?\?|[\U0001F300-\U00
 def _informal_reference(text: str) -> bool:
     if _MARKS.search(text):
         return True
-    chat = extract._chat_words()
-    return any(word.strip(extract._PUNCTUATION) in chat for word in text.split() if word.islower())
+    chat = informal_scan._chat_words()
+    return any(word.strip(informal_scan._PUNCTUATION) in chat for word in text.split() if word.islower())
 
 
 _EXAMPLES = [
@@ -41,9 +43,9 @@ _EXAMPLES = [
 
 
 def test_candidate_starts_examples() -> None:
-    assert extract._cue_tokens() is not None  # the token scan is the one in use
+    assert cues._cue_tokens() is not None  # the token scan is the one in use
     for text in _EXAMPLES:
-        assert extract._candidate_starts(text) == extract._candidate_starts_by_regex(text), text
+        assert cues.candidate_starts(text) == cues._candidate_starts_by_regex(text), text
 
 
 def test_is_informal_examples() -> None:
@@ -62,7 +64,7 @@ _PIECES = st.sampled_from(
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_PIECES, max_size=20).map("".join))
 def test_scans_agree(text: str) -> None:
-    assert extract._candidate_starts(text) == extract._candidate_starts_by_regex(text)
+    assert cues.candidate_starts(text) == cues._candidate_starts_by_regex(text)
     assert extract.is_informal(text) == _informal_reference(text)
 
 

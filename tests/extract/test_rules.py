@@ -85,7 +85,7 @@ def test_every_computed_holiday_has_a_rule() -> None:
     """Each computed holiday names Easter or a [month, weekday, n] rule of ``holiday_weekdays``."""
     import datetime as dt
 
-    from timeline.resolve.resolvers import holiday_date
+    from timeline.resolve.years import holiday_date
 
     for name, rule in words()["holidays_computed"].items():
         base = re.split(r"[+-]", rule)[0]

@@ -29,7 +29,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from timeline.bulk.batch import ERROR_COLUMNS, NOTE_COLUMNS, _build_chunk, _job, _missing
+from timeline.bulk.chunk import build_chunk
+from timeline.bulk.inputs import is_missing, make_job
+from timeline.bulk.result import ERROR_COLUMNS, NOTE_COLUMNS
 from timeline.output.table import EVENT_COLUMNS, EXPRESSION_COLUMNS, TEXT_DTYPE
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -84,8 +86,8 @@ def _partition(
     dates = part[published].tolist() if published is not None else [None] * len(part)
     chunk = []
     for key, body, date in zip(keys, texts, dates):
-        chunk.append(_job(key, body, default if _missing(date) else date))
-    frame = _build_chunk(chunk, mode).table(table)
+        chunk.append(make_job(key, body, default if is_missing(date) else date))
+    frame = build_chunk(chunk, mode).table(table)
     return _conform(frame, meta(table, key_dtype))
 
 

@@ -47,13 +47,13 @@ from timeline.events.clauses import SentenceAnalysis
 from timeline.events.collect import Collection, collect_candidates, collect_sentence
 from timeline.events.coreference import as_event, attach_pending_durations, merge
 from timeline.events.dating import date_the_rest
+from timeline.events.instants import to_seconds
 from timeline.events.records import CONFIDENCE, date_firm, event_records
 from timeline.events.relations import solve_relations
 from timeline.events.relatives import date_relatives
 from timeline.events.signals import signal_positions
-from timeline.events.solver import to_seconds
 from timeline.events.tokens import DocumentTokens
-from timeline.resolve.resolvers import find_dateline
+from timeline.resolve.anchor import find_dateline
 from timeline.types import Event, Expression, Sentence, TimeValue
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -110,7 +110,7 @@ def build_events(
     if not sentences:
         return ()
     if mode is None:
-        from timeline.resolve.resolvers import detect_mode
+        from timeline.resolve.anchor import detect_mode
 
         mode = detect_mode(tuple(e.mention for e in expressions), published)
     starts = [s.char_start for s in sentences]

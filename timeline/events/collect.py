@@ -7,6 +7,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from timeline.events.forms import Segment, VerbForm
+from timeline.events.instants import INF, UNIT_SECONDS
 from timeline.events.phrases import Found
 from timeline.events.relations import Relation
 from timeline.events.relatives import Relative, relative_spec
@@ -21,7 +22,6 @@ from timeline.events.signals import (
     signal_token,
     signal_words,
 )
-from timeline.events.solver import INF, UNIT_SECONDS
 from timeline.events.triggers import (
     anchor_clause_end,
     anchor_event,

@@ -11,8 +11,8 @@ import attrs
 
 from timeline.events.coreference import date_coreferent, date_headline
 from timeline.events.forms import VerbForm
+from timeline.events.instants import add_calendar, interval_value
 from timeline.events.records import CONFIDENCE, DATED, FIRM, MOOD_NOTES, PAST_TENSES, Dating
-from timeline.events.solver import add_calendar, interval_value
 from timeline.events.words import word_set
 from timeline.types import Expression, TimeValue
 

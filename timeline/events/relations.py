@@ -10,18 +10,9 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from timeline.events.instants import INF, add_calendar, from_seconds, interval_value, offset_range
 from timeline.events.signals import SIGNALS, VAGUE
-from timeline.events.solver import (
-    INF,
-    Bound,
-    Constraint,
-    Solution,
-    add_calendar,
-    from_seconds,
-    interval_value,
-    offset_range,
-    solve,
-)
+from timeline.events.solver import Bound, Constraint, Solution, solve
 from timeline.types import Expression, TimeValue
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from timeline.events.instants import add_calendar, from_seconds, interval_value, to_seconds
 from timeline.events.relations import UNIT_WORDS, amount_text
-from timeline.events.solver import Solution, add_calendar, from_seconds, interval_value, to_seconds
+from timeline.events.solver import Solution
 from timeline.types import Expression, Grain, TimeValue
 
 if TYPE_CHECKING:  # pragma: no cover

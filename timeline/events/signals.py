@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from timeline.events.solver import UNIT_SECONDS
+from timeline.events.instants import UNIT_SECONDS
 from timeline.events.words import lexicon, word_set
 from timeline.types import Expression
 
