@@ -17,12 +17,20 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def shared_corpora() -> Path | None:
-    """The shared corpora folder beside the repository (or beside its worktrees' folder)."""
+def shared(*parts: str) -> Path:
+    """A path under ``../shared``: beside the repository, or beside the folder of its git
+    worktrees. Where there is no such folder (a user's clone), the path beside the repository,
+    which does not exist: the tests that need it skip."""
     for base in (ROOT.parent, ROOT.parent.parent):
-        if (base / "shared" / "corpora").is_dir():
-            return base / "shared" / "corpora"
-    return None
+        if (base / "shared").is_dir():
+            return base.joinpath("shared", *parts)
+    return ROOT.parent.joinpath("shared", *parts)
+
+
+def shared_corpora() -> Path | None:
+    """The shared corpora folder, or None where it is absent."""
+    found = shared("corpora")
+    return found if found.is_dir() else None
 
 
 @pytest.fixture

@@ -16,12 +16,13 @@ from typing import Any
 
 import pandas as pd
 import pytest
+from conftest import shared
 
 import timeline
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-SHARED_SEED = ROOT.parent / "shared" / "seeds" / "000_97afb06ab074d6df.txt"
+SHARED_SEED = shared("seeds", "000_97afb06ab074d6df.txt")
 
 SEED_STEMS = sorted(p.stem for p in SEEDS.glob("*.txt"))
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import shared
 
 import timeline
 from timeline.evaluation.events import (
@@ -37,11 +38,7 @@ from timeline.evaluation.expressions import main
 ROOT = Path(__file__).resolve().parents[2]
 FOLDER = ROOT / "tests" / "event_scoring"
 #: the dev set lives in ../shared beside the repository (or beside the worktrees' folder)
-DEV = next(
-    (base / "shared" / "corpora" / "event-dates-dev" for base in (ROOT.parent, ROOT.parent.parent)
-     if (base / "shared" / "corpora" / "event-dates-dev").is_dir()),
-    None,
-)
+DEV = shared("corpora", "event-dates-dev")
 
 
 def D(text: str) -> dt.datetime:  # noqa: N802 - a short constructor for the tables below
@@ -360,7 +357,7 @@ def test_cli_needs_a_corpus(capsys: pytest.CaptureFixture[str]) -> None:
 # --- the dev set (outside the project) -------------------------------------------------------
 
 
-@pytest.mark.skipif(DEV is None, reason="../shared/corpora/event-dates-dev is absent")
+@pytest.mark.skipif(not DEV.is_dir(), reason="../shared/corpora/event-dates-dev is absent")
 def test_dev_set_adds_up() -> None:
     documents = read_event_folder(DEV)
     result = evaluate_events(DEV.name, documents)

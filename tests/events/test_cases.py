@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import shared
 from events_markup import parse_markup  # noqa: E402
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -27,11 +28,7 @@ from timeline.types import Event, Expression, Mention, Reading, TimeValue  # noq
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
 # ../shared next to the checkout, or one level further up for a git worktree
-SHARED = next((base / "shared" for base in (Path(__file__).resolve().parents[2].parent,
-                                            Path(__file__).resolve().parents[2].parent.parent)
-               if (base / "shared" / "seeds").is_dir()),
-              Path(__file__).resolve().parents[2].parent / "shared")
-SEED = SHARED / "seeds" / "000_97afb06ab074d6df.txt"
+SEED = shared("seeds", "000_97afb06ab074d6df.txt")
 
 
 def _load_cases() -> list[Any]:

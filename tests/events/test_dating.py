@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import shared
 from events_markup import parse_markup  # noqa: E402
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -26,10 +27,7 @@ from timeline.types import Event, Expression, Mention, Reading, TimeValue  # noq
 
 ROOT = Path(__file__).resolve().parents[2]
 # ../shared next to the checkout, or one level further up for a git worktree
-SEED = next((base / "shared" / "seeds" / "000_97afb06ab074d6df.txt"
-             for base in (ROOT.parent, ROOT.parent.parent)
-             if (base / "shared" / "seeds" / "000_97afb06ab074d6df.txt").exists()),
-            ROOT.parent / "shared" / "seeds" / "000_97afb06ab074d6df.txt")
+SEED = shared("seeds", "000_97afb06ab074d6df.txt")
 PUBLISHED = dt.date(2016, 3, 10)  # a Thursday
 DAY = dt.datetime(2016, 3, 10)
 END = DAY + dt.timedelta(days=1)  # the end of the publication day (bounds are exclusive)

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import shared
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -22,11 +23,7 @@ from timeline.events.derivation import (
 
 ROOT = Path(__file__).resolve().parents[2]
 LEXICON = ROOT / "timeline" / "lexicon"
-CORPUS = next(
-    (base / "shared" / "corpora" / "tempeval3-train" for base in ROOT.parents
-     if (base / "shared" / "corpora" / "tempeval3-train").is_dir()),
-    None,
-)
+CORPUS = shared("corpora", "tempeval3-train")
 
 SAME_EVENT = [
     ("resignation", "resigned", "resigns", "resign", "resigning", "resignations"),
@@ -201,7 +198,7 @@ def test_word_files_are_sorted_lower_case_unique(name: str) -> None:
     assert all(word == word.lower() == word.strip() and word for word in words)
 
 
-@pytest.mark.skipif(CORPUS is None, reason="TE3 training data absent")
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="TE3 training data absent")
 def test_script_reproduces_committed_files(tmp_path: Path) -> None:
     subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "derive_event_lexicon.py"), str(CORPUS),

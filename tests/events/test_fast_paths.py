@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 
 import pytest
+from conftest import shared
 
 from timeline.events import forms, tokens, words
 from timeline.events.clauses import SentenceAnalysis
@@ -20,10 +20,7 @@ from timeline.events.triggers import event_candidates
 from timeline.text.sentences import split_sentences
 from timeline.types import Sentence
 
-SHARED = next((base / "shared" for base in (Path(__file__).resolve().parents[2].parent,
-                                            Path(__file__).resolve().parents[2].parent.parent)
-               if (base / "shared" / "corpora").is_dir()),
-              Path(__file__).resolve().parents[2].parent / "shared")
+SHARED = shared()
 
 TEXTS = [
     "Mr. Smith met him in the U.S. on Oct. 23; 1,000 came at 3:15. He left.",

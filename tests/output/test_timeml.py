@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from conftest import shared
 
 from timeline.api import Timeline
 from timeline.output.timeml import (
@@ -18,7 +19,7 @@ from timeline.output.timeml import (
 )
 from timeline.types import Article, Expression, Grain, Mention, Reading, TimeValue
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+SHARED = shared()
 
 SAMPLE = """<?xml version="1.0" ?>
 <TimeML xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
