@@ -81,14 +81,13 @@ def date_the_rest(c: Collection, kept: list[int], records: dict[int, Dating], id
         form = mention.form
         story_of[key] = story
         if record.dated_by != "none" or record.time is not None:
-            # the story's day is set by the events on its line, not by the anchor of a
-            # flashback ("published on January 9th, a day after he was recaptured")
-            if record.dated_by in FIRM and (form is None or form.tense != "future"
-                                            and form.mood == "real") and \
-                    not mention.is_anchor and _on_a_recent_day(record.time, published):
-                story = key
             if record.dated_by in FIRM and record.time is not None and \
                     record.time.start is not None and (form is None or form.tense != "future"):
+                # the story's day is set by real events on its line, not by the anchor of a
+                # flashback ("published on January 9th, a day after he was recaptured")
+                if (form is None or form.mood == "real") and not mention.is_anchor and \
+                        _on_a_recent_day(record.time, published):
+                    story = key
                 if c.mode == "news":
                     if (form is not None and form.speech) or (
                             published is not None and record.time.start > published):
@@ -130,10 +129,9 @@ def date_the_rest(c: Collection, kept: list[int], records: dict[int, Dating], id
                 # "the deal, which was announced on Monday": the noun before the relative
                 # clause happened then too
                 by_segment.setdefault((mention.sentence, -segment.lo), key)
-    for key in kept:
+    for key in kept if by_segment else ():
         mention = c.mentions[key]
-        if not by_segment or mention.form is not None or mention.segment is None or \
-                records[key].dated_by != "none":
+        if mention.form is not None or mention.segment is None or records[key].dated_by != "none":
             continue
         verb = by_segment.get((mention.sentence, mention.segment.lo))
         relative = _before_relative(c, mention) if verb is None else None
