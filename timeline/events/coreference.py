@@ -1,6 +1,6 @@
 """Mentions of one event: merging coreferent mentions ("was recaptured" ... "his recapture"),
 durations lent by a clause to the event of the same verb, and undated nouns that name an event
-dated before (:func:`timeline.derivation.event_key`)."""
+dated before (:func:`timeline.events.derivation.event_key`)."""
 
 from __future__ import annotations
 
@@ -185,7 +185,7 @@ def date_headline(c: Collection, kept: list[int], records: dict[int, Dating],
                   ids: dict[int, int], notes: dict[int, list[str]]) -> None:
     """A headline announces what the body tells ("Apple unveils iPhone 4" ... "On Monday,
     Jobs unveiled iPhone 4"): a headline event with no time of its own takes the time of the
-    first body mention of the same event (matched by :func:`timeline.derivation.event_key`)
+    first body mention of the same event (matched by :func:`timeline.events.derivation.event_key`)
     that the body dates better than by tense alone."""
     if c.headline < 0:
         return
@@ -216,7 +216,7 @@ def date_coreferent(c: Collection, kept: list[int], records: dict[int, Dating], 
     """An undated event noun that names an event told and dated before ("Jobs has died
     yesterday" ... "responded to Jobs' death"; "resigned on Monday" ... "his resignation")
     is that event: it takes its time. Noun and verb forms are matched by their derivation
-    (:func:`timeline.derivation.event_key`); the nearest earlier dated mention wins."""
+    (:func:`timeline.events.derivation.event_key`); the nearest earlier dated mention wins."""
     latest: dict[str, int] = {}  # event key -> the latest dated event so far
     for key in kept:
         mention = c.mentions[key]
