@@ -147,12 +147,11 @@ def _reference_partition(mentions: dict[int, EventMention]) -> dict[int, int]:
             key = root[key]
         return key
 
-    groups: dict[str, list[int]] = {}
-    for key in sorted(mentions):
+    def join(key: int, candidates: list[int]) -> bool:
+        """Join the nearest candidate it may join; whether it found one (or its group)."""
         mention = mentions[key]
         found = mention.found
-        members = groups.setdefault(stem(found.trigger), [])
-        for other_key in reversed(members):
+        for other_key in reversed(candidates):
             other = mentions[other_key]
             referring = (found.kind == "noun" and found.definite) or mention.is_anchor \
                 or other.is_anchor
@@ -160,13 +159,23 @@ def _reference_partition(mentions: dict[int, EventMention]) -> dict[int, int]:
                 continue
             a, b = find(key), find(other_key)
             if a == b:
-                break
+                return True
             if dated[a] and dated[b]:
                 continue
             first, second = (a, b) if a < b else (b, a)
             root[second] = first
             dated[first] = dated[a] or dated[b]
-            break
+            return True
+        return False
+
+    groups: dict[str, list[int]] = {}
+    for key in sorted(mentions):
+        found = mentions[key].found
+        members = groups.setdefault(stem(found.trigger), [])
+        # an undated noun tries the earlier mentions of the same noun first
+        same = [k for k in members if mentions[k].found.trigger.lower() == found.trigger.lower()]
+        if not (found.kind == "noun" and not dated[key] and join(key, same)):
+            join(key, members)
         members.append(key)
     return {key: find(key) for key in mentions}
 

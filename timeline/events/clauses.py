@@ -284,6 +284,13 @@ class SentenceAnalysis:
         finite = self.finite
         stop = min(self.n, j + limit)
         k = j
+        time_tokens = self.time_tokens
+        if k in time_tokens:
+            # "since 2004 and has been ...": a time phrase, then a coordinator or a break
+            while k < self.n and k in time_tokens:
+                k += 1
+            if k >= self.n or lows[k] in COORD or lows[k] in BREAKS or lows[k] in PREPOSITIONS:
+                return False
         while k < stop:
             low = lows[k]
             if low == "," or low in HARD or (low in SUBORDINATORS and k > j):

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import re
 from typing import TYPE_CHECKING
 
 from timeline.events.forms import Segment, VerbForm
@@ -35,6 +37,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from timeline.events.clauses import SentenceAnalysis
 
 __all__ = ["Collection", "EventMention", "collect_candidates", "collect_sentence"]
+
+#: quotation marks: each one opens or closes a quotation
+_QUOTE_MARKS = re.compile('["\u201c\u201d]')
 
 
 class EventMention:
@@ -100,6 +105,18 @@ class Collection:
         self.from_now: dict[int, tuple[str, Expression]] = {}
         #: durations whose clause had no dated event: (that clause's event, value, sentence)
         self.pending_durations: list[tuple[Found, str, int]] = []
+        #: offsets of the quotation marks of the text
+        self.quotes = [m.start() for m in _QUOTE_MARKS.finditer(text)] if '"' in text or \
+            "\u201c" in text or "\u201d" in text else []
+
+    def quotation(self, position: int) -> int:
+        """Which quotation the character at ``position`` lies in: -1 outside any, else the
+        number of quotation marks before it (odd). A time in a quotation dates only what
+        is said in it ("the text \" Steve Jobs 1955-2011 \"" dates no event outside)."""
+        if not self.quotes:
+            return -1
+        count = bisect.bisect_right(self.quotes, position)
+        return count if count % 2 else -1
 
 
 def _add(c: Collection, found: Found | None, sentence: int, *, optional: bool,
@@ -159,6 +176,9 @@ def collect_sentence(c: Collection, index: int, expressions: list[Expression], h
             durations.append((lo, time.value, expression))
             continue
         found = event_for_span(analysis, mention.char_start, mention.char_end, exclude)
+        if found is not None and c.quotes and \
+                c.quotation(mention.char_start) != c.quotation(found.trigger_start):
+            continue  # a time quoted alone, or quoted words around a time: no event here
         key = _add(c, found, index, optional=False, anchor=False)
         if key is None:
             continue
@@ -340,6 +360,10 @@ def _signals(c: Collection, analysis: SentenceAnalysis, index: int, exclude: set
         governed_found = governing_event(analysis, qualifier, exclude, clause_end)
         if anchor_found is None or governed_found is None:
             continue
+        if kind == "qualified" and analysis.finite[i + 1]:
+            # "returned to Apple and soon after reassumed the role": an adverb, the verb after
+            # it follows the clause before it
+            anchor_found, governed_found = governed_found, anchor_found
         anchor = _add(c, anchor_found, index, optional=True, anchor=True)
         governed = _add(c, governed_found, index, optional=True, anchor=False)
         if anchor is None or governed is None or anchor == governed:

@@ -95,10 +95,18 @@ def merge(c: Collection) -> dict[int, int]:
                         break
                     index -= 1
             else:
-                for other_key in reversed(lists[0] if referring else lists[1]):
-                    if compatible(form, c.mentions[other_key].form) and \
-                            union(key, other_key):
-                        break
+                pool = lists[0] if referring else lists[1]
+                word = found.trigger.lower() if found.kind == "noun" else None
+                # a noun joins an earlier mention of the same noun before another form of
+                # its stem ("on medical leave" ... "Jobs' medical leave", not "left")
+                if word is None or not any(
+                        c.mentions[other_key].found.trigger.lower() == word
+                        and compatible(form, c.mentions[other_key].form)
+                        and union(key, other_key) for other_key in reversed(pool)):
+                    for other_key in reversed(pool):
+                        if compatible(form, c.mentions[other_key].form) and \
+                                union(key, other_key):
+                            break
             lists[0].append(key)
             if mention.is_anchor:
                 lists[1].append(key)
@@ -243,9 +251,18 @@ def _refers_back(text: str, found: Found) -> bool:
     determiner ("the arrest", "his resignation") or a possessive name ("Jobs' death")?"""
     if found.definite:
         return True
-    before = text[max(0, found.trigger_start - 40):found.trigger_start].rstrip()
-    words = before.split()
-    return any(word.endswith(("'", "'s", "’", "’s")) for word in words[-2:])
+    before = text[max(0, found.trigger_start - 60):found.trigger_start].rstrip()
+    # the words of its noun phrase: "Jobs' death", "Jobs' third period of medical leave"
+    for word in reversed(before.split()[-_POSSESSIVE_REACH:]):
+        if word.endswith(("'", "'s", "’", "’s")):
+            return True
+        if not word.isalnum():
+            return False  # a comma, a quotation mark or a full stop ends the phrase
+    return False
+
+
+#: how many words before an event noun its possessive may stand
+_POSSESSIVE_REACH = 5
 
 
 def as_event(source: Dating, number: int) -> Dating:

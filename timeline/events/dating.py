@@ -13,7 +13,7 @@ from timeline.events.coreference import date_coreferent, date_headline
 from timeline.events.forms import VerbForm
 from timeline.events.instants import add_calendar, interval_value
 from timeline.events.records import CONFIDENCE, DATED, FIRM, MOOD_NOTES, PAST_TENSES, Dating
-from timeline.events.words import word_set
+from timeline.events.words import PREPOSITIONS, word_set
 from timeline.types import Expression, TimeValue
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -70,6 +70,8 @@ def date_the_rest(c: Collection, kept: list[int], records: dict[int, Dating], id
     story: int | None = None  # the latest firm event on a recent day: the story's "today"
     story_of: dict[int, int | None] = {}  # undated event -> the story day when it was told
     current = -1
+    previous_verb: int | None = None  # the latest verb mention
+    object_of: dict[int, int] = {}  # an event noun -> the verb it is the object of
     for key in kept:
         mention = c.mentions[key]
         if mention.sentence != current:
@@ -80,6 +82,8 @@ def date_the_rest(c: Collection, kept: list[int], records: dict[int, Dating], id
         record = records[key]
         form = mention.form
         story_of[key] = story
+        if form is not None:
+            previous_verb = key
         if record.dated_by != "none" or record.time is not None:
             if record.dated_by in FIRM and record.time is not None and \
                     record.time.start is not None and (form is None or form.tense != "future"):
@@ -106,6 +110,11 @@ def date_the_rest(c: Collection, kept: list[int], records: dict[int, Dating], id
         if form is not None and form.mood != "real":
             notes[key].append(MOOD_NOTES[form.mood])
             continue  # the default below, with a low confidence
+        if form is None:
+            verb = _object_of(c, key, previous_verb)
+            if verb is not None:
+                object_of[key] = verb
+                continue  # dated as its verb, once that is (below)
         firms = firm_by_sentence.get(mention.sentence)
         dated = _by_sentence(c, key, firms, records, ids) if firms else None
         if dated is None:
@@ -131,7 +140,8 @@ def date_the_rest(c: Collection, kept: list[int], records: dict[int, Dating], id
                 by_segment.setdefault((mention.sentence, -segment.lo), key)
     for key in kept if by_segment else ():
         mention = c.mentions[key]
-        if mention.form is not None or mention.segment is None or records[key].dated_by != "none":
+        if mention.form is not None or mention.segment is None or \
+                records[key].dated_by != "none" or key in object_of:
             continue
         verb = by_segment.get((mention.sentence, mention.segment.lo))
         relative = _before_relative(c, mention) if verb is None else None
@@ -145,6 +155,14 @@ def date_the_rest(c: Collection, kept: list[int], records: dict[int, Dating], id
         notes[key].append(f"dated by its clause: the time of event {ids[verb]}")
     date_coreferent(c, kept, records, ids, notes)
     _default(c, kept, records, ids, story_of, notes)
+    for key, verb in object_of.items():
+        if records[key].dated_by not in ("none", "tense", "narrative") or \
+                records[verb].time is None:
+            continue  # dated by itself (a further mention of a dated event) meanwhile
+        record = records[verb]
+        records[key] = record._replace(derived=f"object of event {ids[verb]}",
+                                       confidence=max(0.1, record.confidence - 0.1))
+        notes[key] = [f"the object of event {ids[verb]}: dated as it is"]
     date_headline(c, kept, records, ids, notes)
 
 
@@ -258,10 +276,13 @@ def _by_sentence(c: Collection, key: int, firms: list[int], records: dict[int, D
     form, segment = mention.form, mention.segment
     best: tuple[int, int, int, str] | None = None  # (rank, distance, firm key, relation)
     position = mention.found.trigger_start
+    quotation = c.quotation(position)
     for other_key in firms:
         if other_key == key or other_key not in ids:
             continue
         other = c.mentions[other_key]
+        if c.quotes and c.quotation(other.found.trigger_start) not in (-1, quotation):
+            continue  # a time told in a quotation dates only what is said in it
         other_form, other_segment = other.form, other.segment
         same = segment is not None and other_segment is not None and \
             segment.lo == other_segment.lo
@@ -360,6 +381,29 @@ def _by_narrative(c: Collection, key: int, reference: int | None, records: dict[
     return (Dating(window[0], "narrative", CONFIDENCE["before"], f"narrative: before {name}",
                     None, window[1]),
             f"past perfect in a narrative: before {name}; shown at that time")
+
+
+def _object_of(c: Collection, key: int, verb: int | None) -> int | None:
+    """The verb an event noun is the direct object of ("has taken medical leave", "held
+    talks", "filed a lawsuit"): the latest verb mention, when only a few words other than
+    prepositions and punctuation stand between them, and not a verb of speech ("described
+    the crash"). None otherwise."""
+    if verb is None:
+        return None
+    verb_mention, noun = c.mentions[verb], c.mentions[key]
+    if verb_mention.sentence != noun.sentence or (
+            verb_mention.form is not None and verb_mention.form.speech):
+        return None  # "described the crash": what is told happened before the telling
+    between = c.text[verb_mention.found.trigger_end:noun.found.trigger_start]
+    words = between.split()
+    if len(words) > _OBJECT_REACH or any(
+            not word.isalpha() or word.lower() in PREPOSITIONS for word in words):
+        return None
+    return verb
+
+
+#: how many words (determiners, adjectives) may stand between a verb and its object noun
+_OBJECT_REACH = 3
 
 
 def _before_relative(c: Collection, mention: EventMention) -> int | None:

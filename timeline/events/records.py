@@ -6,6 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, NamedTuple
 
+import attrs
+
+from timeline.events.instants import interval_value
 from timeline.events.relations import (
     Relation,
     derivation_tree,
@@ -15,7 +18,7 @@ from timeline.events.relations import (
 )
 from timeline.events.relatives import Relative, named_reference, relative_link
 from timeline.events.solver import Bound, Constraint, Solution
-from timeline.types import Event, TimeValue
+from timeline.types import Event, Grain, TimeValue
 
 if TYPE_CHECKING:  # pragma: no cover
     from timeline.events.collect import Collection
@@ -192,6 +195,7 @@ def date_firm(c: Collection, reps: list[int], rep: dict[int, int], nodes: list[i
                         notes[key].append(
                             f"{relation_link(relation, name(parent_key), forward)}: only one side bounded")
                 if time is not None:
+                    time = _at_amount_grain(time, relation)
                     dated_by = "anchored"
                     confidence = max(0.3, 0.9 - 0.1 * depth - (0.1 if time.approximate else 0.0))
         elif key in node_of and time is None:
@@ -243,6 +247,36 @@ def event_records(c: Collection, kept: list[int], records: dict[int, Dating], id
             bounds[1],  # latest
         ))
     return tuple(events)
+
+
+#: the calendar unit an amount counts in, and the finer grains a date counted with it drops
+_AMOUNT_GRAINS: dict[str, tuple[Grain, frozenset[Grain]]] = {
+    "year": (Grain.YEAR, frozenset({
+        Grain.SECOND, Grain.MINUTE, Grain.HOUR, Grain.PART_OF_DAY, Grain.DAY, Grain.WEEK,
+        Grain.MONTH, Grain.QUARTER, Grain.SEASON, Grain.HALF_YEAR})),
+    "month": (Grain.MONTH, frozenset({
+        Grain.SECOND, Grain.MINUTE, Grain.HOUR, Grain.PART_OF_DAY, Grain.DAY, Grain.WEEK})),
+}
+
+
+def _at_amount_grain(time: TimeValue, relation: Relation) -> TimeValue:
+    """A date counted with an amount of years (months) is known to that unit: "five years
+    after its launch" in February 2008 is 2003, not February 2003 (as TimeML values "five
+    years ago" at year grain). Approximate; other dates are returned as they are."""
+    expression = relation.expression
+    if expression is None or time.start is None or time.end is None:
+        return time
+    unit = expression.mention.reading.unit
+    grains = _AMOUNT_GRAINS.get(str(unit.value if isinstance(unit, Grain) else unit))
+    if grains is None or time.grain not in grains[1]:
+        return time
+    middle = time.start + (time.end - time.start) / 2
+    if grains[0] is Grain.YEAR:
+        start, end = dt.datetime(middle.year, 1, 1), dt.datetime(middle.year + 1, 1, 1)
+    else:
+        start = dt.datetime(middle.year, middle.month, 1)
+        end = dt.datetime(middle.year + middle.month // 12, middle.month % 12 + 1, 1)
+    return attrs.evolve(interval_value(start, end), approximate=True)
 
 
 def _resolved_relative_link(c: Collection, spec: Relative | None, ids: dict[int, int]) -> str | None:

@@ -35,6 +35,8 @@ _ABBREVIATIONS = frozenset(
     """mr mrs ms dr st gen sen rep gov jr sr prof lt col capt sgt mt ft pres supt jan feb mar apr
     jun jul aug sep sept oct nov dec inc corp co ltd bros ave blvd vol rev adm maj""".split()
 )
+#: abbreviations that take their full stop only before a number ("No. 2")
+_NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
 
 
 class Token(NamedTuple):
@@ -143,11 +145,18 @@ def _join_abbreviations(starts: list[int], ends: list[int], lows: list[str], low
         except ValueError:
             break
         previous = lows[i - 1]
-        if ends[i - 1] == starts[i] and (
-            previous in _ABBREVIATIONS or (len(previous) > 2 and previous[-2] == ".")
-            or (len(previous) == 1 and previous.isalpha())
-        ):
-            after = ends[i] - offset
+        if ends[i - 1] != starts[i]:
+            continue
+        after = ends[i] - offset
+        if previous in _NUMBER_ABBREVIATIONS:
+            # "No. 2", "Nos. 3 and 4": an abbreviation only before a number ("said no.")
+            rest = lowered[after:after + 3].lstrip(" ")
+            if rest[:1].isdigit():
+                ends[i - 1] = ends[i]
+                lows[i - 1] = previous + "."
+                joined.append(i)
+        elif previous in _ABBREVIATIONS or (len(previous) > 2 and previous[-2] == ".") \
+                or (len(previous) == 1 and previous.isalpha()):
             if after >= size or not lowered[after].isalnum():
                 ends[i - 1] = ends[i]
                 lows[i - 1] = previous + "."

@@ -29,6 +29,7 @@ from timeline.events.words import (
     POSSESSIVES,
     PP_SIGNALS,
     PREPOSITIONS,
+    PRONOUNS,
     SPEECH,
     STATES,
     STATES_AND_SPEECH,
@@ -230,23 +231,35 @@ def _fronted_clause(a: SentenceAnalysis, lo: int, hi: int, exclude: set[int]) ->
     """The verb of the clause a fronted time phrase opens: "... and that as of February, the
     store accounts for 70%" (the phrase follows a clause opener and a comma follows it): the
     first finite verb after the comma, within a few words. None when the phrase is not fronted
-    inside the sentence (a phrase that opens the sentence is read as before)."""
+    inside the sentence. A phrase that opens the sentence dates the first finite verb after
+    its comma only when its own segment holds no verb ("In 1996, following X, Jobs
+    returned"); otherwise it is read as before."""
     if hi >= a.n or a.lows[hi] != ",":
         return None
     k = lo - 1
     while k >= 0 and k in exclude:
         k -= 1
-    if k < 0 or a.lows[k] not in _CLAUSE_OPENERS:
+    reach = _FRONTED_REACH
+    if k < 0:
+        # "In 1996, following the purchase of NeXT, Jobs returned": a phrase that opens the
+        # sentence and stands alone before its comma dates the main clause after it
+        seg = a.segment_at(lo)
+        if any(seg.lo <= g.first < seg.hi for g in a.groups):
+            return None  # its clause has a verb: read as before
+        reach = _OPENING_REACH
+    elif a.lows[k] not in _CLAUSE_OPENERS:
         return None
     for g in a.groups:
         if g.first > hi and g.finite:
-            return g if g.first - hi <= _FRONTED_REACH and g.head not in exclude else None
+            return g if g.first - hi <= reach and g.head not in exclude else None
     return None
 
 
 #: words after which a time phrase and a comma open the next clause
 _CLAUSE_OPENERS = word_set("clause_openers")
 _FRONTED_REACH = 8
+#: how far the main verb may follow a sentence-opening time phrase that stands alone
+_OPENING_REACH = 14
 
 
 def _noun_for_expression(a: SentenceAnalysis, lo: int, hi: int, seg: Segment, exclude: set[int]) -> int | None:
@@ -310,15 +323,10 @@ def anchor_event(a: SentenceAnalysis, after_token: int, exclude: set[int]) -> Fo
     is its first finite verb, else an event noun, else the head of the noun phrase.
     """
     lows = a.lows
-    n = a.n
     lo = after_token
-    if lo >= n:
+    if lo >= a.n:
         return None
-    hi = lo
-    while hi < n and lows[hi] != "," and lows[hi] not in HARD:
-        if hi > lo and lows[hi] in SUBORDINATORS and a.clause_follows(hi + 1):
-            break
-        hi += 1
+    hi = anchor_clause_end(a, lo)
     if hi == lo:
         return None
     for g in a.groups:
@@ -352,6 +360,21 @@ def anchor_clause_end(a: SentenceAnalysis, after_token: int) -> int:
         if hi > after_token and lows[hi] in SUBORDINATORS and a.clause_follows(hi + 1):
             break
         hi += 1
+    return _noun_phrase_end(a, after_token, hi)
+
+
+def _noun_phrase_end(a: SentenceAnalysis, lo: int, hi: int) -> int:
+    """Where a noun phrase naming an event ends when the main clause follows it with no
+    comma: "Since its launch the store has sold ..." (the next word opens a new subject: a
+    determiner or a pronoun). ``hi`` otherwise."""
+    lows = a.lows
+    if lo >= hi or not (lows[lo] in DETERMINERS or lows[lo].endswith(("'s", "s'"))):
+        return hi
+    for k in range(lo + 1, min(lo + 5, hi - 1)):
+        if a.finite[k]:
+            return hi
+        if lows[k] in EVENT_NOUNS and (lows[k + 1] in DETERMINERS or lows[k + 1] in PRONOUNS):
+            return k + 1
     return hi
 
 
