@@ -107,3 +107,20 @@ def test_a_present_s_form_of_a_known_verb_is_an_event() -> None:
     assert "accounts" in events
     assert events["accounts"].time is not None
     assert events["accounts"].time.value == "2008-02"
+
+
+def test_a_future_event_told_after_an_event_of_a_coming_day_is_shown_on_that_day() -> None:
+    events = _events("The new model will be available on June 24 in five countries. The old "
+                     "model's price will be cut, and the oldest model will be discontinued.",
+                     "2010-06-08")
+    discontinued = events["discontinued"]
+    assert discontinued.time is not None and discontinued.time.value == "2010-06-24"
+    assert discontinued.dated_by == "narrative" and discontinued.time.approximate
+    assert discontinued.earliest is not None and discontinued.latest is None
+
+
+def test_a_future_event_in_a_report_or_far_from_the_coming_day_keeps_the_publication_day() -> None:
+    text = ("The new model will be available on June 24. It has two cameras. The screen is "
+            "sharp. The case is thin. The battery lasts long. Analysts said sales will rise.")
+    events = _events(text, "2010-06-08")
+    assert events["rise"].time is not None and events["rise"].time.value == "2010-06-08"

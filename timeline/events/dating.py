@@ -49,9 +49,11 @@ def date_the_rest(c: Collection, kept: list[int], records: dict[int, Dating], id
        only, and not for reporting verbs or the content of reports).
     3. ``anchored``: an undated event noun naming an event told and dated before takes its
        time (:func:`timeline.events.coreference.date_coreferent`).
-    4. the best estimate of the rest (``_default``): the story's day (``narrative``) or the
-       publication day (``tense``), approximate, with the bounds the tense guarantees; a
-       future event "in two weeks" at publication plus the amount. Negated, modal and
+    4. the best estimate of the rest (``_default``): the story's day (``narrative``), for a
+       future event the story's coming day (a day in the month after publication an event
+       was dated on, at most three sentences before) or the publication day (``tense``),
+       approximate, with the bounds the tense guarantees; a future event "in two weeks" at
+       publication plus the amount. Negated, modal and
        hypothetical events get it too, with a confidence of 0.1 and their note. Without a
        publication date (or for a narrative's past) such events stay undated.
     5. a headline's event takes the date the body gives the same event
@@ -69,6 +71,8 @@ def date_the_rest(c: Collection, kept: list[int], records: dict[int, Dating], id
     sentence_reference: int | None = None
     story: int | None = None  # the latest firm event on a recent day: the story's "today"
     story_of: dict[int, int | None] = {}  # undated event -> the story day when it was told
+    coming: int | None = None  # the latest future event dated on a coming day
+    coming_of: dict[int, int | None] = {}  # undated event -> that event when it was told
     current = -1
     previous_verb: int | None = None  # the latest verb mention
     object_of: dict[int, int] = {}  # an event noun -> the verb it is the object of
@@ -82,9 +86,13 @@ def date_the_rest(c: Collection, kept: list[int], records: dict[int, Dating], id
         record = records[key]
         form = mention.form
         story_of[key] = story
+        coming_of[key] = coming
         if form is not None:
             previous_verb = key
         if record.dated_by != "none" or record.time is not None:
+            if (form is None or form.mood == "real") and record.dated_by in FIRM and \
+                    not mention.is_anchor and _on_a_coming_day(record.time, published):
+                coming = key
             if record.dated_by in FIRM and record.time is not None and \
                     record.time.start is not None and (form is None or form.tense != "future"):
                 # the story's day is set by real events on its line, not by the anchor of a
@@ -154,7 +162,7 @@ def date_the_rest(c: Collection, kept: list[int], records: dict[int, Dating], id
                                f"same clause as event {ids[verb]}", None, record.bounds)
         notes[key].append(f"dated by its clause: the time of event {ids[verb]}")
     date_coreferent(c, kept, records, ids, notes)
-    _default(c, kept, records, ids, story_of, notes)
+    _default(c, kept, records, ids, story_of, coming_of, notes)
     for key, verb in object_of.items():
         if records[key].dated_by not in ("none", "tense", "narrative") or \
                 records[verb].time is None:
@@ -167,7 +175,8 @@ def date_the_rest(c: Collection, kept: list[int], records: dict[int, Dating], id
 
 
 def _default(c: Collection, kept: list[int], records: dict[int, Dating], ids: dict[int, int],
-             story_of: dict[int, int | None], notes: dict[int, list[str]]) -> None:
+             story_of: dict[int, int | None], coming_of: dict[int, int | None],
+             notes: dict[int, list[str]]) -> None:
     """The best estimate of the events nothing in the text dates (news with a publication
     date): an event told in the past on the story's day (the latest recent day an earlier
     event was explicitly dated on: "Jobs said yesterday ...", "On Monday ...") when there
@@ -194,6 +203,12 @@ def _default(c: Collection, kept: list[int], records: dict[int, Dating], ids: di
                                                               perfect)
         if dated is None and tense == "future" and key in c.from_now and c.published is not None:
             dated = _from_now(c.published, *c.from_now[key])
+        coming = coming_of.get(key)
+        if dated is None and tense == "future" and coming is not None and coming in ids and \
+                form is not None and form.mood == "real" and not form.attribution and \
+                mention.sentence - c.mentions[coming].sentence <= _COMING_REACH and \
+                not _in_report(c, mention):
+            dated = _coming_day(c, records[coming], ids[coming])
         # a narrative tells the past from its own dates; its present and future are still
         # the writer's ("Jobs leaves behind a company", "will be remembered")
         if dated is None and c.published is not None and (
@@ -228,6 +243,20 @@ def _story_day(c: Collection, record: Dating, number: int, perfect: bool) -> tup
                    None, (None, latest)),
             f"told in the past with no time of its own: shown on the story's day, "
             f"that of event {number}")
+
+
+def _coming_day(c: Collection, record: Dating, number: int) -> tuple[Dating, str]:
+    """The dating of a future event told after an event of a coming day ("will be available
+    on June 24 ... the old model will be discontinued"): that day, on or after publication."""
+    assert record.time is not None
+    start = None if c.published is None else dt.datetime(
+        c.published.year, c.published.month, c.published.day)
+    return (Dating(record.time if record.time.approximate else
+                   attrs.evolve(record.time, approximate=True),
+                   "narrative", CONFIDENCE["story"], f"story's coming day: event {number}",
+                   None, (start, None)),
+            f"told in the future with no time of its own: shown on the coming day the story "
+            f"is about, that of event {number}")
 
 
 def _from_now(published: dt.date, lead: str, expression: Expression
@@ -463,6 +492,20 @@ def _on_a_recent_day(time: TimeValue | None, published: dt.datetime | None) -> b
     # differences, not sums: no overflow at the ends of the calendar
     return time.end - time.start <= _DAY and published - time.start <= _STORY_WINDOW and \
         time.start - published < _DAY
+
+
+def _on_a_coming_day(time: TimeValue | None, published: dt.datetime | None) -> bool:
+    """Is ``time`` one day after publication, within :data:`_COMING_WINDOW`?"""
+    if time is None or time.start is None or time.end is None or published is None:
+        return False
+    # differences, not sums: no overflow at the ends of the calendar
+    return time.end - time.start <= _DAY and _DAY <= time.start - published <= _COMING_WINDOW
+
+
+#: how far after publication a day may lie to become the story's coming day
+_COMING_WINDOW = dt.timedelta(days=31)
+#: how many sentences after the event of a coming day a future event may be told to share it
+_COMING_REACH = 3
 
 
 def _same_tense(a: VerbForm, b: VerbForm) -> bool:
