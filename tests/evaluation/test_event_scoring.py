@@ -322,7 +322,7 @@ def test_cli_malformed_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 
 
 def test_read_folder_needs_json(tmp_path: Path) -> None:
-    with pytest.raises(EventFormatError, match="no .json files"):
+    with pytest.raises(EventFormatError, match="no .json or .tml files"):
         read_event_folder(tmp_path)
 
 

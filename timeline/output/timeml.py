@@ -24,6 +24,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from timeline.api import Timeline
 
 __all__ = [
+    "GoldEvent",
+    "GoldTimeLink",
     "GoldTimex",
     "TimeMLDocument",
     "is_timex3_value",
@@ -71,6 +73,35 @@ class GoldTimex:
 
 
 @attrs.frozen
+class GoldEvent:
+    """One ``EVENT`` annotation of a TimeML ``<TEXT>``: its offsets, text, ``eid`` and class."""
+
+    char_start: int
+    char_end: int
+    text: str
+    eid: str
+    event_class: str = ""
+
+
+@attrs.frozen
+class GoldTimeLink:
+    """A ``TLINK`` between an event and a time, read from the event's side: the event ``eid``
+    (through its ``MAKEINSTANCE``), the relation (``IS_INCLUDED`` where the link was written
+    from the time as ``INCLUDES``; ``BEFORE``/``AFTER`` swap likewise) and the time's ``tid``
+    (``t0`` and the like: the document creation time)."""
+
+    eid: str
+    relation: str
+    tid: str
+
+
+#: a relation read from the other side
+_INVERSE = {"INCLUDES": "IS_INCLUDED", "IS_INCLUDED": "INCLUDES", "BEFORE": "AFTER",
+            "AFTER": "BEFORE", "BEGUN_BY": "BEGINS", "BEGINS": "BEGUN_BY", "ENDED_BY": "ENDS",
+            "ENDS": "ENDED_BY", "IBEFORE": "IAFTER", "IAFTER": "IBEFORE"}
+
+
+@attrs.frozen
 class TimeMLDocument:
     """A TimeML document reduced to what scoring needs.
 
@@ -80,12 +111,18 @@ class TimeMLDocument:
         published: the document creation time (the DCT ``TIMEX3`` value) as a ``date``, or a
             ``datetime`` when the value has a clock time; ``None`` when missing or unreadable.
         gold: the ``TIMEX3`` annotations inside ``<TEXT>``, in text order.
+        events: the ``EVENT`` annotations inside ``<TEXT>``, in text order.
+        time_links: the ``TLINK``\ s between an event and a time, from the event's side.
+        creation_tid: the ``tid`` of the document creation time, if it has one.
     """
 
     doc_id: str
     text: str
     published: dt.date | dt.datetime | None
     gold: tuple[GoldTimex, ...] = ()
+    events: tuple[GoldEvent, ...] = ()
+    time_links: tuple[GoldTimeLink, ...] = ()
+    creation_tid: str | None = None
 
 
 _D = r"[\dX]"  # a digit, or X for one that is not known
@@ -173,7 +210,8 @@ def _parse_root(source: str | bytes | os.PathLike[str]) -> tuple[ET.Element, str
 
 
 def _walk_text(element: ET.Element) -> tuple[str, list[tuple[int, int, ET.Element]]]:
-    """The concatenated text under ``element`` and the (start, end, element) of each TIMEX3."""
+    """The concatenated text under ``element`` and the (start, end, element) of each TIMEX3
+    and EVENT."""
     parts: list[str] = []
     spans: list[tuple[int, int, ET.Element]] = []
     length = 0
@@ -187,7 +225,7 @@ def _walk_text(element: ET.Element) -> tuple[str, list[tuple[int, int, ET.Elemen
             start = length
             if _local(child.tag):  # comments and processing instructions carry no text
                 visit(child)
-            if _local(child.tag) == "TIMEX3":
+            if _local(child.tag) in ("TIMEX3", "EVENT"):
                 spans.append((start, length, child))
             if child.tail:
                 parts.append(child.tail)
@@ -255,7 +293,12 @@ def read_timeml(source: str | bytes | os.PathLike[str]) -> TimeMLDocument:
             quant=element.get("quant"),
             freq=element.get("freq"),
         )
-        for start, end, element in spans
+        for start, end, element in spans if _local(element.tag) == "TIMEX3"
+    )
+    events = tuple(
+        GoldEvent(start, end, text[start:end], element.get("eid") or "",
+                  element.get("class") or "")
+        for start, end, element in spans if _local(element.tag) == "EVENT"
     )
     doc_id_element = _find(root, "DOCID")
     doc_id = (doc_id_element.text or "").strip() if doc_id_element is not None else ""
@@ -263,7 +306,35 @@ def read_timeml(source: str | bytes | os.PathLike[str]) -> TimeMLDocument:
         doc_id = file_name.rsplit(".", 1)[0]
     dct = _dct_value(root)
     published = parse_timex_date(dct) if dct else None
-    return TimeMLDocument(doc_id=doc_id, text=text, published=published, gold=gold)
+    return TimeMLDocument(doc_id=doc_id, text=text, published=published, gold=gold,
+                          events=events, time_links=_time_links(root),
+                          creation_tid=_creation_tid(root))
+
+
+def _time_links(root: ET.Element) -> tuple[GoldTimeLink, ...]:
+    """The event-time TLINKs of a document, each read from the event's side."""
+    instances = {element.get("eiid"): element.get("eventID") for element in root.iter()
+                 if _local(element.tag) == "MAKEINSTANCE"}
+    links: list[GoldTimeLink] = []
+    for element in root.iter():
+        if _local(element.tag) != "TLINK":
+            continue
+        relation = element.get("relType") or ""
+        instance, tid = element.get("eventInstanceID"), element.get("relatedToTime")
+        if instance is None or tid is None:
+            instance, tid = element.get("relatedToEventInstance"), element.get("timeID")
+            relation = _INVERSE.get(relation, relation)
+        eid = instances.get(instance) if instance is not None else None
+        if eid and tid:
+            links.append(GoldTimeLink(eid, relation, tid))
+    return tuple(links)
+
+
+def _creation_tid(root: ET.Element) -> str | None:
+    for element in root.iter():
+        if _local(element.tag) == "TIMEX3" and element.get("functionInDocument") == "CREATION_TIME":
+            return element.get("tid")
+    return None
 
 
 # --- writing ---------------------------------------------------------------------------------
