@@ -124,3 +124,15 @@ def test_a_future_event_in_a_report_or_far_from_the_coming_day_keeps_the_publica
             "sharp. The case is thin. The battery lasts long. Analysts said sales will rise.")
     events = _events(text, "2010-06-08")
     assert events["rise"].time is not None and events["rise"].time.value == "2010-06-08"
+
+
+def test_a_report_takes_the_story_day_only_within_three_days_of_publication() -> None:
+    text = "The embassy was bombed on August 7. Officials said the blast was planned for months."
+    recent = _events(text, "1998-08-09")["said"]
+    assert recent.time is not None and recent.time.value == "1998-08-07"
+    assert recent.dated_by == "narrative"
+    later = _events(text, "1998-08-20")["said"]
+    assert later.time is not None and later.time.value == "1998-08-20"  # the writer's day
+    other = _events("The embassy was bombed on August 7. Rescuers searched the ruins.",
+                    "1998-08-20")["searched"]
+    assert other.time is not None and other.time.value == "1998-08-07"  # not a report
