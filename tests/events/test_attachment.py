@@ -136,3 +136,12 @@ def test_a_report_takes_the_story_day_only_within_three_days_of_publication() ->
     other = _events("The embassy was bombed on August 7. Rescuers searched the ruins.",
                     "1998-08-20")["searched"]
     assert other.time is not None and other.time.value == "1998-08-07"  # not a report
+
+
+def test_the_story_day_of_an_event_at_an_hour_is_that_whole_day() -> None:
+    events = _events("The plant exploded at 6 a.m. on Friday.\nFirefighters fought the blaze "
+                     "for hours.", "2016-01-16")
+    fought = events["fought"]
+    assert fought.derived_from == "story day: event 2" or "story day" in str(fought.derived_from)
+    assert fought.time is not None and fought.time.value == "2016-01-15"
+    assert fought.time.grain.value == "day" and fought.time.approximate

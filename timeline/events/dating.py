@@ -237,13 +237,24 @@ def _story_day(c: Collection, record: Dating, number: int, perfect: bool) -> tup
     """The dating of an event told in the past on the story's day, that of event ``number``
     (a past perfect ends by that day, any other past by publication)."""
     assert record.time is not None and record.time.end is not None
-    latest = record.time.end if perfect or c.published is None else _published_end(c)
-    return (Dating(record.time if record.time.approximate else
-                   attrs.evolve(record.time, approximate=True),
-                   "narrative", CONFIDENCE["story"], f"story day: event {number}",
+    day = _the_day(record.time)
+    latest = day.end if perfect or c.published is None else _published_end(c)
+    return (Dating(day, "narrative", CONFIDENCE["story"], f"story day: event {number}",
                    None, (None, latest)),
             f"told in the past with no time of its own: shown on the story's day, "
             f"that of event {number}")
+
+
+def _the_day(time: TimeValue) -> TimeValue:
+    """The calendar day holding the start of a story event's time, approximate: the events
+    told after "Friday night" or "at 6 a.m." are placed on that day, not at that hour."""
+    assert time.start is not None
+    start = dt.datetime(time.start.year, time.start.month, time.start.day)
+    try:
+        end = start + _DAY
+    except OverflowError:  # the last day of the calendar
+        return time if time.approximate else attrs.evolve(time, approximate=True)
+    return attrs.evolve(interval_value(start, end), approximate=True)
 
 
 def _coming_day(c: Collection, record: Dating, number: int) -> tuple[Dating, str]:
@@ -252,8 +263,7 @@ def _coming_day(c: Collection, record: Dating, number: int) -> tuple[Dating, str
     assert record.time is not None
     start = None if c.published is None else dt.datetime(
         c.published.year, c.published.month, c.published.day)
-    return (Dating(record.time if record.time.approximate else
-                   attrs.evolve(record.time, approximate=True),
+    return (Dating(_the_day(record.time),
                    "narrative", CONFIDENCE["story"], f"story's coming day: event {number}",
                    None, (start, None)),
             f"told in the future with no time of its own: shown on the coming day the story "
