@@ -145,3 +145,17 @@ def test_the_story_day_of_an_event_at_an_hour_is_that_whole_day() -> None:
     assert fought.derived_from == "story day: event 2" or "story day" in str(fought.derived_from)
     assert fought.time is not None and fought.time.value == "2016-01-15"
     assert fought.time.grain.value == "day" and fought.time.approximate
+
+
+def test_a_time_right_after_a_reporting_verb_dates_the_report() -> None:
+    events = _events("Investigators said Friday that they found a rifle near the house.",
+                     "1999-04-10")
+    said, found = events["said"], events["found"]
+    assert said.time is not None and said.time.value == "1999-04-09"
+    assert said.dated_by == "explicit"
+    # the content of a dated report: on or before it
+    assert found.time is not None and found.latest is not None
+    assert found.latest <= said.time.end
+    announced = _events("The minister announced yesterday he will resign.", "1990-08-13")
+    assert announced["announced"].time is not None
+    assert announced["announced"].time.value == "1990-08-12"

@@ -355,10 +355,15 @@ class SentenceAnalysis:
                 and self.finite[i]
                 and self.clause_follows(i + 1, 8)
             ):
-                if i + 1 > start:
-                    append(_new_segment(Segment, (start, i + 1, marker)))
-                start, marker = i + 1, "that"
-                if lows[i + 1] == "that":
+                # "said Friday that ...", "announced yesterday he will ...": the time right
+                # after the reporting verb is the report's, not its content's
+                after = i + 1
+                while after < n and after in self.time_tokens:
+                    after += 1
+                if after > start:
+                    append(_new_segment(Segment, (start, after, marker)))
+                start, marker = after, "that"
+                if start < n and lows[start] == "that":
                     start += 1
                 resume = start
                 continue
