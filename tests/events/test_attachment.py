@@ -159,3 +159,9 @@ def test_a_time_right_after_a_reporting_verb_dates_the_report() -> None:
     announced = _events("The minister announced yesterday he will resign.", "1990-08-13")
     assert announced["announced"].time is not None
     assert announced["announced"].time.value == "1990-08-12"
+
+
+def test_an_s_form_after_a_number_is_a_noun() -> None:
+    events = _events("The leaders who led the 1992 protests have moved away.", "1998-10-25")
+    protests = events["protests"]
+    assert protests.time is not None and protests.time.value == "1992"

@@ -172,8 +172,10 @@ class SentenceAnalysis:
                 finite[i] = previous not in DETERMINERS or previous == "that"
             elif i > 0 and previous not in DETERMINERS and previous not in PREPOSITIONS \
                     and previous not in AUX and not finite[i - 1]:  # an -s form
-                # "held talks", "raised rates": a noun
-                finite[i] = previous in PRONOUNS or capital[i - 1] or previous.isalnum()
+                # "held talks", "raised rates": a noun; so after a number ("the 1992
+                # protests", "10 points")
+                finite[i] = previous in PRONOUNS or capital[i - 1] or (
+                    previous.isalnum() and not previous.isdigit())
             if finite[i]:
                 candidates.append(i)
         self.notverb = notverb
