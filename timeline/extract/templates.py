@@ -76,7 +76,7 @@ def make_reading(kind: str, fields: dict[str, object]) -> Reading:
 
 
 _PLACEHOLDER = re.compile(r"\{(\w+)(?:\|(\w+))?\}")
-Part = Callable[[Groups], object]
+_Part = Callable[[Groups], object]
 
 
 def _literal(text: str) -> object:
@@ -85,7 +85,7 @@ def _literal(text: str) -> object:
     return {"true": True, "false": False, "none": None}.get(text, text)
 
 
-def _part(source: str, template: str) -> Part:
+def _part(source: str, template: str) -> _Part:
     """A function from the groups to one field's value."""
     placeholders = list(_PLACEHOLDER.finditer(source))
     for found in placeholders:
@@ -116,7 +116,7 @@ def compile_template(template: str) -> Production:
     """The production a ``reading:`` template describes (see the module docstring); raises
     ``ValueError`` for an unknown field or converter."""
     kind, *pairs = template.split()
-    parts: list[tuple[str, Part, bool]] = []
+    parts: list[tuple[str, _Part, bool]] = []
     for pair in pairs:
         name, equals, source = pair.partition("=")
         required = name.endswith("!")
