@@ -1,7 +1,9 @@
 """The examples corpus: rules as data, examples as tests.
 
-Every ``tests/corpus/*.tsv`` file holds cases ``published, context, text, type, value`` (see
-``tests/corpus/README.md``). Two kinds of tests run here:
+The cases are the examples with values of the rule records (``timeline/lexicon/rules.txt``,
+see :mod:`timeline.lexicon.examples`), each found by its own rule, and the cases that belong to
+no one rule: every ``tests/corpus/*.tsv`` file holds cases ``published, context, text, type,
+value`` (see ``tests/corpus/README.md``). Two kinds of tests run here:
 
 * ``test_corpus_format`` and friends check the files themselves (columns, known types, TIMEX3 value
   syntax, the text occurring in its context, publication dates that parse). They must always pass.
@@ -23,6 +25,7 @@ import attrs
 import pytest
 
 import timeline
+from timeline.lexicon import DIMENSIONS, load_rules
 from timeline.types import Expression
 
 __all__ = [
@@ -32,6 +35,7 @@ __all__ = [
     "Case",
     "describe",
     "load_corpus",
+    "record_cases",
     "locate",
     "value_is_valid",
 ]
@@ -60,7 +64,7 @@ _VALUE_PATTERNS: dict[str, re.Pattern[str]] = {
     "DURATION": re.compile(rf"{_DURATION}\Z"),
     "SET": re.compile(
         rf"(?:{_DURATION}"
-        rf"|XXXX-WXX-[1-7](?:T(?:{_CLOCK}|{_PART_OF_DAY}))?"
+        rf"|XXXX-WXX-(?:[1-7](?:T(?:{_CLOCK}|{_PART_OF_DAY}))?|WE)"
         r"|XXXX-\d{2}(?:-\d{2})?"
         r"|XXXX-(?:SP|SU|FA|WI))\Z"
     ),
@@ -79,6 +83,8 @@ class Case:
         text: the expected extent (its first whole-word occurrence in ``context``).
         timex_type: DATE, TIME, DURATION, SET, or NONE for a negative.
         value: the expected TIMEX3 value (empty for a negative).
+        rule: for an example of a rule record, the rule that must find it (``file`` is then
+            ``rules.txt`` and ``line`` the example's number in its record).
     """
 
     file: str
@@ -88,10 +94,13 @@ class Case:
     text: str
     timex_type: str
     value: str
+    rule: str | None = None
 
     @property
     def id(self) -> str:
-        """The test id: ``file.tsv:line``."""
+        """The test id: ``file.tsv:line``, or ``rules.txt[rule]:n`` for a record's example."""
+        if self.rule is not None:
+            return f"{self.file}[{self.rule}]:{self.line}"
         return f"{self.file}:{self.line}"
 
 
@@ -183,7 +192,25 @@ def load_corpus(directory: Path = CORPUS_DIR) -> tuple[list[Case], list[str]]:
     return cases, problems
 
 
-CASES, PROBLEMS = load_corpus()
+def record_cases() -> tuple[list[Case], list[str]]:
+    """The examples with values of every rule record, as cases, and the problems found."""
+    cases: list[Case] = []
+    problems: list[str] = []
+    for rule in load_rules():
+        for number, example in enumerate(rule.examples, start=1):
+            if example.value is None:
+                continue
+            case = Case("rules.txt", number, example.published, example.context, example.text,
+                        example.timex_type or rule.timex_type, example.value, rule.name)
+            if not value_is_valid(case.timex_type, case.value):
+                problems.append(f"{case.id}: {case.value!r} is not a valid {case.timex_type} value")
+            cases.append(case)
+    return cases, problems
+
+
+_TSV_CASES, _TSV_PROBLEMS = load_corpus()
+_RECORD_CASES, _RECORD_PROBLEMS = record_cases()
+CASES, PROBLEMS = _RECORD_CASES + _TSV_CASES, _RECORD_PROBLEMS + _TSV_PROBLEMS
 
 
 def describe(expression: Expression) -> str:
@@ -205,22 +232,16 @@ def test_corpus_format() -> None:
 
 
 def test_corpus_size_and_families() -> None:
-    """The corpus covers every family with enough positive and negative cases."""
-    files = {path.name for path in CORPUS_DIR.glob("*.tsv")}
-    expected = {
-        "absolute.tsv",
-        "relative.tsv",
-        "weekday.tsv",
-        "time_of_day.tsv",
-        "duration.tsv",
-        "set.tsv",
-        "year_boundary.tsv",
-        "calendar_edges.tsv",
-        "negatives.tsv",
-    }
-    assert expected <= files
-    per_file = Counter(case.file for case in CASES)
-    assert all(per_file[name] >= 10 for name in expected), per_file
+    """The corpus covers every dimension and family of the rules, with enough positive and
+    negative cases."""
+    assert (CORPUS_DIR / "negatives.tsv").exists()
+    rules = {rule.name: rule for rule in load_rules()}
+    by_dimension = Counter(rules[case.rule].dimension for case in _RECORD_CASES if case.rule)
+    assert all(by_dimension[dimension] >= 5 for dimension in DIMENSIONS), by_dimension
+    by_family = Counter(rules[case.rule].family for case in _RECORD_CASES if case.rule)
+    assert set(by_family) == {rule.family for rule in rules.values()}, by_family
+    per_file = Counter(case.file for case in _TSV_CASES)
+    assert all(count >= 10 for count in per_file.values()), per_file
     assert len(CASES) >= 350
     assert sum(case.timex_type == "NONE" for case in CASES) >= 40
     types = Counter(case.timex_type for case in CASES)
@@ -307,4 +328,7 @@ def test_case(case: Case) -> None:
     got = exact[0]
     assert (got.time.timex_type, got.time.value) == (case.timex_type, case.value), (
         header + "  got: " + describe(got)
+    )
+    assert case.rule is None or got.mention.rule == case.rule, (
+        header + f"  found by rule {got.mention.rule!r}, not by its record's rule {case.rule!r}"
     )

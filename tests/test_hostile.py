@@ -327,14 +327,15 @@ def test_markdown_underscore_emphasis() -> None:
 
 
 def _examples() -> list[tuple[str, str]]:
-    """Every rule example that stands on its own (examples written "a day >> after X" need the
-    words after them, so they cannot end a text); social-media ones get a chat word first."""
+    """Every rule example that stands on its own (examples written "a day >> after X" or in a
+    sentence need the words around them, so they cannot end a text); social-media ones get a chat
+    word first."""
     out = []
     for rule in load_rules():
         for example in rule.examples:
-            if ">>" in example:
+            if example.before or example.after:
                 continue
-            out.append((rule.name, ("lol " if rule.register == "informal" else "") + example))
+            out.append((rule.name, ("lol " if rule.register == "informal" else "") + example.text))
     return out
 
 

@@ -93,9 +93,9 @@ def test_every_rule_example_keeps_its_rule() -> None:
         matcher = extract.matcher(informal)
         for index, rule in enumerate(matcher.rules):
             for example in rule.examples:
-                text = example.replace(" >> ", "").replace(">>", "")
-                indexed = _indexed_rules_at(matcher, text, 0)
-                assert _all_rules_at(matcher, text, 0) == indexed, (rule.name, example)
+                text, start = example.context, len(example.before)
+                indexed = _indexed_rules_at(matcher, text, start)
+                assert _all_rules_at(matcher, text, start) == indexed, (rule.name, example)
 
 
 _WORDS = st.sampled_from(

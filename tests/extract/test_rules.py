@@ -1,4 +1,5 @@
-"""The rule file itself: every rule parses, compiles, and matches its own examples in full."""
+"""The rule file itself: every rule parses, compiles, and matches its own examples in full
+(their expected values are checked by tests/test_corpus.py, with the corpus cases)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,10 @@ import re
 
 import pytest
 
-from timeline.extract.readings import PRODUCTIONS
+from timeline.evaluation.families import FAMILIES, rule_family
+from timeline.extract.readings import PRODUCTIONS, production_of
 from timeline.extract.scan import Matcher, find_mentions, matcher
-from timeline.lexicon import load_rules, macros, words
+from timeline.lexicon import DIMENSIONS, load_rules, macros, words
 from timeline.text.sentences import split_sentences
 
 RULES = load_rules()
@@ -16,11 +18,21 @@ RULES = load_rules()
 
 def test_rules_load_with_known_productions_and_types() -> None:
     assert len(RULES) >= 30
+    families = {family.family for family in FAMILIES}
     for rule in RULES:
-        assert rule.build in PRODUCTIONS, rule.name
+        assert (rule.build in PRODUCTIONS) != (rule.reading is not None), rule.name
+        assert callable(production_of(rule)), rule.name
         assert rule.timex_type in {"DATE", "TIME", "DURATION", "SET"}, rule.name
+        assert rule.dimension in DIMENSIONS, rule.name
+        assert rule.family in families, rule.name
         assert rule.examples, f"rule {rule.name!r} has no example"
+    assert {rule.family for rule in RULES} == families, "a family of FAMILIES has no rule"
     assert len({rule.name for rule in RULES}) == len(RULES), "rule names must be unique"
+
+
+def test_rule_family_reads_the_records() -> None:
+    assert rule_family("<weekday>") == "weekday"
+    assert rule_family("no such rule") == "other"
 
 
 def test_every_macro_compiles() -> None:
@@ -32,23 +44,20 @@ def test_every_macro_compiles() -> None:
 @pytest.mark.parametrize(
     "rule, example",
     [(rule, example) for rule in RULES for example in rule.examples],
-    ids=[f"{rule.name}: {example}" for rule in RULES for example in rule.examples],
+    ids=[f"{rule.name}: {example.text}" for rule in RULES for example in rule.examples],
 )
 def test_rule_matches_its_example_in_full(rule, example) -> None:  # type: ignore[no-untyped-def]
     compiled = re.compile(rule.pattern, re.IGNORECASE | re.VERBOSE)
-    expression, _, context = example.partition(">>")
-    expression = expression.strip()
-    context = context.strip()
-    text = expression + (context if context[:1] in ("", ".", ",", "'", "’") else " " + context)
-    match = compiled.match(text)
-    assert match and match.group(0).strip() == expression, (
-        f"{rule.name!r} matches {match.group(0) if match else None!r} in {text!r}, not {expression!r}"
+    match = compiled.match(example.context, len(example.before))
+    assert match and match.group(0).strip() == example.text.strip(), (
+        f"{rule.name!r} matches {match.group(0) if match else None!r} in {example.context!r}, not {example.text!r}"
     )
 
 
 @pytest.mark.parametrize(
     "example",
-    sorted({example.replace(">>", "") for rule in RULES if rule.register == "any" for example in rule.examples}),
+    sorted({example.text + example.after for rule in RULES if rule.register == "any"
+            for example in rule.examples if not example.before}),
 )
 def test_every_example_is_found_as_one_expression(example: str) -> None:
     """Through the whole extractor (cue words, rule order, productions) each example is found

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
 import attrs
+
+from timeline.lexicon import load_rules
 
 if TYPE_CHECKING:  # pragma: no cover
     pass
@@ -14,7 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
 if TYPE_CHECKING:  # pragma: no cover
     from timeline.evaluation.scoring import Annotation
 
-__all__ = ["FAMILIES", "FamilyRule", "classify_family"]
+__all__ = ["FAMILIES", "FamilyRule", "classify_family", "rule_family"]
 
 
 # --- expression families ---------------------------------------------------------------------
@@ -116,3 +119,13 @@ def classify_family(annotation: Annotation) -> str:
         if text_pattern is not None and text_pattern.search(text):
             return rule.family
     return "other"
+
+
+@functools.lru_cache(maxsize=1)
+def _rule_families() -> dict[str, str]:
+    return {spec.name: spec.family for spec in load_rules()}
+
+
+def rule_family(rule: str) -> str:
+    """The family of the extraction rule named ``rule`` (its record's ``family:``), or ``other``."""
+    return _rule_families().get(rule, "other")

@@ -109,11 +109,6 @@ def read_set(g: Groups, text: str, before: str = "", after: str = "") -> Reading
             return None  # "rise 8.5% annually": a rate, not a recurring time
         value, freq = _SET_ADVERBS[key_of(g["adverb"])]
         return Reading("set", value=value, freq=freq)
-    if g.get("weekdays"):
-        if key_of(g["weekdays"]) == "weekends":
-            return Reading("set", value="XXXX-WXX-WE", quant="EVERY")
-        day = weekday_of(key_of(g["weekdays"])[:-1])
-        return Reading("set", value=f"XXXX-WXX-{day}", quant="EVERY")
     quant = key_of(g.get("quant"))
     freq_word = key_of(g.get("freqword"))
     freq = None

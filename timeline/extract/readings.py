@@ -8,10 +8,13 @@ the match is not a time after all ("June Carter", "the Daily Mail", "$2 million 
 
 The productions live in modules by dimension: ``dates``, ``times``, ``durations`` (and sets),
 ``references``; ``fields`` reads the named groups they share. ``PRODUCTIONS`` maps each
-rule's ``build:`` name to its production.
+rule's ``build:`` name to its production; a simple rule writes a ``reading:`` template in its
+record instead (:mod:`timeline.extract.templates`). :func:`production_of` gives either.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from timeline.extract.dates import (
     DATE_ORDERS,
@@ -37,12 +40,10 @@ from timeline.extract.durations import (
 )
 from timeline.extract.fields import Groups, Production
 from timeline.extract.references import (
-    read_bare_season,
     read_informal_day,
-    read_informal_ref,
-    read_ref,
     read_story_time,
 )
+from timeline.extract.templates import compile_template
 from timeline.extract.times import (
     read_anaphoric,
     read_anchored,
@@ -53,7 +54,7 @@ from timeline.extract.times import (
     read_unit_relative,
 )
 
-__all__ = ["DATE_ORDERS", "Groups", "PRODUCTIONS", "Production", "read_slash_date"]
+__all__ = ["DATE_ORDERS", "Groups", "PRODUCTIONS", "Production", "production_of", "read_slash_date"]
 
 PRODUCTIONS: dict[str, Production] = {
     "era": read_era,
@@ -79,9 +80,21 @@ PRODUCTIONS: dict[str, Production] = {
     "duration": read_duration,
     "vague_duration": read_vague_duration,
     "set": read_set,
-    "ref": read_ref,
     "story_time": read_story_time,
-    "bare_season": read_bare_season,
-    "informal_ref": read_informal_ref,
     "informal_day": read_informal_day,
 }
+
+
+if TYPE_CHECKING:  # pragma: no cover
+    from timeline.lexicon import RuleSpec
+
+
+def production_of(rule: RuleSpec) -> Production:
+    """The production of ``rule``: its ``reading:`` template compiled, or the named one its
+    ``build:`` gives; raises ``ValueError`` for an unknown name."""
+    if rule.reading is not None:
+        return compile_template(rule.reading)
+    production = PRODUCTIONS.get(rule.build) if rule.build is not None else None
+    if production is None:
+        raise ValueError(f"rule {rule.name!r}: unknown production {rule.build!r}")
+    return production

@@ -1,5 +1,5 @@
-"""Productions of references: "now", "recently", informal days and seasons, the story's time
-("at the same time")."""
+"""Productions of references: informal days, the story's time ("at the same time"). "now",
+"recently", "future" and a bare "summer" are ``reading:`` templates in their records."""
 
 from __future__ import annotations
 
@@ -8,30 +8,14 @@ import re
 from timeline.extract.fields import (
     Groups,
     key_of,
-    lookup,
     unit_of,
 )
-from timeline.lexicon import words
 from timeline.types import Grain, Reading
 
 __all__ = [
-    "read_bare_season",
     "read_informal_day",
-    "read_informal_ref",
-    "read_ref",
     "read_story_time",
 ]
-
-
-def read_informal_ref(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
-    """Production ``informal_ref``: an informal reference to now or lately."""
-    value = lookup(words()["informal_references"], g.get("ref"))
-    return Reading("ref", value=value) if value else None  # type: ignore[arg-type]
-
-
-def read_bare_season(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
-    """Production ``bare_season``: a season on its own ("summer"), its year from the anchor."""
-    return Reading("season", season=lookup(words()["seasons"], g.get("season")), year_from_anchor=True)  # type: ignore[arg-type]
 
 
 def read_informal_day(g: Groups, text: str, before: str = "", after: str = "") -> Reading | tuple[str, Reading] | None:
@@ -43,12 +27,6 @@ def read_informal_day(g: Groups, text: str, before: str = "", after: str = "") -
     if other:  # a bare "week", "year", "hours" (every one is a time in the tweets corpus)
         return Reading("duration", unit=unit_of(other), amount=None if other.endswith("s") else 1.0)
     return Reading("duration", unit="day", amount=1.0)
-
-
-def read_ref(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
-    """Production ``ref``: a reference to the present, past or future ("now", "recently", "the future")."""
-    value = lookup(words()["references"], g.get("ref"))
-    return Reading("ref", value=value)  # type: ignore[arg-type]
 
 
 #: The preposition a story-time phrase follows, by phrase: "during this period", "throughout

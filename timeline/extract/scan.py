@@ -24,7 +24,7 @@ from timeline.extract.dates import read_slash_date
 from timeline.extract.fields import Groups
 from timeline.extract.informal import is_informal
 from timeline.extract.prefixes import ASCII_WORD, MAX_FIRST_WORDS, first_characters, first_words
-from timeline.extract.readings import PRODUCTIONS
+from timeline.extract.readings import production_of
 from timeline.lexicon import RuleSpec, load_rules, words
 from timeline.types import Mention, Reading, Sentence
 
@@ -42,11 +42,11 @@ class Matcher:
     def __init__(self, rules: tuple[RuleSpec, ...]) -> None:
         """Compile ``rules``; raises ``ValueError`` naming a rule whose production is unknown."""
         self.rules = rules
+        #: the production of each rule (its template compiled here, once)
+        self.productions = [production_of(rule) for rule in rules]
         self._patterns: list[re.Pattern[str]] = []
         self._first: list[frozenset[str] | None] = []
         for rule in rules:
-            if rule.build not in PRODUCTIONS:
-                raise ValueError(f"rule {rule.name!r}: unknown production {rule.build!r}")
             self._patterns.append(
                 re.compile(
                     r"(?<![\w'’])(?<![^\W\d_]-)(?:" + rule.pattern + r")(?!\w|-[^\W\d_]|['’](?![sS]\b)\w)",
@@ -142,7 +142,7 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...], *, informal: bool 
         # The first rule that matches and whose production accepts the reading wins.
         for index, end, groups in m.matches(text, start):
             rule = m.rules[index]
-            produced = PRODUCTIONS[rule.build](groups, text[start:end], text[max(0, start - 30):start], text[end:end + 30])
+            produced = m.productions[index](groups, text[start:end], text[max(0, start - 30):start], text[end:end + 30])
             if produced is not None:
                 break
         else:

@@ -17,7 +17,10 @@ from typing import Any
 
 import attrs
 
+from timeline.lexicon.examples import DEFAULT_PUBLISHED, Example, parse_examples
+
 __all__ = [
+    "DIMENSIONS",
     "RuleSpec",
     "alternation",
     "data_text",
@@ -31,14 +34,28 @@ __all__ = [
 
 @attrs.frozen
 class RuleSpec:
-    """One extraction rule as written in ``rules.txt`` (pattern already macro-expanded)."""
+    """One extraction rule as written in ``rules.txt`` (pattern already macro-expanded).
+
+    ``build`` names a production of :data:`timeline.extract.readings.PRODUCTIONS`; a simple rule
+    gives a ``reading`` template instead (:mod:`timeline.extract.templates`). ``dimension`` is
+    date, time, duration, set or reference; ``family`` its family in the error report
+    (:data:`timeline.evaluation.families.FAMILIES`); ``examples`` carry their expected values
+    (:mod:`timeline.lexicon.examples`).
+    """
 
     name: str
     timex_type: str
-    build: str
+    build: str | None
     pattern: str
-    examples: tuple[str, ...] = ()
+    examples: tuple[Example, ...] = ()
     register: str = "any"  # "informal": only for social-media text (see timeline.extract.is_informal)
+    dimension: str = "date"
+    family: str = "other"
+    reading: str | None = None
+
+
+#: the dimensions rules are grouped in
+DIMENSIONS = ("date", "time", "duration", "set", "reference")
 
 
 def data_text(name: str) -> str:
@@ -162,32 +179,46 @@ def load_rules() -> tuple[RuleSpec, ...]:
     specs: list[RuleSpec] = []
     for block in re.split(r"\n\s*\n", text):
         fields: dict[str, str] = {}
+        example_lines: list[str] = []
         key = None
         for line in block.splitlines():
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
             if line[0].isspace() and key is not None:
-                fields[key] += " " + line.strip()
+                if key == "example":
+                    example_lines[-1] += " " + line.strip()
+                else:
+                    fields[key] += " " + line.strip()
                 continue
             key, _, value = line.partition(":")
             key = key.strip()
-            fields[key] = value.strip()
+            if key == "example":
+                example_lines.append(value.strip())
+            else:
+                fields[key] = value.strip()
         if not fields:
             continue
-        missing = {"rule", "type", "build", "pattern"} - fields.keys()
+        name = fields.get("rule", "?")
+        missing = {"rule", "type", "pattern", "dimension", "family"} - fields.keys()
         if missing:
-            raise ValueError(f"rules.txt: rule {fields.get('rule', '?')!r} lacks {sorted(missing)}")
+            raise ValueError(f"rules.txt: rule {name!r} lacks {sorted(missing)}")
+        if ("build" in fields) == ("reading" in fields):
+            raise ValueError(f"rules.txt: rule {name!r} needs one of build: and reading:")
+        if fields["dimension"] not in DIMENSIONS:
+            raise ValueError(f"rules.txt: rule {name!r} has unknown dimension {fields['dimension']!r}")
 
         def expand(match: re.Match[str]) -> str:
-            name = match.group(1)
-            if name not in table:
-                raise ValueError(f"rules.txt: unknown macro {{{name}}} in rule {fields['rule']!r}")
-            return table[name]
+            macro = match.group(1)
+            if macro not in table:
+                raise ValueError(f"rules.txt: unknown macro {{{macro}}} in rule {name!r}")
+            return table[macro]
 
         pattern = _MACRO.sub(expand, fields["pattern"])
-        examples = tuple(e.strip() for e in fields.get("example", "").split("|") if e.strip())
+        published = fields.get("published", DEFAULT_PUBLISHED)
+        examples = parse_examples(example_lines, None if published == "-" else published)
         register = fields.get("register", "any")
         if register not in ("any", "informal"):
-            raise ValueError(f"rules.txt: rule {fields['rule']!r} has unknown register {register!r}")
-        specs.append(RuleSpec(fields["rule"], fields["type"], fields["build"], pattern, examples, register))
+            raise ValueError(f"rules.txt: rule {name!r} has unknown register {register!r}")
+        specs.append(RuleSpec(name, fields["type"], fields.get("build"), pattern, examples, register,
+                              fields["dimension"], fields["family"], fields.get("reading")))
     return tuple(specs)

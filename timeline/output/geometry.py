@@ -12,26 +12,39 @@ from typing import Any
 import numpy as np
 
 __all__ = [
+    "ACTOR",
+    "AUTO",
+    "BUTTONS_WIDTH",
     "COLLAPSE_AT",
+    "COLLAPSIBLE",
     "ESTIMATE_BELOW",
     "FOCUS_COST",
     "FOCUS_MAX_LEFT_OUT",
     "LABEL_FONT",
     "LABEL_FONT_SIZE",
+    "LABEL_GAP",
     "LABEL_MAX",
     "LABEL_MIN",
     "LAYOUT_WIDTH",
+    "MARGIN_RIGHT",
     "MIN_HEIGHT",
     "MIN_WIDTH",
+    "NOTE_SHIFT",
     "ROW_HEIGHT",
     "TOP_MARGIN",
+    "UNDER_PLOT",
     "focus_window",
+    "from_epoch",
+    "initial_view",
+    "pack_labels",
     "text_width",
+    "to_epoch",
 ]
 
 
 COLLAPSE_AT = 3
-_COLLAPSIBLE = frozenset({"narrative", "tense"})
+#: ``dated_by`` kinds whose events sharing one estimate may be drawn as one mark
+COLLAPSIBLE = frozenset({"narrative", "tense"})
 #: an event with a lower confidence is drawn as an estimate (hollow, faded), like an approximate one
 ESTIMATE_BELOW = 0.5
 #: the initial view may leave out at most this share of the events ...
@@ -52,14 +65,21 @@ LABEL_FONT = "Arial, 'Liberation Sans', Helvetica, sans-serif"
 LABEL_FONT_SIZE = 11
 LABEL_MAX = 250
 LABEL_MIN = 90
-_LABEL_GAP = 6
+#: pixels between a mark and its label
+LABEL_GAP = 6
 _LABEL_PAD = 3
-_MARGIN_RIGHT = 20
-_NOTE_SHIFT = 26
-_BUTTONS_WIDTH = 290
-_UNDER_PLOT = 104
-_AUTO = "auto"
-_ACTOR = "actor"
+#: pixels right of the plot
+MARGIN_RIGHT = 20
+#: pixels a note under the title is shifted by
+NOTE_SHIFT = 26
+#: pixels the range buttons take
+BUTTONS_WIDTH = 290
+#: pixels under the plot (the slider and the undated note)
+UNDER_PLOT = 104
+#: the ``lanes`` option that picks lanes from the events
+AUTO = "auto"
+#: the ``lanes`` option that puts each actor's events in a lane
+ACTOR = "actor"
 
 
 # --------------------------------------------------------------------------------------------
@@ -67,12 +87,14 @@ _ACTOR = "actor"
 # --------------------------------------------------------------------------------------------
 
 
-def _epoch(value: dt.datetime) -> float:
+def to_epoch(value: dt.datetime) -> float:
+    """``value`` as seconds since 1970 (any year 1..9999)."""
     return float(np.datetime64(value, "s").astype("int64"))
 
 
-def _from_epoch(seconds: float) -> dt.datetime:
-    low, high = _epoch(dt.datetime(1, 1, 1)), _epoch(dt.datetime(9999, 12, 31, 23, 59, 59))
+def from_epoch(seconds: float) -> dt.datetime:
+    """Seconds since 1970 as a ``datetime``, clamped to years 1..9999."""
+    low, high = to_epoch(dt.datetime(1, 1, 1)), to_epoch(dt.datetime(9999, 12, 31, 23, 59, 59))
     return np.datetime64(int(round(min(max(seconds, low), high))), "s").astype(object)
 
 
@@ -111,22 +133,22 @@ def focus_window(points: Sequence[float], weights: Sequence[int] | None = None) 
     return xs[best[2]], xs[best[3]]
 
 
-def _view(
+def initial_view(
     marks: Sequence[Mapping[str, Any]], published: dt.datetime | None
 ) -> tuple[float, float]:
     """The initial x range (seconds): the focus window, the publication date when it is near,
     the periods of the events in view when they do not stretch it much, and a margin."""
-    points = [_epoch(m["_x"]) for m in marks]
+    points = [to_epoch(m["_x"]) for m in marks]
     low, high = focus_window(points, [len(m["_members"]) for m in marks])
     span = max(high - low, _MIN_SPAN)
     if published is not None:
-        moment = _epoch(published)
+        moment = to_epoch(published)
         if low - span * 0.5 <= moment <= high + span * 0.5:
             low, high = min(low, moment), max(high, moment)
     span = max(high - low, _MIN_SPAN)
     for mark in marks:
-        if low <= _epoch(mark["_x"]) <= high:
-            first, last = _epoch(mark["_lo"]), _epoch(mark["_hi"])
+        if low <= to_epoch(mark["_x"]) <= high:
+            first, last = to_epoch(mark["_lo"]), to_epoch(mark["_hi"])
             if low - span * 0.5 <= first < low:
                 low = first
             if high < last <= high + span * 0.5:
@@ -189,10 +211,10 @@ def _fit(text: str, room: float, size: float = LABEL_FONT_SIZE) -> str:
 
 
 def _free(occupied: list[tuple[float, float]], low: float, high: float) -> bool:
-    return all(high + _LABEL_GAP <= a or b + _LABEL_GAP <= low for a, b in occupied)
+    return all(high + LABEL_GAP <= a or b + LABEL_GAP <= low for a, b in occupied)
 
 
-def _pack(
+def pack_labels(
     marks: Sequence[dict[str, Any]], scale: float, low: float, plot_width: float, compact: bool
 ) -> int:
     """Give each mark (in time order) a row and a label place; returns the number of rows.
@@ -206,28 +228,28 @@ def _pack(
     rows: list[list[tuple[float, float]]] = []
     for mark in marks:
         radius = mark["_size"] / 2 + 1
-        a = (_epoch(mark["_lo"]) - low) * scale - (0 if mark["_kind"] == "bar" else radius)
-        b = (_epoch(mark["_hi"]) - low) * scale + (0 if mark["_kind"] == "bar" else radius)
+        a = (to_epoch(mark["_lo"]) - low) * scale - (0 if mark["_kind"] == "bar" else radius)
+        b = (to_epoch(mark["_hi"]) - low) * scale + (0 if mark["_kind"] == "bar" else radius)
         full = text_width(mark["_phrase"]) + 2 * _LABEL_PAD
         wanted = min(full, LABEL_MAX)
         options: list[tuple[str, float, list[tuple[int, float, float]]]] = []  # side, width, boxes
         if a < 0 and b > plot_width:  # a period wider than the view: its label goes above it
-            width = min(wanted, plot_width - 2 * _LABEL_GAP)
-            options.append(("above", width, [(0, 0, plot_width), (-1, 0, width + _LABEL_GAP)]))
+            width = min(wanted, plot_width - 2 * LABEL_GAP)
+            options.append(("above", width, [(0, 0, plot_width), (-1, 0, width + LABEL_GAP)]))
         else:
-            right_room = plot_width - b - _LABEL_GAP if b <= plot_width else wanted
-            left_room = a - _LABEL_GAP if a >= 0 else -1.0
+            right_room = plot_width - b - LABEL_GAP if b <= plot_width else wanted
+            left_room = a - LABEL_GAP if a >= 0 else -1.0
             if b < 0 or a > plot_width:  # not in the initial view: placed for zooming out
                 right_room = wanted
             for side, room in sorted((("right", right_room), ("left", left_room)), key=lambda s: s[1] < wanted):
                 if room >= min(wanted, LABEL_MIN):
                     width = min(wanted, room)
-                    box = (a, b + _LABEL_GAP + width) if side == "right" else (a - _LABEL_GAP - width, b)
+                    box = (a, b + LABEL_GAP + width) if side == "right" else (a - LABEL_GAP - width, b)
                     options.append((side, width, [(0, *box)]))
             if not options:  # no room on either side, even alone in a row: cut it to the wider one
                 side, room = max((("right", right_room), ("left", left_room)), key=lambda s: s[1])
                 width = max(room, 0.0)
-                box = (a, b + _LABEL_GAP + width) if side == "right" else (a - _LABEL_GAP - width, b)
+                box = (a, b + LABEL_GAP + width) if side == "right" else (a - LABEL_GAP - width, b)
                 options.append((side, width, [(0, *box)]))
         placed = False
         first = 0 if compact else len(rows)

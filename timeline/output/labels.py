@@ -19,13 +19,26 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "DATED_BY_COLORS",
     "DATED_BY_LABELS",
+    "EVENT_REF",
     "FIRM",
+    "HEADLINE_LIMIT",
+    "HOVER_WIDTH",
+    "LINKED",
+    "NAME_TOKEN",
+    "OTHER_COLORS",
     "POINT_GRAINS",
+    "PUBLISHED_COLOR",
+    "as_datetimes",
+    "cell_text",
     "day_label",
     "display_date",
     "highlighted_sentence",
     "hover_text",
+    "plotly_date",
     "published_datetime",
+    "seconds_between",
+    "shifted",
+    "shorten",
 ]
 
 
@@ -54,19 +67,25 @@ DATED_BY_COLORS: dict[str, str] = {
     "none": "#b0b0b0",
 }
 
-_OTHER_COLORS: tuple[str, ...] = (
+#: colours for values other than ``dated_by``, in turn
+OTHER_COLORS: tuple[str, ...] = (
     "#1f4e9c", "#d1495b", "#0f8b8d", "#edae49", "#66a182",
     "#8c6bb1", "#b3741b", "#00798c", "#7f7f7f", "#30638e",
 )  # fmt: skip
 
-_PUBLISHED_COLOR = "#c0392b"
-_HOVER_WIDTH = 72
+#: the colour of the publication-date line
+PUBLISHED_COLOR = "#c0392b"
+#: characters per line of a hover box
+HOVER_WIDTH = 72
 _SENTENCE_LIMIT = 420
-_HEADLINE_LIMIT = 200
-_EVENT_REF = re.compile(r"\bevent\s+(\d+)", re.IGNORECASE)
+#: the longest headline shown as a title (characters)
+HEADLINE_LIMIT = 200
+#: "event N" in a ``derived_from`` (N the event it counts from)
+EVENT_REF = re.compile(r"\bevent\s+(\d+)", re.IGNORECASE)
 #: a ``derived_from`` that counts a date from another event ("event 4 - 1 day"), drawn as an arrow
-_LINKED = re.compile(r"\s*event\s+\d+", re.IGNORECASE)
-_NAME_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
+LINKED = re.compile(r"\s*event\s+\d+", re.IGNORECASE)
+#: a word that may be part of a name
+NAME_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 _PARTS_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 #: TIMEX3 values that name no date, only a side of the publication date
@@ -80,13 +99,13 @@ _REFS = {"PAST_REF": "before publication", "FUTURE_REF": "after publication",
 # --------------------------------------------------------------------------------------------
 
 
-def _datetimes(series: pd.Series) -> list[dt.datetime | None]:
+def as_datetimes(series: pd.Series) -> list[dt.datetime | None]:
     """``datetime64`` values as ``datetime`` objects (``None`` for NaT), for any year 1..9999."""
     array = np.asarray(series.to_numpy(), dtype="datetime64[s]")
     return [None if np.isnat(v) else v.astype(object) for v in array]
 
 
-def _iso(value: dt.datetime | None) -> str | None:
+def plotly_date(value: dt.datetime | None) -> str | None:
     """An ISO string plotly.js reads on a date axis: date only at midnight, else date and time."""
     if value is None:
         return None
@@ -98,11 +117,13 @@ def _iso(value: dt.datetime | None) -> str | None:
     )
 
 
-def _seconds(start: dt.datetime, end: dt.datetime) -> int:
+def seconds_between(start: dt.datetime, end: dt.datetime) -> int:
+    """Whole seconds from ``start`` to ``end``."""
     return int((np.datetime64(end, "s") - np.datetime64(start, "s")) / np.timedelta64(1, "s"))
 
 
-def _shift(value: dt.datetime, seconds: float) -> dt.datetime:
+def shifted(value: dt.datetime, seconds: float) -> dt.datetime:
+    """``value`` moved by ``seconds``, clamped to years 1..9999."""
     moved = np.datetime64(value, "s") + np.timedelta64(int(seconds), "s")
     low, high = np.datetime64("0001-01-01T00:00:00"), np.datetime64("9999-12-31T23:59:59")
     return min(max(moved, low), high).astype(object)
@@ -173,7 +194,7 @@ def _display_from_interval(
     start: dt.datetime, end: dt.datetime | None, grain: str | None, approximate: bool
 ) -> str:
     if approximate and end is not None and end > start:
-        start = _shift(start, _seconds(start, end) / 2)  # the widened interval is centred on it
+        start = shifted(start, seconds_between(start, end) / 2)  # the widened interval is centred on it
         end = None
     if grain in ("second", "minute", "hour"):
         return f"{day_label(start)}, {start:%H:%M}"
@@ -184,14 +205,14 @@ def _display_from_interval(
     if grain == "month":
         return f"{calendar.month_name[start.month]} {start.year}"
     if grain in ("quarter", "season", "half_year") and end is not None:
-        last = _shift(end, -1)
+        last = shifted(end, -1)
         return f"{calendar.month_abbr[start.month]}–{calendar.month_abbr[last.month]} {last.year}"
     if grain == "year":
         return str(start.year)
     if grain == "decade":
         return f"{start.year}s"
     if end is not None and end > start:
-        last = _shift(end, -1)
+        last = shifted(end, -1)
         if grain in ("century", "millennium"):
             return f"{start.year}–{last.year}"
         first, final = day_label(start), day_label(last)
@@ -204,7 +225,7 @@ def _display_from_interval(
 # --------------------------------------------------------------------------------------------
 
 
-def _text(value: object) -> str:
+def cell_text(value: object) -> str:
     """A cell as text: missing values (None, NaN, NA) become ``""``."""
     if value is None:
         return ""
@@ -216,7 +237,8 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def _shorten(text: str, width: int) -> str:
+def shorten(text: str, width: int) -> str:
+    """``text`` with its whitespace folded, cut at a word to at most ``width`` characters."""
     text = " ".join(text.split())
     if len(text) <= width:
         return text
@@ -241,7 +263,7 @@ def _lines(text: str, width: int) -> Iterator[tuple[int, int]]:
         yield line_start, line_end
 
 
-def highlighted_sentence(sentence: str, expression: str | None, *, width: int = _HOVER_WIDTH) -> str:
+def highlighted_sentence(sentence: str, expression: str | None, *, width: int = HOVER_WIDTH) -> str:
     """The sentence as escaped HTML with the time expression in bold, wrapped with ``<br>``.
 
     Everything from the article is escaped; only the ``<b>`` and ``<br>`` added here are markup.
@@ -303,21 +325,21 @@ def hover_text(row: Mapping[str, Any]) -> str:
     Shows the event phrase, its readable date, the sentence with the time expression in bold,
     the TIMEX3 value and how the date was found (``dated_by``, ``derived_from``, confidence).
     """
-    phrase = html.escape(_shorten(_text(row.get("event")), 120))
+    phrase = html.escape(shorten(cell_text(row.get("event")), 120))
     start = row.get("_start")
     end = row.get("_end")
-    grain = _text(row.get("grain")) or None
-    when = display_date(start, end, grain, _text(row.get("value")) or None, bool(row.get("approximate")))
-    dated_by = _text(row.get("dated_by")) or "none"
+    grain = cell_text(row.get("grain")) or None
+    when = display_date(start, end, grain, cell_text(row.get("value")) or None, bool(row.get("approximate")))
+    dated_by = cell_text(row.get("dated_by")) or "none"
     parts = [f"<b>#{int(row['event_id'])} {phrase}</b>", html.escape(when + (f" ({grain} grain)" if grain else ""))]
-    sentence = _text(row.get("sentence"))
+    sentence = cell_text(row.get("sentence"))
     if sentence:
-        parts.append("“" + highlighted_sentence(sentence, _text(row.get("expression")) or None) + "”")
-    value = _text(row.get("value"))
+        parts.append("“" + highlighted_sentence(sentence, cell_text(row.get("expression")) or None) + "”")
+    value = cell_text(row.get("value"))
     if value:
         parts.append(f"TIMEX3 value: {html.escape(value)}")
     how = f"dated by: {html.escape(DATED_BY_LABELS.get(dated_by, dated_by))}"
-    derived = _text(row.get("derived_from"))
+    derived = cell_text(row.get("derived_from"))
     if derived:
         how += f" — from {html.escape(derived)}"
     confidence = row.get("confidence")
@@ -327,12 +349,12 @@ def hover_text(row: Mapping[str, Any]) -> str:
     bounds = _bounds_text(row.get("earliest"), row.get("latest"))
     if bounds:
         parts.append(html.escape(bounds))
-    duration = _text(row.get("duration"))
+    duration = cell_text(row.get("duration"))
     if duration:
         parts.append(f"duration: {html.escape(duration)}")
-    note = _text(row.get("note"))
+    note = cell_text(row.get("note"))
     if note:
-        parts.append("note: " + "<br>".join(html.escape(note[a:b]) for a, b in _lines(note, _HOVER_WIDTH)))
+        parts.append("note: " + "<br>".join(html.escape(note[a:b]) for a, b in _lines(note, HOVER_WIDTH)))
     return "<br>".join(parts)
 
 

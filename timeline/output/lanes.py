@@ -17,32 +17,41 @@ if TYPE_CHECKING:  # pragma: no cover
     from timeline.api import Timeline
 
 from timeline.output.geometry import (
-    _ACTOR,
-    _AUTO,
-    _COLLAPSIBLE,
+    ACTOR,
+    AUTO,
     COLLAPSE_AT,
+    COLLAPSIBLE,
     ESTIMATE_BELOW,
     MIN_HEIGHT,
     MIN_WIDTH,
 )
 from timeline.output.labels import (
-    _HEADLINE_LIMIT,
-    _HOVER_WIDTH,
-    _NAME_TOKEN,
     DATED_BY_LABELS,
     FIRM,
+    HEADLINE_LIMIT,
+    HOVER_WIDTH,
+    NAME_TOKEN,
     POINT_GRAINS,
-    _datetimes,
-    _seconds,
-    _shift,
-    _shorten,
-    _text,
+    as_datetimes,
+    cell_text,
     day_label,
     display_date,
     hover_text,
+    seconds_between,
+    shifted,
+    shorten,
 )
 
-__all__ = ["event_lanes", "figure_title", "headline"]
+__all__ = [
+    "check_options",
+    "collapse_marks",
+    "event_lanes",
+    "figure_title",
+    "headline",
+    "lane_series",
+    "mark_rows",
+    "order_of_lanes",
+]
 
 
 # --------------------------------------------------------------------------------------------
@@ -59,7 +68,7 @@ def _capitalised_elsewhere(text: str) -> tuple[set[str], set[str]]:
     """Words the text writes capitalised inside a sentence, and words it writes in lower case."""
     upper: set[str] = set()
     lower: set[str] = set()
-    for match in _NAME_TOKEN.finditer(text):
+    for match in NAME_TOKEN.finditer(text):
         word = _base(match.group(0))
         if not word:
             continue
@@ -85,7 +94,7 @@ def _actor(phrase: str, names: set[str], lower: set[str]) -> str | None:
     text = phrase.strip()
     candidates: list[tuple[str, bool]] = []  # (word, confirmed as a name elsewhere in the text)
     position = 0
-    for match in _NAME_TOKEN.finditer(text):
+    for match in NAME_TOKEN.finditer(text):
         if text[position : match.start()].strip() or len(candidates) == 4:
             break
         word = match.group(0)
@@ -105,25 +114,26 @@ def _actor(phrase: str, names: set[str], lower: set[str]) -> str | None:
     return " ".join(_base(w) for w in words) or None
 
 
-def _lanes(tl: Timeline, lanes: str | None) -> tuple[pd.Series, str]:
+def lane_series(tl: Timeline, lanes: str | None) -> tuple[pd.Series, str]:
+    """The lane of each event for the ``lanes`` option, and the name of what lanes show."""
     events = tl.events
     if lanes is None:
-        lanes = _AUTO
+        lanes = AUTO
     if not isinstance(lanes, str):
         raise TypeError(f"lanes must be a column name, 'actor' or 'auto', not {type(lanes).__name__}")
-    if lanes not in (_AUTO, _ACTOR) and lanes not in events.columns:
+    if lanes not in (AUTO, ACTOR) and lanes not in events.columns:
         raise ValueError(
             f"lanes={lanes!r} is not a column of Timeline.events; use 'auto', 'actor' or one of: "
             + ", ".join(events.columns)
         )
-    if lanes in (_AUTO, _ACTOR):
+    if lanes in (AUTO, ACTOR):
         names, lower = _capitalised_elsewhere(tl.article.text)
-        actors = [_actor(_text(p), names, lower) for p in events["event"]]
+        actors = [_actor(cell_text(p), names, lower) for p in events["event"]]
         found = sum(a is not None for a in actors)
-        if lanes == _ACTOR or (len(events) and found * 2 >= len(events)):
-            return pd.Series(_merge_names(actors), index=events.index, dtype=object), _ACTOR
+        if lanes == ACTOR or (len(events) and found * 2 >= len(events)):
+            return pd.Series(_merge_names(actors), index=events.index, dtype=object), ACTOR
         lanes = "dated_by"
-    values = [_text(v) or "(none)" for v in events[lanes]]
+    values = [cell_text(v) or "(none)" for v in events[lanes]]
     if lanes == "dated_by":
         values = [DATED_BY_LABELS.get(v, v) for v in values]
     return pd.Series(values, index=events.index, dtype=object), lanes
@@ -142,7 +152,7 @@ def event_lanes(tl: Timeline, lanes: str | None = None) -> pd.Series:
         ValueError: ``lanes`` is not ``"auto"``, ``"actor"`` or a column of ``tl.events``.
         TypeError: ``lanes`` is not a string.
     """
-    return _lanes(tl, lanes)[0]
+    return lane_series(tl, lanes)[0]
 
 
 def _merge_names(actors: Sequence[str | None]) -> list[str]:
@@ -161,7 +171,7 @@ def _merge_names(actors: Sequence[str | None]) -> list[str]:
 # --------------------------------------------------------------------------------------------
 
 
-def _check_options(
+def check_options(
     tl: Timeline,
     template: object,
     height: object,
@@ -170,6 +180,7 @@ def _check_options(
     title: object,
     compact: object,
 ) -> None:
+    """Raise ``TypeError`` or ``ValueError`` for a bad option of :func:`timeline.output.plot.figure`."""
     import plotly.graph_objects as go
     import plotly.io as pio
 
@@ -209,7 +220,7 @@ def headline(text: str) -> tuple[str, int] | None:
     first "line" longer than a headline can be).
     """
     match = re.match(r"[ \t]*(\S[^\n]*?)[ \t]*\r?\n[ \t]*\r?\n", text)
-    if not match or len(match.group(1)) > _HEADLINE_LIMIT:
+    if not match or len(match.group(1)) > HEADLINE_LIMIT:
         return None
     return match.group(1), match.end(1)
 
@@ -228,22 +239,23 @@ def figure_title(tl: Timeline, title: str | None = None) -> str:
     return found[0] if found else "Timeline"
 
 
-def _rows(tl: Timeline, lane: pd.Series | None, color: str | None) -> list[dict[str, Any]]:
+def mark_rows(tl: Timeline, lane: pd.Series | None, color: str | None) -> list[dict[str, Any]]:
+    """The events as mark rows: each event's record with its drawing fields (``_start``, ``_lane``...)."""
     events = tl.events
-    starts, ends = _datetimes(events["start"]), _datetimes(events["end"])
+    starts, ends = as_datetimes(events["start"]), as_datetimes(events["end"])
     rows = []
     for position, record in enumerate(events.to_dict("records")):
         record["_start"], record["_end"] = starts[position], ends[position]
         record["_lane"] = lane.iloc[position] if lane is not None else ""
-        key = record["_lane"] if color == "lane" else _text(record[color or "dated_by"]) or "(none)"
+        key = record["_lane"] if color == "lane" else cell_text(record[color or "dated_by"]) or "(none)"
         record["_color_key"] = key
-        grain = _text(record["grain"])
+        grain = cell_text(record["grain"])
         start, end = record["_start"], record["_end"]
         if start is None:
             record["_kind"] = "undated"
         elif end is None or end <= start or grain in POINT_GRAINS:
             record["_kind"] = "point"
-        elif not grain and _seconds(start, end) <= 86400:
+        elif not grain and seconds_between(start, end) <= 86400:
             record["_kind"] = "point"
         else:
             record["_kind"] = "bar"
@@ -251,18 +263,18 @@ def _rows(tl: Timeline, lane: pd.Series | None, color: str | None) -> list[dict[
         record["_confidence"] = (
             float(confidence) if isinstance(confidence, (int, float)) and not math.isnan(confidence) else 0.0
         )
-        record["_firm"] = _text(record["dated_by"]) in FIRM
+        record["_firm"] = cell_text(record["dated_by"]) in FIRM
         record["_estimate"] = bool(record["approximate"]) or record["_confidence"] < ESTIMATE_BELOW
-        record["_phrase"] = " ".join(_text(record["event"]).split()) or f"event {record['event_id']}"
+        record["_phrase"] = " ".join(cell_text(record["event"]).split()) or f"event {record['event_id']}"
         record["_hover"] = hover_text(record)
-        when = display_date(start, end, grain or None, _text(record["value"]) or None, bool(record["approximate"]))
+        when = display_date(start, end, grain or None, cell_text(record["value"]) or None, bool(record["approximate"]))
         if record["_kind"] == "bar" and not record["approximate"]:
             when = _period(start, end, grain, when)
         record["_when"] = html.escape(when)
         record["_members"] = [record]
         if start is not None:
             record["_x"] = _mark_x(record)
-            whisker = record["_kind"] == "point" and end is not None and _seconds(start, end) > 86400
+            whisker = record["_kind"] == "point" and end is not None and seconds_between(start, end) > 86400
             record["_whisker"] = whisker
             spread = record["_kind"] == "bar" or whisker
             record["_lo"], record["_hi"] = (start, end) if spread else (record["_x"], record["_x"])
@@ -272,7 +284,7 @@ def _rows(tl: Timeline, lane: pd.Series | None, color: str | None) -> list[dict[
 
 def _period(start: dt.datetime, end: dt.datetime, grain: str, when: str) -> str:
     """``"Mar 2015 – Jan 2016"`` for a bar longer than one unit of its grain, else ``when``."""
-    last = _shift(end, -1)
+    last = shifted(end, -1)
     if grain in ("year", "decade", "century", "millennium"):
         first, final = str(start.year), str(last.year)
     elif grain in ("month", "quarter", "season", "half_year"):
@@ -290,7 +302,7 @@ def _period(start: dt.datetime, end: dt.datetime, grain: str, when: str) -> str:
 def _mark_x(row: Mapping[str, Any]) -> dt.datetime:
     """Where an event's marker sits: the middle of its day (or part of day, or widened interval),
     the start of a finer time, the start of a bar."""
-    grain = _text(row["grain"])
+    grain = cell_text(row["grain"])
     if row["_kind"] == "bar" and not row["approximate"]:
         return row["_start"]
     if grain in ("second", "minute", "hour") and not row["approximate"]:
@@ -302,10 +314,10 @@ def _midpoint(row: Mapping[str, Any]) -> dt.datetime:
     start, end = row["_start"], row["_end"]
     if end is None or end <= start:
         return start
-    return _shift(start, _seconds(start, end) / 2)
+    return shifted(start, seconds_between(start, end) / 2)
 
 
-def _collapse(dated: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def collapse_marks(dated: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Events without a time of their own that share one estimate, drawn as one mark.
 
     Events dated by narrative order or by tense alone that land on the same estimate (the story's
@@ -314,11 +326,11 @@ def _collapse(dated: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """
     groups: dict[tuple[object, ...], list[dict[str, Any]]] = {}
     for row in dated:
-        if _text(row["dated_by"]) in _COLLAPSIBLE:
+        if cell_text(row["dated_by"]) in COLLAPSIBLE:
             groups.setdefault(_collapse_key(row), []).append(row)
     out: list[dict[str, Any]] = []
     for row in dated:
-        members = groups.get(_collapse_key(row)) if _text(row["dated_by"]) in _COLLAPSIBLE else None
+        members = groups.get(_collapse_key(row)) if cell_text(row["dated_by"]) in COLLAPSIBLE else None
         if not members or len(members) < COLLAPSE_AT:
             out.append(row)
             continue
@@ -326,16 +338,16 @@ def _collapse(dated: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         merged = dict(row)
         count = len(members)
-        kind = _text(row["dated_by"])
+        kind = cell_text(row["dated_by"])
         merged["_members"] = members
         merged["_phrase"] = f"{count} events " + ("dated by tense only" if kind == "tense" else "on this day, by narrative order")
         merged["_confidence"] = max(m["_confidence"] for m in members)
         listing = "<br>".join(
-            f"#{m['event_id']} {html.escape(_shorten(_text(m['event']), _HOVER_WIDTH - 8))}" for m in members[:15]
+            f"#{m['event_id']} {html.escape(shorten(cell_text(m['event']), HOVER_WIDTH - 8))}" for m in members[:15]
         )
         if count > 15:
             listing += f"<br>… and {count - 15} more"
-        chain = html.escape(_text(row["derived_from"]))
+        chain = html.escape(cell_text(row["derived_from"]))
         merged["_hover"] = (
             f"<b>{count} events dated by "
             + ("their tense only" if kind == "tense" else "narrative order")
@@ -348,10 +360,11 @@ def _collapse(dated: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _collapse_key(row: Mapping[str, Any]) -> tuple[object, ...]:
-    return (row["_lane"], row["_color_key"], _text(row["dated_by"]), row["_start"], row["_end"])
+    return (row["_lane"], row["_color_key"], cell_text(row["dated_by"]), row["_start"], row["_end"])
 
 
-def _lane_order(rows: Sequence[Mapping[str, Any]], by_dated_by: bool) -> list[str]:
+def order_of_lanes(rows: Sequence[Mapping[str, Any]], by_dated_by: bool) -> list[str]:
+    """The lanes of ``rows`` in the order they are shown."""
     lanes: list[str] = []
     for row in rows:
         if row["_lane"] not in lanes:
