@@ -168,12 +168,12 @@ def _undated_message(expressions: tuple[Expression, ...]) -> str | None:
     """What happened to the expressions relative to a publication date that is missing: which
     stayed unresolved, and which were counted from a date written in the text instead
     (``None`` when there are neither)."""
-    unresolved = [e.mention.text for e in expressions if e.anchor == "unresolved"]
+    unresolved = [e.mention.text for e in expressions if e.anchor.kind == "unresolved"]
     by_text = [
-        (e.mention.text, expressions[int(e.anchor.split()[1])].mention.text)
+        (e.mention.text, expressions[e.anchor.expression].mention.text)
         for e in expressions
-        if e.anchor.startswith("expression ") and e.anchor.split()[1].isdigit()
-        and int(e.anchor.split()[1]) < len(expressions)
+        if e.anchor.kind == "expression" and e.anchor.expression is not None
+        and 0 <= e.anchor.expression < len(expressions)
     ]
     if not unresolved and not by_text:
         return None

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 import timeline  # noqa: E402
 from timeline.events import CONFIDENCE, build_events, firm  # noqa: E402
 from timeline.text.sentences import split_sentences  # noqa: E402
-from timeline.types import Event, Expression, Mention, Reading, TimeValue  # noqa: E402
+from timeline.types import Anchor, Event, Expression, Mention, Reading, TimeValue  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 # ../shared next to the checkout, or one level further up for a git worktree
@@ -586,7 +586,7 @@ def test_no_event_is_dated_more_firmly_than_its_evidence(
         mention = Mention(start, end, text[start:end], "DATE", Reading(kind="absolute"), "fuzz",
                           sentence)
         expressions.append(Expression(mention=mention, time=TimeValue("DATE", value, lo, hi),
-                                      anchor="absolute", index=len(expressions)))
+                                      anchor=Anchor.ABSOLUTE, index=len(expressions)))
     events = build_events(text, sentences, tuple(expressions), PUBLISHED, mode=mode)
     firm_times = [e.time for e in events if e.dated_by in ("explicit", "anchored") and e.time]
     for event in events:

@@ -66,10 +66,10 @@ def is_anchored_like(analysis: SentenceAnalysis, expression: Expression) -> bool
     lo, _ = analysis.token_range(expression.mention.char_start, expression.mention.char_end)
     if lo > 0 and lows[lo - 1] == "for":
         return False  # "spoke for two hours after the meeting": a duration
-    if reading.kind == "anchored" or expression.anchor == "event":
+    if reading.kind == "anchored" or expression.anchor.kind == "event":
         return True
     if reading.kind == "offset":
-        if reading.value == "deictic" or reading.amount is None:
+        if reading.deictic or reading.amount is None:
             return False
     elif not (expression.time.timex_type == "DURATION" and str(reading.unit) in UNIT_SECONDS):
         return False

@@ -90,7 +90,7 @@ def read_date(g: Groups, text: str, before: str = "", after: str = "") -> Readin
         mod=mod_of(g.get("mod")),
         year_from_anchor=year_value is None,
         century_from_anchor=century_from_anchor,
-        value="story_year" if g.get("same_year") else None,  # "July 25 of that year": the story's year
+        story_year=bool(g.get("same_year")),  # "July 25 of that year": the story's year
     )
 
 
@@ -177,7 +177,7 @@ def read_month_relative(g: Groups, text: str, before: str = "", after: str = "")
         offset=rel_offset(rel),
         mod=mod_of(g.get("mod")),
         # "the following May" counts from the story's date, "next May" from the speaker's
-        value="anaphoric" if rel.startswith(("the following", "the previous")) else None,
+        anaphoric=rel.startswith(("the following", "the previous")),
     )
 
 
@@ -191,7 +191,7 @@ def read_weekday(g: Groups, text: str, before: str = "", after: str = "") -> Rea
     # "the following Monday" counts from the story's day, "next Monday" from the speaker's
     anaphoric = rel.startswith(("the following", "the previous"))
     reading = Reading("weekday", weekday=weekday, offset=offset, part_of_day=pod, mod=mod,
-                      value="anaphoric" if anaphoric else None)
+                      anaphoric=anaphoric)
     return ("TIME", reading) if pod else reading
 
 
@@ -221,7 +221,7 @@ def read_quarter(g: Groups, text: str, before: str = "", after: str = "") -> Rea
     if rel in ("year-earlier", "year-ago", "year-before") or key_of(text).startswith(("the year-earlier", "the year-ago")):
         unit_value = Grain.YEAR.value if g.get("unit") is None else Grain.QUARTER.value
         return Reading("quarter", unit=unit_value, quarter=number, offset=None, year_offset=-1,
-                       value="comparison")  # the same period a year before the one reported on
+                       comparison=True)  # the same period a year before the one reported on
     elif rel in ("latest", "last", "previous", "past"):
         offset = -1
     elif rel in ("next", "coming"):
@@ -264,7 +264,7 @@ def read_season(g: Groups, text: str, before: str = "", after: str = "") -> Read
         year_offset=year_rel,
         mod=mod,
         year_from_anchor=year is None,
-        value="anaphoric" if anaphoric and year is None else None,
+        anaphoric=anaphoric and year is None,
     )
 
 
@@ -372,8 +372,8 @@ def read_holiday(g: Groups, text: str, before: str = "", after: str = "") -> Rea
     fixed = table["holidays_fixed"].get(key)
     year = int_of(g.get("year"))
     if fixed is not None:
-        return Reading(  # value "holiday": the year follows the tense strictly (see resolve)
-            "absolute", year=year, month=fixed[0], day=fixed[1], value="holiday",
+        return Reading(  # a holiday: the year follows the tense strictly (see resolve)
+            "absolute", year=year, month=fixed[0], day=fixed[1], holiday=True,
             year_from_anchor=year is None, offset=rel_offset(g.get("rel")),
         )
     return Reading(

@@ -136,7 +136,8 @@ def read_offset(g: Groups, text: str, before: str = "", after: str = "") -> Read
         amount=amount,
         direction=direction,
         mod=approx_of(g.get("approx"), before),
-        value="deictic" if deictic else "anaphoric",
+        deictic=deictic,
+        anaphoric=not deictic,
     )
 
 
@@ -154,7 +155,7 @@ def read_anchored(g: Groups, text: str, before: str = "", after: str = "") -> Re
         direction="before" if signal in ("before", "prior to", "earlier", "previously") else "after",
         mod=approx_of(g.get("approx"), before),
         # "two days later": counted from the previous event, not from a clause that follows
-        value="previous" if signal in ("later", "earlier", "afterwards", "afterward", "previously") else None,
+        from_previous=signal in ("later", "earlier", "afterwards", "afterward", "previously"),
     )
 
 

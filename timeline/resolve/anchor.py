@@ -111,8 +111,8 @@ def _is_deictic(m: Mention) -> bool:
     return (
         r.kind in _DEICTIC_KINDS
         or (r.kind == "clock" and (r.weekday is not None or r.offset is not None))
-        or (r.kind == "offset" and r.value == "deictic")
-        or (r.kind == "month_relative" and "year" not in m.text.lower() and r.value != "anaphoric")
+        or (r.kind == "offset" and r.deictic)
+        or (r.kind == "month_relative" and "year" not in m.text.lower() and not r.anaphoric)
     )
 
 
@@ -121,7 +121,7 @@ def _needs_anchor(m: Mention) -> bool:
     "in June", "the next day", "Thursday"; not "1998", "three weeks", "now"."""
     r = m.reading
     if r.kind == "anchored":
-        return r.value == "previous"  # "six days later": after the story's last date
+        return r.from_previous  # "six days later": after the story's last date
     if r.kind in ("duration", "set", "ref", "decade", "century", "era"):
         return False
     return not (r.kind in ("absolute", "holiday", "season", "quarter") and r.year is not None)

@@ -9,7 +9,7 @@ import attrs
 
 from timeline.resolve.tense import clause_tense
 from timeline.resolve.values import time_value
-from timeline.types import Grain, Mention, Sentence, TimeValue
+from timeline.types import Anchor, Grain, Mention, Sentence, TimeValue
 
 __all__ = [
     "Context",
@@ -46,26 +46,26 @@ def pub_date(published: dt.date | dt.datetime | None) -> dt.date | None:
     return published.date() if isinstance(published, dt.datetime) else published
 
 
-def deictic_anchor(ctx: Context) -> tuple[dt.date | None, str]:
+def deictic_anchor(ctx: Context) -> tuple[dt.date | None, Anchor]:
     """Anchor for speech-time expressions: publication in news, reference time in narratives."""
     if ctx.mode == "narrative" and ctx.reference is not None and ctx.reference.start is not None:
-        return ctx.reference.start.date(), f"expression {ctx.reference_index}"
+        return ctx.reference.start.date(), Anchor.on_expression(ctx.reference_index)
     pub = pub_date(ctx.published)
     if pub is not None:
-        return pub, "publication"
+        return pub, Anchor.PUBLICATION
     if ctx.reference is not None and ctx.reference.start is not None:
-        return ctx.reference.start.date(), f"expression {ctx.reference_index}"
-    return None, "unresolved"
+        return ctx.reference.start.date(), Anchor.on_expression(ctx.reference_index)
+    return None, Anchor.UNRESOLVED
 
 
-def story_anchor(ctx: Context) -> tuple[TimeValue | None, str]:
+def story_anchor(ctx: Context) -> tuple[TimeValue | None, Anchor]:
     """Anchor for anaphoric expressions: the reference time, else the publication day."""
     if ctx.reference is not None and ctx.reference.start is not None:
-        return ctx.reference, f"expression {ctx.reference_index}"
+        return ctx.reference, Anchor.on_expression(ctx.reference_index)
     pub = pub_date(ctx.published)
     if pub is not None:
-        return time_value(pub, Grain.DAY), "publication"
-    return None, "unresolved"
+        return time_value(pub, Grain.DAY), Anchor.PUBLICATION
+    return None, Anchor.UNRESOLVED
 
 
 def mention_tense(mention: Mention, ctx: Context) -> str | None:
@@ -81,11 +81,11 @@ def mention_tense(mention: Mention, ctx: Context) -> str | None:
 _REPORT_REACH = 1
 
 
-def reported_quarter(ctx: Context) -> tuple[TimeValue, str] | None:
+def reported_quarter(ctx: Context) -> tuple[TimeValue, Anchor] | None:
     """The quarter a report is about: the last quarter mentioned in this or the previous sentence."""
     if ctx.period is None or ctx.sentence is None:
         return None
     value, index, sentence = ctx.period
     if ctx.sentence.index - sentence > _REPORT_REACH:
         return None
-    return value, f"expression {index}"
+    return value, Anchor.on_expression(index)

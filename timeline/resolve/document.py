@@ -27,7 +27,7 @@ def _is_comparison(r: Reading) -> bool:
     story's reference time, so two of them in a row both point one year back, not two.
     """
     if r.kind == "quarter":
-        return r.value == "comparison"
+        return r.comparison
     return r.kind == "offset" and r.unit == "year" and r.amount == 1 and r.direction == "before"
 
 
@@ -39,7 +39,7 @@ def _story_step(mention: Mention, text: str) -> Mention:
     the story (WikiWars tags them DATE with "later" inside), counted from the reference time;
     in news they stay durations before an unnamed event (the TimeML/TE3 convention)."""
     r = mention.reading
-    if r.kind != "anchored" or r.value != "previous":
+    if r.kind != "anchored" or not r.from_previous:
         return mention
     step = _STORY_STEP.match(text, mention.char_end)
     if step is None:
