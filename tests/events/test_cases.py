@@ -23,6 +23,8 @@ from timeline.events.clauses import SentenceAnalysis  # noqa: E402
 from timeline.events.tokens import tokenize  # noqa: E402
 from timeline.events.triggers import event_for_span  # noqa: E402
 from timeline.events.words import stem  # noqa: E402
+from timeline.resolve.anchor import detect_mode  # noqa: E402
+from timeline.resolve.context import Context  # noqa: E402
 from timeline.text.sentences import split_sentences  # noqa: E402
 from timeline.types import Anchor, Event, Expression, Mention, Reading, TimeValue  # noqa: E402
 
@@ -69,6 +71,12 @@ def _iso(moment: dt.datetime | None) -> str | None:
     return None if moment is None else moment.isoformat(timespec="minutes")
 
 
+def _undated(expressions: tuple[Expression, ...], published: dt.date | None = None) -> Context:
+    """The publication date (none by default) and the mode the expressions decide (as
+    ``timeline.build`` would)."""
+    return Context(published, detect_mode(tuple(e.mention for e in expressions), published))  # type: ignore[arg-type]
+
+
 def test_there_are_at_least_forty_cases() -> None:
     assert len(CASES) >= 40
 
@@ -76,7 +84,7 @@ def test_there_are_at_least_forty_cases() -> None:
 @pytest.mark.parametrize("case", CASES)
 def test_case(case: dict[str, Any]) -> None:
     text, sentences, expressions = parse_markup(case["text"])
-    events = build_events(text, sentences, expressions, None)
+    events = build_events(text, sentences, expressions, _undated(expressions))
     # invariants of every result
     assert [e.event_id for e in events] == list(range(1, len(events) + 1))
     assert [e.char_start for e in events] == sorted(e.char_start for e in events)
@@ -217,17 +225,17 @@ def _expression(text: str, span: str, reading: Reading, time: TimeValue, anchor:
 
 
 def test_no_expressions_no_events_and_empty_text() -> None:
-    assert build_events("", (), (), None) == ()
+    assert build_events("", (), (), Context(None)) == ()
     text = "The minister spoke to reporters."
     # every event is listed; with no date and no publication date it stays undated
-    (event,) = build_events(text, split_sentences(text), (), None)
+    (event,) = build_events(text, split_sentences(text), (), Context(None))
     assert event.trigger == "spoke" and event.time is None and event.dated_by == "none"
 
 
 def test_events_are_pure_and_repeatable() -> None:
     text, sentences, expressions = parse_markup(CASES[0].values[0]["text"])
-    assert build_events(text, sentences, expressions, None) == build_events(
-        text, sentences, expressions, dt.date(2016, 1, 15))
+    assert build_events(text, sentences, expressions, _undated(expressions)) == build_events(
+        text, sentences, expressions, _undated(expressions, dt.date(2016, 1, 15)))
 
 
 def test_unresolved_dated_expression_gives_an_undated_event() -> None:
@@ -235,7 +243,7 @@ def test_unresolved_dated_expression_gives_an_undated_event() -> None:
     reading = Reading(kind="ref", value="PAST_REF")
     expression = _expression(text, "recently", reading, TimeValue("DATE", "PAST_REF"),
                              Anchor.PUBLICATION, 0, 0)
-    (event,) = build_events(text, split_sentences(text), (expression,), None)
+    (event,) = build_events(text, split_sentences(text), (expression,), _undated((expression,)))
     assert event.trigger == "resigned"
     assert event.time is not None and event.time.value == "PAST_REF"
     assert event.confidence < 0.9
@@ -250,7 +258,7 @@ def test_anchored_expression_without_signal_is_a_duration() -> None:
         _expression(text, "May", Reading(kind="absolute", month=5),
                     TimeValue("DATE", "2016-05", may, dt.datetime(2016, 6, 1)), Anchor.PUBLICATION, 1, 0),
     )
-    talks, lasted = build_events(text, split_sentences(text), expressions, None)
+    talks, lasted = build_events(text, split_sentences(text), expressions, _undated(expressions))
     assert talks.trigger == "talks" and lasted.trigger == "lasted"
     assert lasted.duration == "P2D"
     assert lasted.time is not None and lasted.time.value == "2016-05"
@@ -294,7 +302,7 @@ def _seed_expressions(text: str) -> tuple[Expression, ...]:
 @pytest.mark.skipif(not SEED.exists(), reason="../shared/seeds is not available")
 def test_seed_article_events() -> None:
     text = SEED.read_text(encoding="utf-8")
-    events = build_events(text, split_sentences(text), _seed_expressions(text), None)
+    events = build_events(text, split_sentences(text), _seed_expressions(text), _undated(_seed_expressions(text)))
     # every event is listed now: index each trigger by its firmest mention
     by_trigger = {e.trigger: e for e in sorted(events, key=lambda e: e.confidence)}
     assert by_trigger["interview"].time.value == "2016-01-14"  # type: ignore[union-attr]
@@ -419,7 +427,7 @@ def test_any_text_and_expressions_give_consistent_events(
         mention = Mention(start, end, text[start:end], time.timex_type, reading, "fuzz", sentence)
         expressions.append(Expression(mention=mention, time=time, anchor=anchor,
                                       index=len(expressions)))
-    events = build_events(text, sentences, tuple(expressions), None)
+    events = build_events(text, sentences, tuple(expressions), _undated(tuple(expressions)))
     assert [e.event_id for e in events] == list(range(1, len(events) + 1))
     for event in events:
         assert 0 <= event.char_start < event.char_end <= len(text)

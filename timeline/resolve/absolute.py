@@ -17,7 +17,7 @@ from timeline.calendar import (
     weekday_on_or_before,
 )
 from timeline.resolve.context import (
-    Context,
+    MentionContext,
     deictic_anchor,
     mention_tense,
     reported_quarter,
@@ -40,22 +40,22 @@ __all__ = [
 ]
 
 
-def resolve_era(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeValue, Anchor]:
+def resolve_era(mention: Mention, r: Reading, ctx: MentionContext) -> tuple[TimeValue, Anchor]:
     """A date before Christ: its TIMEX3 value, no interval (the calendar here starts at year 1)."""
     grain = Grain.CENTURY if r.century is not None else Grain.DECADE if r.decade is not None else \
         Grain.MONTH if r.month else Grain.YEAR
     return TimeValue("DATE", r.value or "BCXXXX", None, None, grain, r.mod == "APPROX", r.mod), Anchor.ABSOLUTE
 
 
-def _in_era(ctx: Context, rest: str, grain: Grain, mod: str | None) -> tuple[TimeValue, Anchor] | None:
+def _in_era(ctx: MentionContext, rest: str, grain: Grain, mod: str | None) -> tuple[TimeValue, Anchor] | None:
     """A date without a year in a story told before Christ ("April 480 BC ... in mid-August"):
     the story's year, written ``BC0480-08``."""
-    if ctx.era is None or ctx.mode != "narrative":
+    if ctx.era is None or ctx.document.mode != "narrative":
         return None
     return TimeValue("DATE", f"BC{ctx.era[0]:04d}{rest}", None, None, grain, False, mod), Anchor.STORY_ERA
 
 
-def resolve_absolute(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeValue, Anchor]:
+def resolve_absolute(mention: Mention, r: Reading, ctx: MentionContext) -> tuple[TimeValue, Anchor]:
     """A date with or without a year ("March 5, 1998", "January 9th", "in March")."""
     anchor_date, anchor_name = deictic_anchor(ctx)
     year = r.year
@@ -101,7 +101,7 @@ def resolve_absolute(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeVa
     return result, anchor
 
 
-def resolve_month_relative(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeValue, Anchor]:
+def resolve_month_relative(mention: Mention, r: Reading, ctx: MentionContext) -> tuple[TimeValue, Anchor]:
     """A month counted from an anchor ("last June", "the following May")."""
     if r.anaphoric:
         reference, anchor_name = story_anchor(ctx)
@@ -141,7 +141,7 @@ def weekday_day(weekday: int, offset: int | None, anchor: dt.date, tense: str | 
     return before
 
 
-def resolve_weekday(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeValue, Anchor]:
+def resolve_weekday(mention: Mention, r: Reading, ctx: MentionContext) -> tuple[TimeValue, Anchor]:
     """A day name ("Thursday", "on Friday night"), from the anchor and the tense."""
     anchor_date, anchor_name = deictic_anchor(ctx)
     story = ctx.reference
@@ -159,7 +159,7 @@ def resolve_weekday(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeVal
     return from_value(value, mention.timex_type, r.mod), anchor_name
 
 
-def resolve_quarter(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeValue, Anchor]:
+def resolve_quarter(mention: Mention, r: Reading, ctx: MentionContext) -> tuple[TimeValue, Anchor]:
     """A quarter or half ("the third quarter", "the year-ago quarter", "the first half")."""
     is_quarter = r.unit == Grain.QUARTER.value
     if r.comparison:  # "the year-ago quarter": the reported quarter, a year before
@@ -217,7 +217,7 @@ def _season_after(reference: TimeValue, first_month: int, forward: bool) -> int:
     return year
 
 
-def resolve_season(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeValue, Anchor]:
+def resolve_season(mention: Mention, r: Reading, ctx: MentionContext) -> tuple[TimeValue, Anchor]:
     """A season ("last summer", "in the spring of 1941", "the following spring")."""
     season = r.season or "SU"
     if r.year is not None:
@@ -232,7 +232,7 @@ def resolve_season(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeValu
             year = _season_after(reference, first_month, r.offset > 0)
             return from_value(f"{year:04d}-{season}", "DATE", r.mod), anchor_name
     if r.year_offset is None and r.offset is None:
-        story_year = narrative_year(first_month, None, ctx) if ctx.mode == "narrative" else None
+        story_year = narrative_year(first_month, None, ctx) if ctx.document.mode == "narrative" else None
         if story_year is not None:  # "In 1941 ... During the summer": the story's summer
             return from_value(f"{story_year:04d}-{season}", "DATE", r.mod), Anchor.on_expression(ctx.reference_index)
     anchor_date, anchor_name = deictic_anchor(ctx)
@@ -257,7 +257,7 @@ def resolve_season(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeValu
     return from_value(f"{year:04d}-{season}", "DATE", r.mod), anchor_name
 
 
-def resolve_decade(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeValue, Anchor]:
+def resolve_decade(mention: Mention, r: Reading, ctx: MentionContext) -> tuple[TimeValue, Anchor]:
     """A decade ("the 1990s", "the '90s")."""
     decade = r.decade or 0
     if r.century_from_anchor:
@@ -270,7 +270,7 @@ def resolve_decade(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeValu
     return from_value(f"{decade:03d}", "DATE", r.mod), Anchor.ABSOLUTE
 
 
-def resolve_holiday(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeValue, Anchor]:
+def resolve_holiday(mention: Mention, r: Reading, ctx: MentionContext) -> tuple[TimeValue, Anchor]:
     """A holiday ("Christmas", "Easter 2016", "last Thanksgiving")."""
     anchor_date, anchor_name = deictic_anchor(ctx)
     name = r.value or "easter"

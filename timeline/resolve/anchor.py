@@ -1,20 +1,23 @@
-"""What a document is anchored on: the dateline at its top (:func:`find_dateline`) and its mode,
-news or narrative (:func:`choose_mode`, :func:`detect_mode`)."""
+"""What a document is anchored on, decided once (:func:`decide_context`): the publication date,
+given or read from the dateline at its top (:func:`find_dateline`), and its mode, news or
+narrative (:func:`choose_mode`, :func:`detect_mode`)."""
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
 import re
+from typing import Literal
 
 import attrs
 
-from timeline.resolve.context import pub_date
+from timeline.resolve.context import Context, DocumentMode, pub_date
 from timeline.types import Mention, Sentence
 
 __all__ = [
     "ModeChoice",
     "choose_mode",
+    "decide_context",
     "detect_mode",
     "find_dateline",
     "in_quotes",
@@ -89,7 +92,7 @@ _CHRONICLE_RATIO = 8
 class ModeChoice:
     """The mode ``auto`` picks for a document, with the evidence that decided it."""
 
-    mode: str
+    mode: DocumentMode
     reason: str
     #: whether there was anything to weigh (a year far from publication); when not, the text
     #: is plain news and the reason is not worth a note
@@ -202,3 +205,26 @@ def detect_mode(mentions: tuple[Mention, ...], published: dt.date | dt.datetime 
     """``narrative`` when the text is dated by its own explicit years, far from publication,
     and shows little news evidence; ``news`` otherwise (see :func:`choose_mode`)."""
     return choose_mode(mentions, published, text, sentences).mode
+
+
+def decide_context(text: str, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...],
+                   published: dt.date | dt.datetime | None,
+                   mode: Literal["auto", "news", "narrative"] = "auto") -> tuple[Context, tuple[str, ...]]:
+    """The document's :class:`~timeline.resolve.context.Context`, decided once, and the notes
+    that say how: the publication date as given, else the dateline's (:func:`find_dateline`);
+    the mode as given, else the one :func:`choose_mode` picks (noted when it weighed years)."""
+    notes: list[str] = []
+    dateline = False
+    if published is None:
+        published = find_dateline(text, mentions)
+        if published is not None:
+            notes.append(f"publication date {published.isoformat()} read from the dateline")
+            dateline = True
+    if mode == "auto":
+        choice = choose_mode(mentions, published, text, sentences)
+        if choice.weighed:  # a year far from publication: say why the text is news or history
+            notes.append(choice.reason)
+        chosen: DocumentMode = choice.mode
+    else:
+        chosen = mode
+    return Context(published, chosen, dateline), tuple(notes)

@@ -6,7 +6,7 @@ import datetime as dt
 
 from timeline.calendar import DAY, format_value
 from timeline.resolve.absolute import weekday_day
-from timeline.resolve.context import Context, deictic_anchor, mention_tense
+from timeline.resolve.context import MentionContext, deictic_anchor, mention_tense
 from timeline.resolve.values import from_value
 from timeline.resolve.years import year_for
 from timeline.types import Anchor, Grain, Mention, Reading, TimeValue
@@ -16,7 +16,7 @@ __all__ = [
 ]
 
 
-def resolve_clock(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeValue, Anchor]:
+def resolve_clock(mention: Mention, r: Reading, ctx: MentionContext) -> tuple[TimeValue, Anchor]:
     """A clock time, on the day it falls on."""
     hour = r.hour or 0
     minute = r.minute or 0

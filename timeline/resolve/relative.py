@@ -17,10 +17,9 @@ from timeline.calendar import (
     weekday_on_or_before,
 )
 from timeline.resolve.context import (
-    Context,
+    MentionContext,
     deictic_anchor,
     mention_tense,
-    pub_date,
     reported_quarter,
     story_anchor,
 )
@@ -34,7 +33,7 @@ __all__ = [
 ]
 
 
-def resolve_relative(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeValue, Anchor]:
+def resolve_relative(mention: Mention, r: Reading, ctx: MentionContext) -> tuple[TimeValue, Anchor]:
     """A deictic unit ("yesterday", "next week", "this weekend") from the deictic anchor."""
     anchor_date, anchor_name = deictic_anchor(ctx)
     unit = r.unit or "day"
@@ -73,7 +72,7 @@ def _shift(day: dt.date, unit: str, amount: float, sign: int) -> dt.date:
 _CLOCK_UNITS = {"hour": 3600, "minute": 60, "second": 1}
 
 
-def resolve_offset(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeValue, Anchor]:
+def resolve_offset(mention: Mention, r: Reading, ctx: MentionContext) -> tuple[TimeValue, Anchor]:
     """An amount before or after an anchor ("two weeks ago", "a year earlier")."""
     unit = r.unit or "day"
     sign = -1 if r.direction == "before" else 1
@@ -131,13 +130,13 @@ def resolve_offset(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeValu
     return result, anchor_name
 
 
-def _day_to_count_from(reference: TimeValue | None, day: dt.date, anchor_name: Anchor, ctx: Context) -> tuple[dt.date, Anchor]:
+def _day_to_count_from(reference: TimeValue | None, day: dt.date, anchor_name: Anchor, ctx: MentionContext) -> tuple[dt.date, Anchor]:
     """The day a "the day before"/"the next day" counts from: the reference's day, but in news
     not the first of January of a year-grain reference ("opened in 1990 ... The day before"):
     then the publication day, a better guess. Narratives keep the story's year."""
-    if reference is None or reference.grain is None or GRAIN_RANK[reference.grain] <= GRAIN_RANK[Grain.WEEK] or ctx.mode != "news":
+    if reference is None or reference.grain is None or GRAIN_RANK[reference.grain] <= GRAIN_RANK[Grain.WEEK] or ctx.document.mode != "news":
         return day, anchor_name
-    pub = pub_date(ctx.published)
+    pub = ctx.document.day
     return (pub, Anchor.PUBLICATION) if pub is not None else (day, anchor_name)
 
 
@@ -153,7 +152,7 @@ def _day_after_a_period(reference: TimeValue | None, unit: str, forward: bool) -
 _DAY_UNITS = frozenset({"day", "night", "morning", "afternoon", "evening"})
 
 
-def resolve_anaphoric(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeValue, Anchor]:
+def resolve_anaphoric(mention: Mention, r: Reading, ctx: MentionContext) -> tuple[TimeValue, Anchor]:
     """A unit counted from the story's reference time ("the next day", "that year")."""
     reference, anchor_name = story_anchor(ctx)
     unit = r.unit or "day"

@@ -26,7 +26,7 @@ from timeline.resolve.absolute import (
     resolve_weekday,
 )
 from timeline.resolve.clock import resolve_clock
-from timeline.resolve.context import Context
+from timeline.resolve.context import Context, DocumentMode, MentionContext
 from timeline.resolve.durations import (
     resolve_anchored,
     resolve_duration,
@@ -47,7 +47,7 @@ __all__ = [
 
 
 #: how a reading of one kind is resolved: (mention, reading, context) -> (value, anchor)
-Resolver = Callable[[Mention, Reading, Context], tuple[TimeValue, Anchor]]
+Resolver = Callable[[Mention, Reading, MentionContext], tuple[TimeValue, Anchor]]
 
 #: the resolver of every :data:`~timeline.types.ReadingKind` (a test checks none is missing)
 RESOLVERS: dict[ReadingKind, Resolver] = {
@@ -74,15 +74,15 @@ RESOLVERS: dict[ReadingKind, Resolver] = {
 
 def resolve_mention(mention: Mention, published: dt.date | dt.datetime | None, *,
                     text: str | None = None, sentence: Sentence | None = None,
-                    reference: TimeValue | None = None, mode: str = "news") -> Expression:
+                    reference: TimeValue | None = None, mode: DocumentMode = "news") -> Expression:
     """Resolve one mention on its own (no document context beyond what is passed)."""
-    ctx = Context(text or mention.text, published, mode, reference, None if reference is None else 0,
-                   None, sentence, None)
+    ctx = MentionContext(text or mention.text, Context(published, mode), reference,
+                         None if reference is None else 0, None, sentence, None)
     time, anchor = resolve_in_context(mention, ctx)
     return Expression(mention, time, anchor, 0)
 
 
-def resolve_in_context(mention: Mention, ctx: Context) -> tuple[TimeValue, Anchor]:
+def resolve_in_context(mention: Mention, ctx: MentionContext) -> tuple[TimeValue, Anchor]:
     """Resolve ``mention`` against ``ctx`` by the resolver of its kind (an impossible value is kept unresolved)."""
     resolver = RESOLVERS[mention.reading.kind]
     try:
