@@ -1,12 +1,15 @@
-"""The word lists of the events layer (``timeline/lexicon/events.json``) as sets, and what a
-word is on its own: crude stems, lemmas and word classes (memoized; pure functions of the word)."""
+"""The word lists of the events layer (``timeline/lexicon/events.json``, and the past forms of
+``tense.json``) as sets, and what a word is on its own: crude stems, lemmas and word classes
+(memoized; pure functions of the word)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
+from typing import Any
 
 from timeline.events.derivation import event_nouns, known_verbs
-from timeline.lexicon import json_file
+from timeline.lexicon import lexicon as _lexicon
 
 __all__ = [
     "word_set",
@@ -24,17 +27,14 @@ __all__ = [
 ]
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> dict[str, object]:
-    """The word lists of ``timeline/lexicon/events.json`` (loaded once)."""
-    return json_file("events.json")
+def lexicon() -> Mapping[str, Any]:
+    """The word lists of ``timeline/lexicon/events.json`` (``timeline.lexicon.lexicon().events``)."""
+    return _lexicon().events
 
 
 def word_set(name: str) -> frozenset[str]:
     """The word list ``name`` of ``timeline/lexicon/events.json`` as a set."""
-    value = lexicon()[name]
-    assert isinstance(value, (list, dict))
-    return frozenset(value)
+    return _lexicon().word_set("events", name)
 
 
 AUX = word_set("auxiliaries")
@@ -65,7 +65,8 @@ NEGATIVE_SUBJECTS = word_set("negative_subjects")
 PERFECT_AUX = word_set("perfect_auxiliaries")
 PAST_PERFECT_AUX = word_set("past_perfect_auxiliaries")
 PAST_AUX = word_set("past_auxiliaries")
-IRREGULAR_PAST = word_set("irregular_simple_past")
+#: the simple past forms of irregular verbs: the one list of ``tense.json`` the tense of a clause reads too
+IRREGULAR_PAST = _lexicon().word_set("tense", "past")
 MODALS = word_set("group_modals")
 TIME_ADVERBS = word_set("time_adverbs")
 #: prepositions whose event-noun object takes the date ("during an interview on Thursday",
