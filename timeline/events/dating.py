@@ -28,7 +28,7 @@ _STORY_WINDOW = dt.timedelta(days=14)
 #: clause markers: an event in an after/since clause lies before the main clause's event
 _EARLIER_MARKERS = word_set("earlier_clause_markers")
 _LATER_MARKERS = word_set("later_clause_markers")
-_RELATIVE_MARKERS = frozenset({"which", "who", "whom", "whose", "where"})
+_RELATIVE_MARKERS = word_set("relative_markers")
 #: a preposition before a dated noun of a verb's clause: how the verb's event relates to it
 #: ("said during the interview": same time; "resigned after the vote": after it)
 _NOUN_RELATION = {"during": "same", "at": "same", "in": "same", "on": "same", "amid": "same",

@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from timeline.events.clauses import SentenceAnalysis
 
 __all__ = [
-    "NEARLY", "NO_COREF", "PREFIX_MODS", "PREFIX_WORDS", "QUALIFIERS", "SIGNALS", "VAGUE",
+    "NEARLY", "NO_COREF", "PREFIX_MODS", "PREFIX_WORDS", "QUALIFIERS", "SIGNALS", "THAN_MODS", "VAGUE",
     "is_anchored_like", "signal_positions", "signal_token", "signal_words",
 ]
 
@@ -27,11 +27,9 @@ _SIGNAL_WORDS = ("since", "Since", "until", "Until", "till", "Till", " after", "
 _CLAUSE_SIGNALS = word_set("clause_signals")
 PREFIX_WORDS = word_set("prefix_words")
 
-PREFIX_MODS = {"within": "LESS_THAN", "under": "LESS_THAN", "nearly": "LESS_THAN",
-                "almost": "LESS_THAN", "about": "APPROX", "around": "APPROX", "roughly": "APPROX",
-                "approximately": "APPROX", "some": "APPROX", "over": "MORE_THAN",
-                "than": None}
-NEARLY = ("nearly", "almost", "close to", "just under", "just short of")
+PREFIX_MODS: dict[str, str | None] = dict(lexicon()["prefix_mods"])  # type: ignore[arg-type]
+THAN_MODS: dict[str, str] = dict(lexicon()["than_mods"])  # type: ignore[arg-type]
+NEARLY = tuple(lexicon()["nearly_words"])  # type: ignore[arg-type]
 
 
 def signal_positions(text: str) -> list[int]:

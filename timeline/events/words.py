@@ -13,7 +13,7 @@ from timeline.lexicon import lexicon as _lexicon
 
 __all__ = [
     "word_set",
-    "ADVERBS", "ATTRIBUTION", "AUX", "BASE_VERBS", "BREAKS", "CATENATIVE", "CLASS_OF",
+    "ADVERBS", "AS_NOT_SUBORDINATING_AFTER", "ATTRIBUTION", "AUX", "BASE_VERBS", "BREAKS", "CATENATIVE", "CLASS_OF",
     "COMMA_MARKERS", "COORD", "COPULAS", "DEFINITE", "DETERMINERS", "ED_STOP", "EVENT_NOUNS",
     "FUTURE_WORDS", "HAPPENING", "HARD", "ING_PREPOSITIONS", "ING_STOP", "INTENTION",
     "IRREGULAR", "IRREGULAR_PAST", "KIND_ED", "KIND_FINITE", "KIND_IRREGULAR",
@@ -21,8 +21,8 @@ __all__ = [
     "MODALS", "MODAL_WORDS", "NEGATION", "NEGATIVE_SUBJECTS", "NOUN_PP_HEADS",
     "PARTICIPLE_ENDINGS", "PAST_AUX", "PAST_PERFECT_AUX", "PERFECT_AUX", "POSSESSIVES",
     "POSSESSIVE_MARKS", "PP_SIGNALS", "PREPOSITIONS", "PRONOUNS", "RELATIVE", "REPORTING",
-    "SEGMENT_WORDS", "SPEECH", "STATES", "STATES_AND_SPEECH", "SUBJECT_MARKS", "SUBORDINATORS",
-    "TIME_ADVERBS", "TIME_MODS", "TIME_PREPS", "TRAILING_DROP", "ing_base", "lemma", "lexicon",
+    "SEGMENT_WORDS", "SPEECH", "STATES", "STATES_AND_SPEECH", "STORY_STEP_ADVERBS", "SUBJECT_MARKS",
+    "SUBORDINATORS", "TIME_ADVERBS", "TIME_MODS", "TIME_POSSESSIVES", "TIME_PREPS", "TRAILING_DROP", "ing_base", "lemma", "lexicon",
     "stem",
 ]
 
@@ -52,7 +52,7 @@ LINKING = word_set("linking_verbs")
 CATENATIVE = word_set("catenative_verbs")
 INTENTION = word_set("intention_verbs")
 ATTRIBUTION = word_set("attribution_verbs")
-PARTICIPLE_ENDINGS = frozenset({"ed", "en"})
+PARTICIPLE_ENDINGS = word_set("participle_endings")
 STATES = word_set("state_verbs")
 #: light verbs that say their subject is an event, whatever the noun ("X, which happened in 2014")
 HAPPENING = word_set("happening_verbs")
@@ -79,7 +79,7 @@ COORD = word_set("coordinators")
 COMMA_MARKERS = word_set("comma_clause_markers")
 DETERMINERS = word_set("determiners")
 POSSESSIVES = word_set("possessives")
-DEFINITE = POSSESSIVES | {"the", "this", "that"}
+DEFINITE = POSSESSIVES | word_set("definite_determiners")
 PRONOUNS = word_set("pronouns")
 PREPOSITIONS = word_set("prepositions")
 TIME_PREPS = word_set("time_prepositions")
@@ -122,11 +122,17 @@ def _s_forms(bases: frozenset[str]) -> frozenset[str]:
     return frozenset(forms)
 
 
-_S_FORMS = _s_forms(BASE_VERBS | STATES_AND_SPEECH) | frozenset({"says", "has", "does", "goes"})
-HARD = frozenset({".", "!", "?", ";", ":", "(", ")", "[", "]", "—", "–", '"', "“", "”", "‘", "«", "»"})
+_S_FORMS = _s_forms(BASE_VERBS | STATES_AND_SPEECH) | word_set("irregular_s_forms")
+HARD = word_set("hard_breaks")
 BREAKS = HARD | {","}
 #: the words where a clause may end or begin (the segment scan skips all others)
 SEGMENT_WORDS = HARD | SUBORDINATORS | COORD | REPORTING | {",", "'"}
+#: "later"/"earlier" right after a time expression belong to it ("two years later")
+STORY_STEP_ADVERBS = word_set("story_step_adverbs")
+#: "as" after these is no subordinator ("such as", "as well as")
+AS_NOT_SUBORDINATING_AFTER = word_set("as_not_subordinating_after")
+#: the possessive after a time expression ("Tuesday's")
+TIME_POSSESSIVES = word_set("time_possessives")
 #: the words ``SentenceAnalysis._subject_start`` looks at one by one (it steps over the others)
 SUBJECT_MARKS = BREAKS | PREPOSITIONS | COORD | SUBORDINATORS | RELATIVE | PRONOUNS | \
     DETERMINERS

@@ -89,13 +89,10 @@ def read_vague_duration(g: Groups, text: str, before: str = "", after: str = "")
     return Reading("duration", unit=unit_of(unit_text), amount=None, mod=approx_of(g.get("approx"), before))
 
 
-_SET_ADVERBS = {
-    "daily": ("P1D", None), "nightly": ("P1D", None), "weekly": ("P1W", None), "biweekly": ("P2W", None),
-    "monthly": ("P1M", None), "bimonthly": ("P2M", None), "quarterly": ("P3M", None), "annually": ("P1Y", None),
-    "yearly": ("P1Y", None), "hourly": ("PT1H", None), "semiannually": ("P1Y", "2X"), "biannually": ("P1Y", "2X"),
-}
-_POD_SET = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
-_SEASON_SET = {"summer": "SU", "winter": "WI", "spring": "SP", "fall": "FA", "autumn": "FA"}
+_SET_ADVERBS: dict[str, tuple[str, str | None]] = {
+    k: (v[0], v[1]) for k, v in words()["set_adverbs"].items() if k != "_doc"}
+_POD_SET: dict[str, str] = {k: words()["parts_of_day"][k] for k in words()["set_parts_of_day"]}
+_SEASON_SET: dict[str, str] = dict(words()["seasons"])
 
 
 def read_set(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:

@@ -36,8 +36,7 @@ __all__ = [
 ]
 
 
-_DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0, "last": -1,
-            "the day before yesterday": -2, "the day after tomorrow": 2}
+_DEICTIC: dict[str, int] = {k: v for k, v in words()["deictic_days"].items() if k != "_doc"}
 
 
 _NAME_BEFORE = re.compile(r"\b[A-Z]{2,}\s+\Z")  # an acronym: "USA Today", "VOA Today"

@@ -11,6 +11,7 @@ from typing import Literal
 
 import attrs
 
+from timeline.lexicon import words
 from timeline.resolve.context import Context, DocumentMode, pub_date
 from timeline.types import Mention, Sentence
 
@@ -72,10 +73,8 @@ _PLACE_DATELINE = re.compile(
 #: A perfect of a reporting or news verb ("has said", "have announced", "has died"): how news
 #: reports what happened up to the moment of writing; histories narrate in the past tense.
 _NEWS_PERFECT = re.compile(
-    r"\b(?:has|have)\s+(?:(?:also|now|just|already|not|since|repeatedly|publicly)\s+)?"
-    r"(?:said|announced|told|reported|confirmed|denied|warned|claimed|stated|admitted|agreed|"
-    r"decided|died|resigned|elected|asked|called|urged|promised|pledged|vowed|rejected|approved|"
-    r"launched|filed|signed|released|issued|declined|refused)\b",
+    r"\b(?:has|have)\s+(?:(?:" + "|".join(words()["news_perfect"]["adverbs"]) + r")\s+)?"
+    r"(?:" + "|".join(words()["news_perfect"]["verbs"]) + r")\b",
     re.IGNORECASE,
 )
 #: "will" + a verb: the writer's future ("the shares will carry a dividend"); histories tell

@@ -22,11 +22,11 @@ from timeline.lexicon import lexicon
 __all__ = ["clause_tense"]
 
 _CLAUSE_BREAK = re.compile(
-    r"[;!?\"“”]|(?<!\d):|:(?!\d)|,\s+(?:but|and|while|whereas|although|though|which|who|saying|after|before|when|as)\b"
-    r"|\s(?:but|while|whereas|because|although|though)\s|''|``"
+    r"[;!?\"“”]|(?<!\d):|:(?!\d)|,\s+(?:" + "|".join(lexicon().tense["comma_clause_breaks"]) + r")\b"
+    r"|\s(?:" + "|".join(lexicon().tense["clause_breaks"]) + r")\s|''|``"
 )
 _WORD = re.compile(r"[A-Za-z’']+")
-_BE_BEFORE_PARTICIPLE = frozenset({"be", "been", "being"})
+_BE_BEFORE_PARTICIPLE = lexicon().word_set("tense", "be_before_participle")
 _REACH_WORDS = 12  # how many words on each side of the expression are looked at
 
 
