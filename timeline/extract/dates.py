@@ -21,7 +21,7 @@ from timeline.extract.fields import (
     two_digit_year,
     weekday_of,
 )
-from timeline.lexicon import words
+from timeline.lexicon import word_map, words
 from timeline.types import Grain, Reading
 
 __all__ = [
@@ -181,11 +181,14 @@ def read_month_relative(g: Groups, text: str, before: str = "", after: str = "")
     )
 
 
+_WEEKDAY_MODS: dict[str, str] = word_map("weekday_mods")
+
+
 def read_weekday(g: Groups, text: str, before: str = "", after: str = "") -> Reading | tuple[str, Reading] | None:
     """Production ``weekday``: a day name ("Thursday", "last Friday", "Monday night")."""
     rel = informal(key_of(g.get("rel")))
     offset = rel_offset(rel) if rel not in ("early", "late") else None
-    mod = {"early": "START", "late": "END"}.get(rel)
+    mod = _WEEKDAY_MODS.get(rel)
     pod = pod_of(g.get("pod"))
     weekday = weekday_of(g.get("weekday") or g.get("weekday2"))
     # "the following Monday" counts from the story's day, "next Monday" from the speaker's
@@ -268,10 +271,7 @@ def read_season(g: Groups, text: str, before: str = "", after: str = "") -> Read
     )
 
 
-_DECADE_WORDS = {
-    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
-    "seventies": 7, "eighties": 8, "nineties": 9,
-}
+_DECADE_WORDS: dict[str, int] = word_map("decade_words")
 
 
 def read_decade(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:

@@ -22,7 +22,7 @@ from timeline.extract.fields import (
     weekday_of,
     with_half,
 )
-from timeline.lexicon import words
+from timeline.lexicon import word_map, words
 from timeline.types import Grain, Reading
 
 __all__ = [
@@ -36,7 +36,8 @@ __all__ = [
 ]
 
 
-_DEICTIC: dict[str, int] = {k: v for k, v in words()["deictic_days"].items() if k != "_doc"}
+_DEICTIC: dict[str, int] = word_map("deictic_days")
+_ANAPHORIC_OFFSETS: dict[str, int] = word_map("anaphoric_offsets")
 
 
 _NAME_BEFORE = re.compile(r"\b[A-Z]{2,}\s+\Z")  # an acronym: "USA Today", "VOA Today"
@@ -162,8 +163,7 @@ def read_anaphoric(g: Groups, text: str, before: str = "", after: str = "") -> R
     """Production ``anaphoric``: a unit counted from the story's time ("the next day", "that year")."""
     unit_text = key_of(g.get("unit"))
     rel = key_of(g.get("rel"))
-    offset = {"next": 1, "following": 1, "very next": 1, "previous": -1, "preceding": -1, "prior": -1,
-              "same": 0, "that": 0}.get(rel, 0)
+    offset = _ANAPHORIC_OFFSETS.get(rel, 0)
     if unit_text in ("same day",):
         unit_text, offset = "day", 0
     elif unit_text in ("day before", "night before", "eve"):

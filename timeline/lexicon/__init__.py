@@ -31,6 +31,7 @@ __all__ = [
     "lexicon",
     "load_rules",
     "macros",
+    "word_map",
     "words",
 ]
 
@@ -114,6 +115,11 @@ def lexicon() -> Lexicon:
 def words() -> Mapping[str, Any]:
     """The word lists and maps of ``words.json`` (``lexicon().words``)."""
     return lexicon().words
+
+
+def word_map(name: str) -> dict[str, Any]:
+    """The map ``name`` of ``words.json`` without its ``_doc`` (a fresh dict of it)."""
+    return {key: value for key, value in lexicon().words[name].items() if key != "_doc"}
 
 
 _CHAR_PATTERN = {" ": r"\s+", "'": "['’]", "-": r"[\s-]?", "’": "['’]"}
