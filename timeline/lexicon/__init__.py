@@ -165,8 +165,7 @@ def macros() -> dict[str, str]:
     w = words()
     month_full = [m for m in w["months"] if len(m) > 4 or m in ("june", "july", "may")]
     month_abbr = [m for m in w["months"] if m not in month_full]
-    # Lower-case full month names are accepted where they cannot be ordinary words.
-    lower_ok = ["january", "february", "april", "june", "july", "september", "october", "november", "december"]
+    lower_ok = list(w["lower_case_months"])  # where they cannot be ordinary words
     numbers = [n for n in w["numbers"]]
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     ones = "one|two|three|four|five|six|seven|eight|nine"
@@ -193,8 +192,8 @@ def macros() -> dict[str, str]:
         "HOLIDAY": alternation(holidays),
         "NOT_YEAR_AFTER": alternation(w["not_years_after"]),
         "REFERENCE": alternation(list(w["references"])),
-        "DAY_WORD": alternation(["today", "yesterday", "tomorrow", "tonight"] + [
-            k for k, v in w["informal_words"].items() if v in ("today", "yesterday", "tomorrow", "tonight")]),
+        "DAY_WORD": alternation(list(w["day_words"]) + [
+            k for k, v in w["informal_words"].items() if v in w["day_words"]]),
     }
 
 
