@@ -72,6 +72,7 @@ def time_events(limit: int, repeat: int) -> float:
     import timeline
     from timeline.events import build_events
     from timeline.output.timeml import read_timeml
+    from timeline.resolve.context import Context
     from timeline.text.view import scanning_view
 
     warnings.simplefilter("ignore", timeline.TimelineWarning)
@@ -85,7 +86,7 @@ def time_events(limit: int, repeat: int) -> float:
     for _ in range(repeat):
         started = time.perf_counter()
         for text, sentences, expressions, published, mode in inputs:
-            build_events(text, sentences, expressions, published, mode=mode)
+            build_events(text, sentences, expressions, Context(published, mode))
         best = min(best, time.perf_counter() - started)
     return best
 

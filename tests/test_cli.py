@@ -15,7 +15,7 @@ import pytest
 
 from timeline import cli
 from timeline.output.table import events_frame, expressions_frame
-from timeline.types import Event, Expression, Grain, Mention, Reading, TimeValue
+from timeline.types import Anchor, Event, Expression, Grain, Mention, Reading, TimeValue
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "penn_interview.txt"
@@ -212,7 +212,7 @@ def test_render_expressions() -> None:
     mention = Mention(10, 20, "on Thursday", "DATE", Reading("weekday", weekday=4), "weekday", 0)
     start = dt.datetime(2016, 1, 14)
     time = TimeValue("DATE", "2016-01-14", start, start + dt.timedelta(days=1), Grain.DAY)
-    text = cli.render_expressions(expressions_frame([Expression(mention, time, "publication")]))
+    text = cli.render_expressions(expressions_frame([Expression(mention, time, Anchor.PUBLICATION)]))
     header, row = text.splitlines()
     assert header.split() == ["text", "type", "value", "start", "end", "grain", "anchor"]
     assert row.split() == ["on", "Thursday", "DATE", "2016-01-14", "2016-01-14", "2016-01-15",

@@ -21,9 +21,11 @@ from test_hostile import check_timeline
 import timeline
 from timeline.extract.scan import find_mentions
 from timeline.output.timeml import is_timex3_value
+from timeline.resolve.context import Context
 from timeline.resolve.document import resolve_mentions
 from timeline.resolve.resolvers import resolve_mention
 from timeline.text.sentences import split_sentences
+from timeline.types import Anchor
 
 settings.register_profile(
     "timeline-default",
@@ -120,9 +122,9 @@ def test_resolver_on_its_own(text: str, published: object) -> None:
             expression = resolve_mention(mention, published, text=text, mode=mode)  # type: ignore[arg-type]
             _check_time(expression.time)
     for mode in ("news", "narrative"):
-        for expression in resolve_mentions(mentions, sentences, text, published, mode):  # type: ignore[arg-type]
+        for expression in resolve_mentions(mentions, sentences, text, Context(published, mode)):  # type: ignore[arg-type]
             _check_time(expression.time)
-            assert isinstance(expression.anchor, str) and expression.anchor
+            assert isinstance(expression.anchor, Anchor) and str(expression.anchor)
 
 
 def _check_time(time: timeline.TimeValue) -> None:

@@ -68,7 +68,7 @@ def test_dateline_gives_the_publication_date(text: str, day: str) -> None:
         tl = timeline.build(text)
     assert str(tl.article.published) == day
     assert any("dateline" in note for note in tl.notes)
-    assert all(e.anchor != "unresolved" for e in tl.expression_list)
+    assert all(e.anchor.kind != "unresolved" for e in tl.expression_list)
 
 
 def test_a_date_inside_the_first_sentence_is_no_dateline() -> None:

@@ -15,7 +15,17 @@ from timeline.published import parse_published
 from timeline.text.pages import (
     read_html,  # light: trafilatura and htmldate load when a page is read
 )
-from timeline.types import Article, Event, Expression, Grain, Mention, Reading, Sentence, TimeValue
+from timeline.types import (
+    Anchor,
+    Article,
+    Event,
+    Expression,
+    Grain,
+    Mention,
+    Reading,
+    Sentence,
+    TimeValue,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from timeline.bulk.batch import BatchResult, build_many, iter_build, write_many
@@ -37,6 +47,7 @@ def __getattr__(name: str) -> Any:
     return value
 
 __all__ = [
+    "Anchor",
     "Article",
     "BatchResult",
     "Event",

@@ -14,7 +14,7 @@ from timeline.events import build_events
 from timeline.extract.dates import DATE_ORDERS, read_slash_date
 from timeline.extract.scan import find_mentions
 from timeline.published import parse_published
-from timeline.resolve.anchor import choose_mode, find_dateline
+from timeline.resolve.anchor import decide_context
 from timeline.resolve.document import resolve_mentions
 from timeline.text.language import MIN_WORDS, THRESHOLD, english_share, looks_english
 from timeline.text.sentences import split_sentences
@@ -168,12 +168,12 @@ def _undated_message(expressions: tuple[Expression, ...]) -> str | None:
     """What happened to the expressions relative to a publication date that is missing: which
     stayed unresolved, and which were counted from a date written in the text instead
     (``None`` when there are neither)."""
-    unresolved = [e.mention.text for e in expressions if e.anchor == "unresolved"]
+    unresolved = [e.mention.text for e in expressions if e.anchor.kind == "unresolved"]
     by_text = [
-        (e.mention.text, expressions[int(e.anchor.split()[1])].mention.text)
+        (e.mention.text, expressions[e.anchor.expression].mention.text)
         for e in expressions
-        if e.anchor.startswith("expression ") and e.anchor.split()[1].isdigit()
-        and int(e.anchor.split()[1]) < len(expressions)
+        if e.anchor.kind == "expression" and e.anchor.expression is not None
+        and 0 <= e.anchor.expression < len(expressions)
     ]
     if not unresolved and not by_text:
         return None
@@ -263,33 +263,23 @@ def build(
     notes.extend(_date_order_notes(mentions, order, guessed=date_order is None))
     if text is not kept:
         mentions = tuple(attrs.evolve(m, text=kept[m.char_start : m.char_end]) for m in mentions)
-    anchor = source.published
-    if anchor is None:
-        anchor = find_dateline(text, mentions)
-        if anchor is not None:
-            notes.append(f"publication date {anchor.isoformat()} read from the dateline")
-            source = attrs.evolve(source, published=anchor)
-    if mode == "auto":
-        choice = choose_mode(mentions, anchor, text, sentences)
-        chosen_mode = choice.mode
-        if choice.weighed:  # a year far from publication: say why the text is news or history
-            notes.append(choice.reason)
-    else:
-        chosen_mode = mode
-    expressions = resolve_mentions(mentions, sentences, text, anchor, chosen_mode)
-    if anchor is None:
+    # the publication date (given, else the dateline's) and the mode, decided once for every stage
+    context, context_notes = decide_context(text, sentences, mentions, source.published, mode)
+    notes.extend(context_notes)
+    if context.dateline:
+        source = attrs.evolve(source, published=context.published)
+    expressions = resolve_mentions(mentions, sentences, text, context)
+    if context.published is None:
         message = _undated_message(expressions)
         if message is not None:
             notes.append(message)
             warnings.warn(message, TimelineWarning, stacklevel=2)
-    events = build_events(
-        text, sentences, expressions, anchor, mode=chosen_mode, min_confidence=float(min_confidence)
-    )
+    events = build_events(text, sentences, expressions, context, min_confidence=float(min_confidence))
     return Timeline(
         article=source,
         sentences=sentences,
         expression_list=expressions,
         event_list=events,
-        mode=chosen_mode,
+        mode=context.mode,
         notes=tuple(notes),
     )

@@ -8,18 +8,23 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from typing import ClassVar, Literal, get_args
 
 import attrs
 
 from timeline.published import parse_published
 
 __all__ = [
+    "READING_KINDS",
+    "Anchor",
+    "AnchorKind",
     "Article",
     "Event",
     "Expression",
     "Grain",
     "Mention",
     "Reading",
+    "ReadingKind",
     "Sentence",
     "TimeValue",
 ]
@@ -100,21 +105,49 @@ class Sentence:
     text: str
 
 
+#: The kinds of :class:`Reading`: each has one resolver in :mod:`timeline.resolve.resolvers`.
+ReadingKind = Literal[
+    "absolute",  # calendar fields, possibly without a year ("January 9th", "1998")
+    "era",  # a year, decade or century before Christ
+    "month_relative",  # a month counted from the anchor ("last October")
+    "weekday",  # a day of the week, its direction from tense unless ``offset`` fixes it
+    "quarter",  # a quarter or half ("the third quarter", "the year-ago quarter")
+    "season",  # "last summer", "the spring of 1941"
+    "decade",  # "the 1990s"
+    "century",  # "the 19th century"
+    "relative",  # ``unit`` and ``offset`` from the anchor ("yesterday" = day -1)
+    "offset",  # an amount before or after the anchor ("two weeks ago", "a year earlier")
+    "anaphoric",  # a unit counted from the story's time ("the next day", "that year")
+    "clock",  # a time of day ("3 p.m.", "Monday at noon")
+    "holiday",  # a holiday whose date is computed ("Easter", "Thanksgiving")
+    "duration",  # "three weeks"
+    "anchored",  # a duration before/after another event ("six days later")
+    "set",  # "every Monday", "twice a year"
+    "ref",  # PAST_REF, PRESENT_REF, FUTURE_REF
+    "story",  # the story's time ("during this period", "at the same time")
+]
+#: every :data:`ReadingKind`, in the order above
+READING_KINDS: tuple[str, ...] = get_args(ReadingKind)
+_KINDS = frozenset(READING_KINDS)
+
+
+def _known_kind(instance: object, attribute: object, value: str) -> None:
+    if value not in _KINDS:
+        raise ValueError(f"unknown Reading kind {value!r} (one of {', '.join(READING_KINDS)})")
+
+
 @attrs.frozen
 class Reading:
     """What a time mention says before it is anchored: an underspecified value.
 
-    ``kind`` selects how :mod:`timeline.resolve.resolvers` anchors it; the other fields are the parts the
-    text gave. Unused fields stay ``None``.
-
-    Kinds: ``absolute`` (calendar fields, possibly without a year), ``relative`` (``unit`` and
-    ``offset`` from the anchor, e.g. yesterday = day -1), ``weekday`` (a day of the week whose
-    direction comes from tense unless ``offset`` fixes it), ``month_relative`` ("last October"),
-    ``duration``, ``set``, ``ref`` (PAST_REF/PRESENT_REF/FUTURE_REF), ``anchored`` (a duration
-    before/after another event).
+    ``kind`` (a :data:`ReadingKind`, checked on construction) selects how
+    :mod:`timeline.resolve.resolvers` anchors it; the other fields are the parts the text gave.
+    Unused fields stay ``None``. ``value`` holds only a literal TIMEX3 value (sets, refs, eras)
+    or the name of a computed holiday; what the wording says about the anchor is in the flags
+    ``deictic``, ``anaphoric``, ``comparison``, ``from_previous``, ``story_year`` and ``holiday``.
     """
 
-    kind: str
+    kind: ReadingKind = attrs.field(validator=_known_kind)
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -140,6 +173,12 @@ class Reading:
     century_from_anchor: bool = False  # two-digit years ("'98")
     quant: str | None = None  # set quantifier: EVERY, EACH
     freq: str | None = None  # set frequency: 1X, 2X
+    deictic: bool = False  # counts from the moment of writing ("two weeks ago")
+    anaphoric: bool = False  # counts from the story's time ("the following May", "a year earlier")
+    comparison: bool = False  # the period a year before the one reported on ("the year-ago quarter")
+    from_previous: bool = False  # an anchored duration counted from the previous date ("six days later")
+    story_year: bool = False  # the year is the story's ("July 25 of that year")
+    holiday: bool = False  # a fixed-date holiday: its year follows the tense strictly
 
 
 @attrs.frozen
@@ -182,6 +221,61 @@ class TimeValue:
     mod: str | None = None
 
 
+#: What an expression was resolved against (see :class:`Anchor`).
+AnchorKind = Literal["publication", "absolute", "expression", "event", "story (BC)", "unresolved", "invalid date"]
+_ANCHOR_KINDS = frozenset(get_args(AnchorKind))
+
+
+def _known_anchor(instance: object, attribute: object, value: str) -> None:
+    if value not in _ANCHOR_KINDS:
+        raise ValueError(f"unknown Anchor kind {value!r} (one of {', '.join(sorted(_ANCHOR_KINDS))})")
+
+
+@attrs.frozen
+class Anchor:
+    """What an :class:`Expression` was resolved against.
+
+    Attributes:
+        kind: ``publication`` (the publication date, given or read from the dateline),
+            ``absolute`` (nothing: the text says it all), ``expression`` (a previous
+            expression), ``event`` (a duration before or after an event), ``story (BC)`` (the
+            story's year before Christ, in a narrative of antiquity), ``unresolved``
+            (nothing to resolve it against) or ``invalid date`` (an impossible calendar value).
+        expression: for kind ``expression``, the index of that expression in the document.
+
+    ``str(anchor)`` is how tables show it: the kind, or ``expression N``. The common ones are
+    :attr:`PUBLICATION`, :attr:`ABSOLUTE`, :attr:`EVENT`, :attr:`STORY_ERA`, :attr:`UNRESOLVED` and
+    :attr:`INVALID`;
+    :meth:`on_expression` names a previous expression.
+    """
+
+    kind: AnchorKind = attrs.field(validator=_known_anchor)
+    expression: int | None = None
+
+    PUBLICATION: ClassVar[Anchor]
+    ABSOLUTE: ClassVar[Anchor]
+    EVENT: ClassVar[Anchor]
+    STORY_ERA: ClassVar[Anchor]
+    UNRESOLVED: ClassVar[Anchor]
+    INVALID: ClassVar[Anchor]
+
+    @classmethod
+    def on_expression(cls, index: int | None) -> Anchor:
+        """Resolved against the expression of document index ``index``."""
+        return cls("expression", index)
+
+    def __str__(self) -> str:
+        return f"expression {self.expression}" if self.kind == "expression" else self.kind
+
+
+Anchor.PUBLICATION = Anchor("publication")
+Anchor.ABSOLUTE = Anchor("absolute")
+Anchor.EVENT = Anchor("event")
+Anchor.STORY_ERA = Anchor("story (BC)")
+Anchor.UNRESOLVED = Anchor("unresolved")
+Anchor.INVALID = Anchor("invalid date")
+
+
 @attrs.frozen
 class Expression:
     """A mention resolved against its anchor.
@@ -189,14 +283,14 @@ class Expression:
     Attributes:
         mention: the mention in the text.
         time: the resolved value.
-        anchor: what it was resolved against: ``publication``, ``absolute``, ``expression N``
-            (a previous expression, N its index), ``event`` or ``unresolved``.
+        anchor: what it was resolved against (an :class:`Anchor`; ``str(anchor)`` reads
+            ``publication``, ``absolute``, ``expression N``, ``event``, ``unresolved`` ...).
         index: position in the document's list of expressions.
     """
 
     mention: Mention
     time: TimeValue
-    anchor: str
+    anchor: Anchor = attrs.field(validator=attrs.validators.instance_of(Anchor))
     index: int = 0
 
 

@@ -32,7 +32,7 @@ from timeline.evaluation.scoring import (
 )
 from timeline.output.table import expressions_frame
 from timeline.output.timeml import TimeMLDocument, read_timeml
-from timeline.types import Expression, Grain, Mention, Reading, TimeValue
+from timeline.types import Anchor, Expression, Grain, Mention, Reading, TimeValue
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -177,8 +177,8 @@ def test_annotations_from_frame_and_gold() -> None:
     unresolved = Mention(14, 20, "Monday", "DATE", Reading(kind="weekday", weekday=1), "r")
     frame = expressions_frame(
         [
-            Expression(mention, TimeValue("DATE", "2016-01-15", grain=Grain.DAY), "publication", 0),
-            Expression(unresolved, TimeValue("DATE", None), "unresolved", 1),  # type: ignore[arg-type]
+            Expression(mention, TimeValue("DATE", "2016-01-15", grain=Grain.DAY), Anchor.PUBLICATION, 0),
+            Expression(unresolved, TimeValue("DATE", None), Anchor.UNRESOLVED, 1),  # type: ignore[arg-type]
         ]
     )
     assert annotations_from_frame(frame) == (

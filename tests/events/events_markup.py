@@ -20,7 +20,7 @@ import datetime as dt
 import re
 
 from timeline.text.sentences import split_sentences
-from timeline.types import Expression, Grain, Mention, Reading, Sentence, TimeValue
+from timeline.types import Anchor, Expression, Grain, Mention, Reading, Sentence, TimeValue
 
 __all__ = ["parse_markup", "value_interval"]
 
@@ -66,7 +66,7 @@ def _expression(spec: str, start: int, end: int, span: str, sentence: int, index
         code = {"day": "D", "week": "W", "month": "M", "year": "Y"}.get(unit)
         value = f"P{number}{code}" if code else f"PT{number}{unit[0].upper()}"
         time = TimeValue("DURATION", value, mod=mod)
-        anchor = "event"
+        anchor = Anchor.EVENT
     elif head in ("relative", "resolved"):
         resolved_value = None
         if head == "resolved":
@@ -77,7 +77,7 @@ def _expression(spec: str, start: int, end: int, span: str, sentence: int, index
         part = next((w for w in words[3:] if w in ("MO", "AF", "EV", "NI")), None)
         at = next((w for w in words[3:] if w.startswith("@")), None)
         reading = Reading(kind="relative", unit=unit, offset=offset, part_of_day=part)
-        anchor = f"expression {at[1:]}" if at else "unresolved"
+        anchor = Anchor.on_expression(int(at[1:])) if at else Anchor.UNRESOLVED
         if resolved_value is not None:
             s, e, grain = value_interval(resolved_value)
             time = TimeValue("DATE", resolved_value, s, e, grain)
@@ -87,17 +87,17 @@ def _expression(spec: str, start: int, end: int, span: str, sentence: int, index
         unit = words[2] if len(words) > 2 else None
         reading = Reading(kind="duration", value=words[1], unit=unit)
         time = TimeValue("DURATION", words[1])
-        anchor = "absolute"
+        anchor = Anchor.ABSOLUTE
     elif head == "set":
         reading = Reading(kind="set", value=words[1])
         time = TimeValue("SET", words[1])
-        anchor = "absolute"
+        anchor = Anchor.ABSOLUTE
     else:
         s, e, grain = value_interval(head)
         kind = "TIME" if "T" in head else "DATE"
         reading = Reading(kind="absolute")
         time = TimeValue(kind, head, s, e, grain)
-        anchor = "publication"
+        anchor = Anchor.PUBLICATION
     timex_type = time.timex_type
     mention = Mention(start, end, span, timex_type, reading, "markup", sentence)
     return Expression(mention=mention, time=time, anchor=anchor, index=index)

@@ -23,8 +23,10 @@ from timeline.events.clauses import SentenceAnalysis  # noqa: E402
 from timeline.events.tokens import tokenize  # noqa: E402
 from timeline.events.triggers import event_for_span  # noqa: E402
 from timeline.events.words import stem  # noqa: E402
+from timeline.resolve.anchor import detect_mode  # noqa: E402
+from timeline.resolve.context import Context  # noqa: E402
 from timeline.text.sentences import split_sentences  # noqa: E402
-from timeline.types import Event, Expression, Mention, Reading, TimeValue  # noqa: E402
+from timeline.types import Anchor, Event, Expression, Mention, Reading, TimeValue  # noqa: E402
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
 # ../shared next to the checkout, or one level further up for a git worktree
@@ -69,6 +71,12 @@ def _iso(moment: dt.datetime | None) -> str | None:
     return None if moment is None else moment.isoformat(timespec="minutes")
 
 
+def _undated(expressions: tuple[Expression, ...], published: dt.date | None = None) -> Context:
+    """The publication date (none by default) and the mode the expressions decide (as
+    ``timeline.build`` would)."""
+    return Context(published, detect_mode(tuple(e.mention for e in expressions), published))  # type: ignore[arg-type]
+
+
 def test_there_are_at_least_forty_cases() -> None:
     assert len(CASES) >= 40
 
@@ -76,7 +84,7 @@ def test_there_are_at_least_forty_cases() -> None:
 @pytest.mark.parametrize("case", CASES)
 def test_case(case: dict[str, Any]) -> None:
     text, sentences, expressions = parse_markup(case["text"])
-    events = build_events(text, sentences, expressions, None)
+    events = build_events(text, sentences, expressions, _undated(expressions))
     # invariants of every result
     assert [e.event_id for e in events] == list(range(1, len(events) + 1))
     assert [e.char_start for e in events] == sorted(e.char_start for e in events)
@@ -209,7 +217,7 @@ def test_phrase_span_points_into_the_text() -> None:
     assert sentence[found.trigger_start:found.trigger_end] == "approved"
 
 
-def _expression(text: str, span: str, reading: Reading, time: TimeValue, anchor: str,
+def _expression(text: str, span: str, reading: Reading, time: TimeValue, anchor: Anchor,
                 index: int, sentence: int) -> Expression:
     start = text.index(span)
     mention = Mention(start, start + len(span), span, time.timex_type, reading, "test", sentence)
@@ -217,25 +225,25 @@ def _expression(text: str, span: str, reading: Reading, time: TimeValue, anchor:
 
 
 def test_no_expressions_no_events_and_empty_text() -> None:
-    assert build_events("", (), (), None) == ()
+    assert build_events("", (), (), Context(None)) == ()
     text = "The minister spoke to reporters."
     # every event is listed; with no date and no publication date it stays undated
-    (event,) = build_events(text, split_sentences(text), (), None)
+    (event,) = build_events(text, split_sentences(text), (), Context(None))
     assert event.trigger == "spoke" and event.time is None and event.dated_by == "none"
 
 
 def test_events_are_pure_and_repeatable() -> None:
     text, sentences, expressions = parse_markup(CASES[0].values[0]["text"])
-    assert build_events(text, sentences, expressions, None) == build_events(
-        text, sentences, expressions, dt.date(2016, 1, 15))
+    assert build_events(text, sentences, expressions, _undated(expressions)) == build_events(
+        text, sentences, expressions, _undated(expressions, dt.date(2016, 1, 15)))
 
 
 def test_unresolved_dated_expression_gives_an_undated_event() -> None:
     text = "The minister resigned recently."
     reading = Reading(kind="ref", value="PAST_REF")
     expression = _expression(text, "recently", reading, TimeValue("DATE", "PAST_REF"),
-                             "publication", 0, 0)
-    (event,) = build_events(text, split_sentences(text), (expression,), None)
+                             Anchor.PUBLICATION, 0, 0)
+    (event,) = build_events(text, split_sentences(text), (expression,), _undated((expression,)))
     assert event.trigger == "resigned"
     assert event.time is not None and event.time.value == "PAST_REF"
     assert event.confidence < 0.9
@@ -246,11 +254,11 @@ def test_anchored_expression_without_signal_is_a_duration() -> None:
     anchored = Reading(kind="anchored", amount=2, unit="day", direction="after")
     may = dt.datetime(2016, 5, 1)
     expressions = (
-        _expression(text, "two days", anchored, TimeValue("DURATION", "P2D"), "event", 0, 0),
+        _expression(text, "two days", anchored, TimeValue("DURATION", "P2D"), Anchor.EVENT, 0, 0),
         _expression(text, "May", Reading(kind="absolute", month=5),
-                    TimeValue("DATE", "2016-05", may, dt.datetime(2016, 6, 1)), "publication", 1, 0),
+                    TimeValue("DATE", "2016-05", may, dt.datetime(2016, 6, 1)), Anchor.PUBLICATION, 1, 0),
     )
-    talks, lasted = build_events(text, split_sentences(text), expressions, None)
+    talks, lasted = build_events(text, split_sentences(text), expressions, _undated(expressions))
     assert talks.trigger == "talks" and lasted.trigger == "lasted"
     assert lasted.duration == "P2D"
     assert lasted.time is not None and lasted.time.value == "2016-05"
@@ -269,19 +277,19 @@ def _seed_expressions(text: str) -> tuple[Expression, ...]:
     specs = [
         ("Thursday", Reading(kind="weekday", weekday=4),
          TimeValue("DATE", "2016-01-14", dt.datetime(2016, 1, 14), dt.datetime(2016, 1, 15)),
-         "publication"),
+         Anchor.PUBLICATION),
         ("October, last year", Reading(kind="month_relative", month=10),
          TimeValue("DATE", "2015-10", dt.datetime(2015, 10, 1), dt.datetime(2015, 11, 1)),
-         "publication"),
+         Anchor.PUBLICATION),
         ("several hours", Reading(kind="duration", unit="hour"), TimeValue("DURATION", "PTXH"),
-         "absolute"),
+         Anchor.ABSOLUTE),
         ("January 9th", Reading(kind="absolute", month=1, day=9, year_from_anchor=True),
          TimeValue("DATE", "2016-01-09", dt.datetime(2016, 1, 9), dt.datetime(2016, 1, 10)),
-         "publication"),
+         Anchor.PUBLICATION),
         ("a day", Reading(kind="anchored", amount=1, unit="day", direction="after"),
-         TimeValue("DURATION", "P1D"), "event"),
+         TimeValue("DURATION", "P1D"), Anchor.EVENT),
         ("6 months", Reading(kind="anchored", amount=6, unit="month", direction="after"),
-         TimeValue("DURATION", "P6M"), "event"),
+         TimeValue("DURATION", "P6M"), Anchor.EVENT),
     ]
     for index, (span, reading, time, anchor) in enumerate(specs):
         start = text.index(span)
@@ -294,7 +302,7 @@ def _seed_expressions(text: str) -> tuple[Expression, ...]:
 @pytest.mark.skipif(not SEED.exists(), reason="../shared/seeds is not available")
 def test_seed_article_events() -> None:
     text = SEED.read_text(encoding="utf-8")
-    events = build_events(text, split_sentences(text), _seed_expressions(text), None)
+    events = build_events(text, split_sentences(text), _seed_expressions(text), _undated(_seed_expressions(text)))
     # every event is listed now: index each trigger by its firmest mention
     by_trigger = {e.trigger: e for e in sorted(events, key=lambda e: e.confidence)}
     assert by_trigger["interview"].time.value == "2016-01-14"  # type: ignore[union-attr]
@@ -372,21 +380,21 @@ _WORDS = ["the", "vote", "was", "held", "after", "before", "since", "until", "sh
           "met", "his", "recapture", "for", "hours", "which", "who", "when", "as", "to", "meet"]
 
 
-def _reading(kind: int, amount: int, unit: str, direction: str) -> tuple[Reading, TimeValue, str]:
+def _reading(kind: int, amount: int, unit: str, direction: str) -> tuple[Reading, TimeValue, Anchor]:
     day = dt.datetime(2016, 5, 2)
     if kind == 0:
         return (Reading(kind="absolute"),
-                TimeValue("DATE", "2016-05-02", day, day + dt.timedelta(days=1)), "publication")
+                TimeValue("DATE", "2016-05-02", day, day + dt.timedelta(days=1)), Anchor.PUBLICATION)
     if kind == 1:
         return (Reading(kind="anchored", amount=float(amount), unit=unit, direction=direction),
-                TimeValue("DURATION", "P1D"), "event")
+                TimeValue("DURATION", "P1D"), Anchor.EVENT)
     if kind == 2:
         return (Reading(kind="relative", unit=unit, offset=amount - 3),
-                TimeValue("DATE", "XXXX-XX-XX"), "unresolved")
+                TimeValue("DATE", "XXXX-XX-XX"), Anchor.UNRESOLVED)
     if kind == 3:
         return (Reading(kind="offset", amount=float(amount), unit=unit, direction=direction,
-                        value="anaphoric"), TimeValue("DATE", "XXXX"), "expression 0")
-    return (Reading(kind="duration", unit=unit), TimeValue("DURATION", "PXD"), "absolute")
+                        anaphoric=True), TimeValue("DATE", "XXXX"), Anchor.on_expression(0))
+    return (Reading(kind="duration", unit=unit), TimeValue("DURATION", "PXD"), Anchor.ABSOLUTE)
 
 
 @settings(max_examples=150, deadline=None)
@@ -419,7 +427,7 @@ def test_any_text_and_expressions_give_consistent_events(
         mention = Mention(start, end, text[start:end], time.timex_type, reading, "fuzz", sentence)
         expressions.append(Expression(mention=mention, time=time, anchor=anchor,
                                       index=len(expressions)))
-    events = build_events(text, sentences, tuple(expressions), None)
+    events = build_events(text, sentences, tuple(expressions), _undated(tuple(expressions)))
     assert [e.event_id for e in events] == list(range(1, len(events) + 1))
     for event in events:
         assert 0 <= event.char_start < event.char_end <= len(text)

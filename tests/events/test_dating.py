@@ -22,8 +22,9 @@ from hypothesis import strategies as st
 
 import timeline  # noqa: E402
 from timeline.events import CONFIDENCE, build_events, firm  # noqa: E402
+from timeline.resolve.context import Context  # noqa: E402
 from timeline.text.sentences import split_sentences  # noqa: E402
-from timeline.types import Event, Expression, Mention, Reading, TimeValue  # noqa: E402
+from timeline.types import Anchor, Event, Expression, Mention, Reading, TimeValue  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 # ../shared next to the checkout, or one level further up for a git worktree
@@ -36,7 +37,7 @@ END = DAY + dt.timedelta(days=1)  # the end of the publication day (bounds are e
 def _events(marked: str, published: dt.date | None = PUBLISHED, mode: str = "news",
             **options: float | bool) -> tuple[Event, ...]:
     text, sentences, expressions = parse_markup(marked)
-    return build_events(text, sentences, expressions, published, mode=mode, **options)
+    return build_events(text, sentences, expressions, Context(published, mode), **options)  # type: ignore[arg-type]
 
 
 def _one(events: tuple[Event, ...], trigger: str) -> Event:
@@ -586,8 +587,8 @@ def test_no_event_is_dated_more_firmly_than_its_evidence(
         mention = Mention(start, end, text[start:end], "DATE", Reading(kind="absolute"), "fuzz",
                           sentence)
         expressions.append(Expression(mention=mention, time=TimeValue("DATE", value, lo, hi),
-                                      anchor="absolute", index=len(expressions)))
-    events = build_events(text, sentences, tuple(expressions), PUBLISHED, mode=mode)
+                                      anchor=Anchor.ABSOLUTE, index=len(expressions)))
+    events = build_events(text, sentences, tuple(expressions), Context(PUBLISHED, mode))  # type: ignore[arg-type]
     firm_times = [e.time for e in events if e.dated_by in ("explicit", "anchored") and e.time]
     for event in events:
         assert text[event.char_start:event.char_end] == event.trigger

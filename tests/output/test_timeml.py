@@ -17,7 +17,7 @@ from timeline.output.timeml import (
     read_timeml,
     to_timeml,
 )
-from timeline.types import Article, Expression, Grain, Mention, Reading, TimeValue
+from timeline.types import Anchor, Article, Expression, Grain, Mention, Reading, TimeValue
 
 SHARED = shared()
 
@@ -161,7 +161,7 @@ def test_missing_file_raises_os_error(tmp_path: Path) -> None:
 # --- writing ---------------------------------------------------------------------------------
 
 
-def _expression(text: str, phrase: str, kind: str, value: str, index: int, *, anchor: str = "publication",
+def _expression(text: str, phrase: str, kind: str, value: str, index: int, *, anchor: Anchor = Anchor.PUBLICATION,
                 mod: str | None = None, occurrence: int = 0) -> Expression:
     start = -1
     for _ in range(occurrence + 1):
@@ -186,7 +186,7 @@ TRICKY = 'Q&A <b> "quoted" \u00e9t\u00e9 \U0001F600\r\nOn Monday, 3 < 4; on Mond
 def test_round_trip_preserves_text_offsets_and_attributes(tmp_path: Path) -> None:
     expressions = [
         _expression(TRICKY, "Monday", "DATE", "2016-01-11", 0),
-        _expression(TRICKY, "Monday", "DATE", "2016-01-11", 1, anchor="expression 0", mod="START", occurrence=1),
+        _expression(TRICKY, "Monday", "DATE", "2016-01-11", 1, anchor=Anchor.on_expression(0), mod="START", occurrence=1),
     ]
     tl = _timeline(TRICKY, dt.date(2016, 1, 15), expressions)
     path = tmp_path / "out.tml"
@@ -225,14 +225,14 @@ def test_overlapping_and_out_of_range_expressions_are_left_out() -> None:
     outer = _expression(text, "last Monday morning", "TIME", "2016-01-11TMO", 0)
     inner = _expression(text, "Monday", "DATE", "2016-01-11", 1)
     broken = Expression(Mention(10, 99, "x", "DATE", Reading(kind="absolute"), "t"),
-                        TimeValue("DATE", "2016"), "absolute", 2)
+                        TimeValue("DATE", "2016"), Anchor.ABSOLUTE, 2)
     doc = read_timeml(to_timeml(_timeline(text, dt.date(2016, 1, 15), [inner, outer, broken])))
     assert [g.text for g in doc.gold] == ["last Monday morning"]
 
 
 def test_timeline_method_delegates_to_to_timeml() -> None:
     text = "It rained on 4 July 1976."
-    tl = _timeline(text, dt.date(1976, 7, 5), [_expression(text, "4 July 1976", "DATE", "1976-07-04", 0, anchor="absolute")])
+    tl = _timeline(text, dt.date(1976, 7, 5), [_expression(text, "4 July 1976", "DATE", "1976-07-04", 0, anchor=Anchor.ABSOLUTE)])
     assert tl.to_timeml() == to_timeml(tl)
     gold = read_timeml(tl.to_timeml()).gold[0]
     assert gold.anchor_tid is None and gold.temporal_function is False

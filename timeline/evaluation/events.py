@@ -51,6 +51,7 @@ from timeline.evaluation.event_data import (
     read_event_folder,
     rows_from_frame,
 )
+from timeline.lexicon import lexicon
 
 __all__ = [
     "OUTCOMES",
@@ -117,33 +118,16 @@ def baseline_outcome(published: dt.date, start: dt.datetime, end: dt.datetime) -
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*|\d+|\S")
+_REPORT_WORDS = lexicon()
 
-_DETERMINERS = frozenset(
-    "the a an this that these those its his her their our my your any no each every some "
-    "another such whose which what either neither both all several many much more most "
-    "two three four five six seven eight nine ten".split()
-)
-_PREPOSITIONS = frozenset(
-    "of in on at for with by after before from since during about over under into onto upon "
-    "following against among between without within through throughout via per despite "
-    "until till toward towards amid regarding including like than".split()
-)
-_AUXILIARIES = frozenset(
-    "has have had having will would shall should can could may might must do does did is are "
-    "was were be been being am 's 've 'd 'll not n't never also just already still then "
-    "he she it they we i you who which that there".split()
-)
-_SUBJECTS = frozenset("he she it who which that this there".split())
-_ADJECTIVE_ENDINGS = ("al", "ful", "ive", "ous", "ic", "able", "ible", "less", "ary", "ish", "ent", "ant", "est")
-_ADJECTIVES = frozenset(
-    "new first last next major big small large great good bad early late recent final initial "
-    "official public annual second third former previous latest own further full".split()
-)
-_IRREGULAR_PAST = frozenset(
-    "said sold made began took came went gave got saw told bought brought built became found "
-    "held kept left led lost met paid put ran set sent spent stood thought won wrote hit cut "
-    "let quit rose fell grew knew showed shown done seen given taken written".split()
-)
+_DETERMINERS = _REPORT_WORDS.word_set("evaluation", "determiners")
+_PREPOSITIONS = _REPORT_WORDS.word_set("evaluation", "prepositions")
+_AUXILIARIES = _REPORT_WORDS.word_set("evaluation", "auxiliaries")
+_SUBJECTS = _REPORT_WORDS.word_set("evaluation", "subjects")
+_ADJECTIVE_ENDINGS = tuple(_REPORT_WORDS.evaluation["adjective_endings"])
+_ADJECTIVES = _REPORT_WORDS.word_set("evaluation", "adjectives")
+#: past forms: the one list of tense.json and the participles of evaluation.json
+_IRREGULAR_PAST = _REPORT_WORDS.word_set("tense", "past") | _REPORT_WORDS.word_set("evaluation", "participles")
 
 
 def _words_before(text: str, start: int, count: int = 2) -> list[str]:

@@ -40,7 +40,6 @@ rows.
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from timeline.events.clauses import SentenceAnalysis
@@ -54,6 +53,7 @@ from timeline.events.relatives import date_relatives
 from timeline.events.signals import signal_positions
 from timeline.events.tokens import DocumentTokens
 from timeline.resolve.anchor import find_dateline
+from timeline.resolve.context import Context
 from timeline.types import Event, Expression, Sentence, TimeValue
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -69,9 +69,8 @@ def build_events(
                  text: str,
                  sentences: tuple[Sentence, ...],
                  expressions: tuple[Expression, ...],
-                 published: dt.date | dt.datetime | None,
+                 context: Context,
                  *,
-                 mode: str | None = None,
                  min_confidence: float = 0.0,
                  every_event: bool = True,
 ) -> tuple[Event, ...]:
@@ -81,11 +80,10 @@ def build_events(
         text: the article text.
         sentences: its sentences (``timeline.sentences.split_sentences``).
         expressions: its resolved time expressions, in text order.
-        published: the publication date: events with no other evidence are dated from their
-            tense relative to it (news mode only).
-        mode: ``news`` or ``narrative``; ``None`` decides as ``timeline.build`` does
-            (:func:`timeline.resolve.detect_mode`). Narrative texts get no publication-relative
-            tense dates.
+        context: the document's publication date and mode, as ``timeline.build`` decides them
+            (:func:`timeline.resolve.decide_context`): events with no other evidence are dated
+            from their tense relative to the publication date; narratives get no
+            publication-relative tense dates.
         min_confidence: keep only events whose ``confidence`` is at least this (0.9 keeps the
             explicitly dated ones). ``event_id`` keeps its number in the full list, so the
             ``derived_from`` chains of the kept events still name the right events.
@@ -101,18 +99,12 @@ def build_events(
         ``confidence`` (see :data:`CONFIDENCE`).
 
     Raises:
-        ValueError: ``mode`` is not news/narrative/None or ``min_confidence`` is not in [0, 1].
+        ValueError: ``min_confidence`` is not in [0, 1].
     """
-    if mode not in (None, "news", "narrative"):
-        raise ValueError(f"mode must be 'news', 'narrative' or None, not {mode!r}")
     if not 0.0 <= min_confidence <= 1.0:
         raise ValueError(f"min_confidence must lie in [0, 1], not {min_confidence!r}")
     if not sentences:
         return ()
-    if mode is None:
-        from timeline.resolve.anchor import detect_mode
-
-        mode = detect_mode(tuple(e.mention for e in expressions), published)
     starts = [s.char_start for s in sentences]
     by_sentence: dict[int, list[Expression]] = {}
     for expression in expressions:
@@ -126,7 +118,7 @@ def build_events(
     signal_sentences = {
         max(0, bisect.bisect_right(starts, position) - 1) for position in signal_positions(text)
     }
-    builder = Collection(text, sentences, published, mode)
+    builder = Collection(text, sentences, context.published, context.mode)
     # a sentence whose expressions are all sets has no event to date or time
     wanted = {
         index for index, found in by_sentence.items()

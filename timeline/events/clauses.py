@@ -22,6 +22,7 @@ from timeline.events.forms import Group, Segment, VerbForm, cached_form, remembe
 from timeline.events.tokens import DocumentTokens, Token, token_flags, token_spans
 from timeline.events.words import (
     ADVERBS,
+    AS_NOT_SUBORDINATING_AFTER,
     AUX,
     BASE_VERBS,
     BREAKS,
@@ -48,9 +49,11 @@ from timeline.events.words import (
     REPORTING,
     SEGMENT_WORDS,
     STATES_AND_SPEECH,
+    STORY_STEP_ADVERBS,
     SUBORDINATORS,
     TIME_ADVERBS,
     TIME_MODS,
+    TIME_POSSESSIVES,
     TIME_PREPS,
 )
 
@@ -263,7 +266,7 @@ class SentenceAnalysis:
         while after < n and (after in self.time_tokens or lows[after] == ","
                              or (lows[after] in TIME_PREPS and after + 1 in self.time_tokens)
                              # "and two years later it collapsed"
-                             or (lows[after] in ("later", "earlier") and after - 1 in self.time_tokens)):
+                             or (lows[after] in STORY_STEP_ADVERBS and after - 1 in self.time_tokens)):
             after += 1
         if after >= n:
             return False
@@ -339,7 +342,7 @@ class SentenceAnalysis:
                 continue
             if low in SUBORDINATORS and self.clause_follows(i + 1):
                 prev = lows[i - 1] if i > 0 else ""
-                if not (low == "as" and prev in ("such", "well", "as")):
+                if not (low == "as" and prev in AS_NOT_SUBORDINATING_AFTER):
                     if i > start:
                         append(_new_segment(Segment, (start, i, marker)))
                     start, marker = i + 1, low
@@ -408,6 +411,6 @@ class SentenceAnalysis:
                 out.add(k)
                 k -= 1
                 steps += 1
-            if hi < self.n and self.lows[hi] in ("'s", "s"):
+            if hi < self.n and self.lows[hi] in TIME_POSSESSIVES:
                 out.add(hi)
         return out

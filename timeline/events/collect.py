@@ -20,6 +20,7 @@ from timeline.events.signals import (
     PREFIX_WORDS,
     QUALIFIERS,
     SIGNALS,
+    THAN_MODS,
     is_anchored_like,
     signal_token,
     signal_words,
@@ -325,7 +326,7 @@ def _anchored(c: Collection, analysis: SentenceAnalysis, index: int, expression:
     previous = lows[lo - 1] if lo > 0 else ""
     prefix = PREFIX_MODS.get(previous)
     if previous == "than" and lo > 1:
-        prefix = {"less": "LESS_THAN", "fewer": "LESS_THAN", "more": "MORE_THAN"}.get(lows[lo - 2])
+        prefix = THAN_MODS.get(lows[lo - 2])
     relation.mod = reading.mod or expression.time.mod or prefix
     relation.nearly = mention.text.lower().startswith(NEARLY) or previous in ("nearly", "almost")
     inside = analysis.starts[signal] < mention.char_end

@@ -13,7 +13,7 @@ from timeline.events.coreference import date_coreferent, date_headline
 from timeline.events.forms import VerbForm
 from timeline.events.instants import add_calendar, interval_value
 from timeline.events.records import CONFIDENCE, DATED, FIRM, MOOD_NOTES, PAST_TENSES, Dating
-from timeline.events.words import PREPOSITIONS, word_set
+from timeline.events.words import PREPOSITIONS, lexicon, word_set
 from timeline.types import Expression, TimeValue
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -28,12 +28,10 @@ _STORY_WINDOW = dt.timedelta(days=14)
 #: clause markers: an event in an after/since clause lies before the main clause's event
 _EARLIER_MARKERS = word_set("earlier_clause_markers")
 _LATER_MARKERS = word_set("later_clause_markers")
-_RELATIVE_MARKERS = frozenset({"which", "who", "whom", "whose", "where"})
+_RELATIVE_MARKERS = word_set("relative_markers")
 #: a preposition before a dated noun of a verb's clause: how the verb's event relates to it
 #: ("said during the interview": same time; "resigned after the vote": after it)
-_NOUN_RELATION = {"during": "same", "at": "same", "in": "same", "on": "same", "amid": "same",
-                  "throughout": "same", "with": "same", "after": "after", "following": "after",
-                  "since": "after", "before": "before", "ahead": "before", "until": "before"}
+_NOUN_RELATION: dict[str, str] = dict(lexicon()["noun_relations"])
 
 
 def date_the_rest(c: Collection, kept: list[int], records: dict[int, Dating], ids: dict[int, int],

@@ -18,10 +18,10 @@ Everything is memoized or loaded once, lazily.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Mapping
 from functools import lru_cache
 
-from timeline.lexicon import json_file, word_lines
+from timeline.lexicon import lexicon
 
 __all__ = [
     "event_key",
@@ -37,21 +37,14 @@ __all__ = [
 _VOWELS = frozenset("aeiou")
 
 
-def _read_words(name: str) -> frozenset[str]:
-    """The words of a one-word-a-line file of the lexicon (``#`` lines are comments)."""
-    return word_lines(name)
+def _events_json() -> Mapping[str, object]:
+    """``events.json`` (``lexicon().events``)."""
+    return lexicon().events
 
 
-@lru_cache(maxsize=1)
-def _events_json() -> dict[str, object]:
-    """``events.json`` (loaded once)."""
-    return json_file("events.json")
-
-
-@lru_cache(maxsize=1)
-def _derivations() -> dict[str, object]:
-    """``derivations.json`` (loaded once)."""
-    return json_file("derivations.json")
+def _derivations() -> Mapping[str, object]:
+    """``derivations.json`` (``lexicon().derivations``)."""
+    return lexicon().derivations
 
 
 @lru_cache(maxsize=1)
@@ -62,16 +55,14 @@ def _irregular_verbs() -> dict[str, str]:
     return {str(k): str(v) for k, v in value.items()}
 
 
-@lru_cache(maxsize=1)
 def event_nouns() -> frozenset[str]:
-    """The event noun forms of ``event_nouns.txt`` (loaded once)."""
-    return _read_words("event_nouns.txt")
+    """The event noun forms of ``event_nouns.txt`` (``lexicon().event_nouns``)."""
+    return lexicon().event_nouns
 
 
-@lru_cache(maxsize=1)
 def _event_verbs() -> frozenset[str]:
-    """``event_verbs.txt`` (loaded once)."""
-    return _read_words("event_verbs.txt")
+    """``event_verbs.txt`` (``lexicon().event_verbs``)."""
+    return lexicon().event_verbs
 
 
 @lru_cache(maxsize=1)

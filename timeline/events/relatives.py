@@ -51,7 +51,7 @@ def relative_spec(expression: Expression, signal: str | None = None) -> Relative
             str(reading.unit) in _SHIFT_UNITS:
         return Relative(expression, str(reading.unit), int(reading.offset), reading.part_of_day,
                          text.lower(), resolved, text)
-    if reading.kind == "offset" and reading.value != "deictic" and reading.amount is not None \
+    if reading.kind == "offset" and not reading.deictic and reading.amount is not None \
             and float(reading.amount).is_integer() and str(reading.unit) in _SHIFT_UNITS:
         sign = -1 if reading.direction == "before" else 1
         return Relative(expression, str(reading.unit), sign * int(reading.amount), None,
@@ -130,14 +130,10 @@ def date_relatives(c: Collection, reps: list[int], intervals: dict[int, tuple[fl
 
 def named_reference(c: Collection, expression: Expression) -> int | None:
     """The mention key of the event dated by the expression an expression is anchored on
-    (``anchor`` "expression N"), if any."""
+    (``anchor`` of kind ``expression``), if any."""
     anchor = expression.anchor
-    if anchor.startswith("expression "):
-        try:
-            number = int(anchor.split()[1])
-        except (IndexError, ValueError):
-            return None
-        return c.by_expression.get(number)
+    if anchor.kind == "expression" and anchor.expression is not None:
+        return c.by_expression.get(anchor.expression)
     return None
 
 

@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from timeline.events.clauses import SentenceAnalysis
 
 __all__ = [
-    "NEARLY", "NO_COREF", "PREFIX_MODS", "PREFIX_WORDS", "QUALIFIERS", "SIGNALS", "VAGUE",
+    "NEARLY", "NO_COREF", "PREFIX_MODS", "PREFIX_WORDS", "QUALIFIERS", "SIGNALS", "THAN_MODS", "VAGUE",
     "is_anchored_like", "signal_positions", "signal_token", "signal_words",
 ]
 
@@ -27,11 +27,9 @@ _SIGNAL_WORDS = ("since", "Since", "until", "Until", "till", "Till", " after", "
 _CLAUSE_SIGNALS = word_set("clause_signals")
 PREFIX_WORDS = word_set("prefix_words")
 
-PREFIX_MODS = {"within": "LESS_THAN", "under": "LESS_THAN", "nearly": "LESS_THAN",
-                "almost": "LESS_THAN", "about": "APPROX", "around": "APPROX", "roughly": "APPROX",
-                "approximately": "APPROX", "some": "APPROX", "over": "MORE_THAN",
-                "than": None}
-NEARLY = ("nearly", "almost", "close to", "just under", "just short of")
+PREFIX_MODS: dict[str, str | None] = dict(lexicon()["prefix_mods"])  # type: ignore[arg-type]
+THAN_MODS: dict[str, str] = dict(lexicon()["than_mods"])  # type: ignore[arg-type]
+NEARLY = tuple(lexicon()["nearly_words"])  # type: ignore[arg-type]
 
 
 def signal_positions(text: str) -> list[int]:
@@ -66,10 +64,10 @@ def is_anchored_like(analysis: SentenceAnalysis, expression: Expression) -> bool
     lo, _ = analysis.token_range(expression.mention.char_start, expression.mention.char_end)
     if lo > 0 and lows[lo - 1] == "for":
         return False  # "spoke for two hours after the meeting": a duration
-    if reading.kind == "anchored" or expression.anchor == "event":
+    if reading.kind == "anchored" or expression.anchor.kind == "event":
         return True
     if reading.kind == "offset":
-        if reading.value == "deictic" or reading.amount is None:
+        if reading.deictic or reading.amount is None:
             return False
     elif not (expression.time.timex_type == "DURATION" and str(reading.unit) in UNIT_SECONDS):
         return False

@@ -1,16 +1,19 @@
-"""The word lists of the events layer (``timeline/lexicon/events.json``) as sets, and what a
-word is on its own: crude stems, lemmas and word classes (memoized; pure functions of the word)."""
+"""The word lists of the events layer (``timeline/lexicon/events.json``, and the past forms of
+``tense.json``) as sets, and what a word is on its own: crude stems, lemmas and word classes
+(memoized; pure functions of the word)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
+from typing import Any
 
 from timeline.events.derivation import event_nouns, known_verbs
-from timeline.lexicon import json_file
+from timeline.lexicon import lexicon as _lexicon
 
 __all__ = [
     "word_set",
-    "ADVERBS", "ATTRIBUTION", "AUX", "BASE_VERBS", "BREAKS", "CATENATIVE", "CLASS_OF",
+    "ADVERBS", "AS_NOT_SUBORDINATING_AFTER", "ATTRIBUTION", "AUX", "BASE_VERBS", "BREAKS", "CATENATIVE", "CLASS_OF",
     "COMMA_MARKERS", "COORD", "COPULAS", "DEFINITE", "DETERMINERS", "ED_STOP", "EVENT_NOUNS",
     "FUTURE_WORDS", "HAPPENING", "HARD", "ING_PREPOSITIONS", "ING_STOP", "INTENTION",
     "IRREGULAR", "IRREGULAR_PAST", "KIND_ED", "KIND_FINITE", "KIND_IRREGULAR",
@@ -18,23 +21,20 @@ __all__ = [
     "MODALS", "MODAL_WORDS", "NEGATION", "NEGATIVE_SUBJECTS", "NOUN_PP_HEADS",
     "PARTICIPLE_ENDINGS", "PAST_AUX", "PAST_PERFECT_AUX", "PERFECT_AUX", "POSSESSIVES",
     "POSSESSIVE_MARKS", "PP_SIGNALS", "PREPOSITIONS", "PRONOUNS", "RELATIVE", "REPORTING",
-    "SEGMENT_WORDS", "SPEECH", "STATES", "STATES_AND_SPEECH", "SUBJECT_MARKS", "SUBORDINATORS",
-    "TIME_ADVERBS", "TIME_MODS", "TIME_PREPS", "TRAILING_DROP", "ing_base", "lemma", "lexicon",
+    "SEGMENT_WORDS", "SPEECH", "STATES", "STATES_AND_SPEECH", "STORY_STEP_ADVERBS", "SUBJECT_MARKS",
+    "SUBORDINATORS", "TIME_ADVERBS", "TIME_MODS", "TIME_POSSESSIVES", "TIME_PREPS", "TRAILING_DROP", "ing_base", "lemma", "lexicon",
     "stem",
 ]
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> dict[str, object]:
-    """The word lists of ``timeline/lexicon/events.json`` (loaded once)."""
-    return json_file("events.json")
+def lexicon() -> Mapping[str, Any]:
+    """The word lists of ``timeline/lexicon/events.json`` (``timeline.lexicon.lexicon().events``)."""
+    return _lexicon().events
 
 
 def word_set(name: str) -> frozenset[str]:
     """The word list ``name`` of ``timeline/lexicon/events.json`` as a set."""
-    value = lexicon()[name]
-    assert isinstance(value, (list, dict))
-    return frozenset(value)
+    return _lexicon().word_set("events", name)
 
 
 AUX = word_set("auxiliaries")
@@ -52,7 +52,7 @@ LINKING = word_set("linking_verbs")
 CATENATIVE = word_set("catenative_verbs")
 INTENTION = word_set("intention_verbs")
 ATTRIBUTION = word_set("attribution_verbs")
-PARTICIPLE_ENDINGS = frozenset({"ed", "en"})
+PARTICIPLE_ENDINGS = word_set("participle_endings")
 STATES = word_set("state_verbs")
 #: light verbs that say their subject is an event, whatever the noun ("X, which happened in 2014")
 HAPPENING = word_set("happening_verbs")
@@ -65,7 +65,8 @@ NEGATIVE_SUBJECTS = word_set("negative_subjects")
 PERFECT_AUX = word_set("perfect_auxiliaries")
 PAST_PERFECT_AUX = word_set("past_perfect_auxiliaries")
 PAST_AUX = word_set("past_auxiliaries")
-IRREGULAR_PAST = word_set("irregular_simple_past")
+#: the simple past forms of irregular verbs: the one list of ``tense.json`` the tense of a clause reads too
+IRREGULAR_PAST = _lexicon().word_set("tense", "past")
 MODALS = word_set("group_modals")
 TIME_ADVERBS = word_set("time_adverbs")
 #: prepositions whose event-noun object takes the date ("during an interview on Thursday",
@@ -78,7 +79,7 @@ COORD = word_set("coordinators")
 COMMA_MARKERS = word_set("comma_clause_markers")
 DETERMINERS = word_set("determiners")
 POSSESSIVES = word_set("possessives")
-DEFINITE = POSSESSIVES | {"the", "this", "that"}
+DEFINITE = POSSESSIVES | word_set("definite_determiners")
 PRONOUNS = word_set("pronouns")
 PREPOSITIONS = word_set("prepositions")
 TIME_PREPS = word_set("time_prepositions")
@@ -121,11 +122,17 @@ def _s_forms(bases: frozenset[str]) -> frozenset[str]:
     return frozenset(forms)
 
 
-_S_FORMS = _s_forms(BASE_VERBS | STATES_AND_SPEECH) | frozenset({"says", "has", "does", "goes"})
-HARD = frozenset({".", "!", "?", ";", ":", "(", ")", "[", "]", "—", "–", '"', "“", "”", "‘", "«", "»"})
+_S_FORMS = _s_forms(BASE_VERBS | STATES_AND_SPEECH) | word_set("irregular_s_forms")
+HARD = word_set("hard_breaks")
 BREAKS = HARD | {","}
 #: the words where a clause may end or begin (the segment scan skips all others)
 SEGMENT_WORDS = HARD | SUBORDINATORS | COORD | REPORTING | {",", "'"}
+#: "later"/"earlier" right after a time expression belong to it ("two years later")
+STORY_STEP_ADVERBS = word_set("story_step_adverbs")
+#: "as" after these is no subordinator ("such as", "as well as")
+AS_NOT_SUBORDINATING_AFTER = word_set("as_not_subordinating_after")
+#: the possessive after a time expression ("Tuesday's")
+TIME_POSSESSIVES = word_set("time_possessives")
 #: the words ``SentenceAnalysis._subject_start`` looks at one by one (it steps over the others)
 SUBJECT_MARKS = BREAKS | PREPOSITIONS | COORD | SUBORDINATORS | RELATIVE | PRONOUNS | \
     DETERMINERS

@@ -21,7 +21,7 @@ from timeline.extract.fields import (
     two_digit_year,
     weekday_of,
 )
-from timeline.lexicon import words
+from timeline.lexicon import word_map, words
 from timeline.types import Grain, Reading
 
 __all__ = [
@@ -90,7 +90,7 @@ def read_date(g: Groups, text: str, before: str = "", after: str = "") -> Readin
         mod=mod_of(g.get("mod")),
         year_from_anchor=year_value is None,
         century_from_anchor=century_from_anchor,
-        value="story_year" if g.get("same_year") else None,  # "July 25 of that year": the story's year
+        story_year=bool(g.get("same_year")),  # "July 25 of that year": the story's year
     )
 
 
@@ -177,21 +177,24 @@ def read_month_relative(g: Groups, text: str, before: str = "", after: str = "")
         offset=rel_offset(rel),
         mod=mod_of(g.get("mod")),
         # "the following May" counts from the story's date, "next May" from the speaker's
-        value="anaphoric" if rel.startswith(("the following", "the previous")) else None,
+        anaphoric=rel.startswith(("the following", "the previous")),
     )
+
+
+_WEEKDAY_MODS: dict[str, str] = word_map("weekday_mods")
 
 
 def read_weekday(g: Groups, text: str, before: str = "", after: str = "") -> Reading | tuple[str, Reading] | None:
     """Production ``weekday``: a day name ("Thursday", "last Friday", "Monday night")."""
     rel = informal(key_of(g.get("rel")))
     offset = rel_offset(rel) if rel not in ("early", "late") else None
-    mod = {"early": "START", "late": "END"}.get(rel)
+    mod = _WEEKDAY_MODS.get(rel)
     pod = pod_of(g.get("pod"))
     weekday = weekday_of(g.get("weekday") or g.get("weekday2"))
     # "the following Monday" counts from the story's day, "next Monday" from the speaker's
     anaphoric = rel.startswith(("the following", "the previous"))
     reading = Reading("weekday", weekday=weekday, offset=offset, part_of_day=pod, mod=mod,
-                      value="anaphoric" if anaphoric else None)
+                      anaphoric=anaphoric)
     return ("TIME", reading) if pod else reading
 
 
@@ -221,7 +224,7 @@ def read_quarter(g: Groups, text: str, before: str = "", after: str = "") -> Rea
     if rel in ("year-earlier", "year-ago", "year-before") or key_of(text).startswith(("the year-earlier", "the year-ago")):
         unit_value = Grain.YEAR.value if g.get("unit") is None else Grain.QUARTER.value
         return Reading("quarter", unit=unit_value, quarter=number, offset=None, year_offset=-1,
-                       value="comparison")  # the same period a year before the one reported on
+                       comparison=True)  # the same period a year before the one reported on
     elif rel in ("latest", "last", "previous", "past"):
         offset = -1
     elif rel in ("next", "coming"):
@@ -264,14 +267,11 @@ def read_season(g: Groups, text: str, before: str = "", after: str = "") -> Read
         year_offset=year_rel,
         mod=mod,
         year_from_anchor=year is None,
-        value="anaphoric" if anaphoric and year is None else None,
+        anaphoric=anaphoric and year is None,
     )
 
 
-_DECADE_WORDS = {
-    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
-    "seventies": 7, "eighties": 8, "nineties": 9,
-}
+_DECADE_WORDS: dict[str, int] = word_map("decade_words")
 
 
 def read_decade(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
@@ -372,8 +372,8 @@ def read_holiday(g: Groups, text: str, before: str = "", after: str = "") -> Rea
     fixed = table["holidays_fixed"].get(key)
     year = int_of(g.get("year"))
     if fixed is not None:
-        return Reading(  # value "holiday": the year follows the tense strictly (see resolve)
-            "absolute", year=year, month=fixed[0], day=fixed[1], value="holiday",
+        return Reading(  # a holiday: the year follows the tense strictly (see resolve)
+            "absolute", year=year, month=fixed[0], day=fixed[1], holiday=True,
             year_from_anchor=year is None, offset=rel_offset(g.get("rel")),
         )
     return Reading(

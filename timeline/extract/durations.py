@@ -19,7 +19,7 @@ from timeline.extract.fields import (
     weekday_of,
     with_half,
 )
-from timeline.lexicon import alternation, words
+from timeline.lexicon import alternation, word_map, words
 from timeline.types import Reading
 
 __all__ = [
@@ -89,13 +89,11 @@ def read_vague_duration(g: Groups, text: str, before: str = "", after: str = "")
     return Reading("duration", unit=unit_of(unit_text), amount=None, mod=approx_of(g.get("approx"), before))
 
 
-_SET_ADVERBS = {
-    "daily": ("P1D", None), "nightly": ("P1D", None), "weekly": ("P1W", None), "biweekly": ("P2W", None),
-    "monthly": ("P1M", None), "bimonthly": ("P2M", None), "quarterly": ("P3M", None), "annually": ("P1Y", None),
-    "yearly": ("P1Y", None), "hourly": ("PT1H", None), "semiannually": ("P1Y", "2X"), "biannually": ("P1Y", "2X"),
-}
-_POD_SET = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
-_SEASON_SET = {"summer": "SU", "winter": "WI", "spring": "SP", "fall": "FA", "autumn": "FA"}
+_SET_ADVERBS: dict[str, tuple[str, str | None]] = {k: (v[0], v[1]) for k, v in word_map("set_adverbs").items()}
+_FREQUENCY_WORDS: dict[str, int] = word_map("frequency_words")
+_SET_COUNTS: dict[str, float | None] = word_map("set_counts")
+_POD_SET: dict[str, str] = {k: words()["parts_of_day"][k] for k in words()["set_parts_of_day"]}
+_SEASON_SET: dict[str, str] = dict(words()["seasons"])
 
 
 def read_set(g: Groups, text: str, before: str = "", after: str = "") -> Reading | None:
@@ -113,7 +111,7 @@ def read_set(g: Groups, text: str, before: str = "", after: str = "") -> Reading
     freq_word = key_of(g.get("freqword"))
     freq = None
     if freq_word:
-        count = {"once": 1, "twice": 2}.get(freq_word) or number_of(freq_word.split()[0])
+        count = _FREQUENCY_WORDS.get(freq_word) or number_of(freq_word.split()[0])
         freq = f"{int(count)}X" if count else None
     if quant in ("a", "an", "per") and not freq:
         return None  # "a day" alone is a duration; "$5 a day" is too rare to guess
@@ -127,7 +125,7 @@ def read_set(g: Groups, text: str, before: str = "", after: str = "") -> Reading
     unit_text = key_of(g.get("unit"))
     count_text = key_of(g.get("num"))
     # "every other day" = every 2, "every few days" = unspecified, "every couple of days" = 2
-    count = {"": 1.0, "other": 2.0, "few": None, "couple of": 2.0}.get(count_text, number_of(count_text))
+    count = _SET_COUNTS.get(count_text, number_of(count_text))
     if unit_text in _POD_SET:
         return Reading("set", value=f"XXXX-XX-XXT{_POD_SET[unit_text]}", quant=quant_value, freq=freq)
     if unit_text in _SEASON_SET:

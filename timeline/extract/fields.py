@@ -7,7 +7,7 @@ import functools
 import re
 from collections.abc import Callable
 
-from timeline.lexicon import alternation, words
+from timeline.lexicon import alternation, word_map, words
 from timeline.types import Reading
 
 __all__ = [
@@ -79,7 +79,7 @@ def number_of(text: str | None) -> float | None:
     return None
 
 
-_MULTIPLIERS = {"hundred": 100.0, "thousand": 1000.0}
+_MULTIPLIERS: dict[str, float] = word_map("number_multipliers")
 
 
 def month_of(groups: Groups, *names: str) -> int | None:
@@ -159,13 +159,7 @@ def two_digit_year(text: str) -> tuple[int, bool]:
     return int(digits), False
 
 
-_REL_OFFSET = {
-    "last": -1, "past": -1, "this past": -1, "the previous": -1, "previous": -1, "the past": -1,
-    "the last": -1, "the preceding": -1, "the prior": -1, "the latest": -1,
-    "this": 0, "the current": 0, "nxt": 1, "the same": 0, "current": 0, "latest": -1,
-    "next": 1, "coming": 1, "this coming": 1, "the following": 1, "the coming": 1, "the next": 1,
-    "following": 1, "preceding": -1,
-}
+_REL_OFFSET: dict[str, int] = word_map("relative_offsets")
 
 
 def rel_offset(text: str | None) -> int | None:

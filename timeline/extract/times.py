@@ -22,7 +22,7 @@ from timeline.extract.fields import (
     weekday_of,
     with_half,
 )
-from timeline.lexicon import words
+from timeline.lexicon import word_map, words
 from timeline.types import Grain, Reading
 
 __all__ = [
@@ -36,8 +36,8 @@ __all__ = [
 ]
 
 
-_DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0, "last": -1,
-            "the day before yesterday": -2, "the day after tomorrow": 2}
+_DEICTIC: dict[str, int] = word_map("deictic_days")
+_ANAPHORIC_OFFSETS: dict[str, int] = word_map("anaphoric_offsets")
 
 
 _NAME_BEFORE = re.compile(r"\b[A-Z]{2,}\s+\Z")  # an acronym: "USA Today", "VOA Today"
@@ -136,7 +136,8 @@ def read_offset(g: Groups, text: str, before: str = "", after: str = "") -> Read
         amount=amount,
         direction=direction,
         mod=approx_of(g.get("approx"), before),
-        value="deictic" if deictic else "anaphoric",
+        deictic=deictic,
+        anaphoric=not deictic,
     )
 
 
@@ -154,7 +155,7 @@ def read_anchored(g: Groups, text: str, before: str = "", after: str = "") -> Re
         direction="before" if signal in ("before", "prior to", "earlier", "previously") else "after",
         mod=approx_of(g.get("approx"), before),
         # "two days later": counted from the previous event, not from a clause that follows
-        value="previous" if signal in ("later", "earlier", "afterwards", "afterward", "previously") else None,
+        from_previous=signal in ("later", "earlier", "afterwards", "afterward", "previously"),
     )
 
 
@@ -162,8 +163,7 @@ def read_anaphoric(g: Groups, text: str, before: str = "", after: str = "") -> R
     """Production ``anaphoric``: a unit counted from the story's time ("the next day", "that year")."""
     unit_text = key_of(g.get("unit"))
     rel = key_of(g.get("rel"))
-    offset = {"next": 1, "following": 1, "very next": 1, "previous": -1, "preceding": -1, "prior": -1,
-              "same": 0, "that": 0}.get(rel, 0)
+    offset = _ANAPHORIC_OFFSETS.get(rel, 0)
     if unit_text in ("same day",):
         unit_text, offset = "day", 0
     elif unit_text in ("day before", "night before", "eve"):

@@ -1,10 +1,14 @@
 """The one loader of the lexicon: every word list and rule of ``timeline/lexicon/``.
 
 Everything language-specific lives in the data files beside this module: ``words.json`` and
-``rules.txt`` (time expressions), ``events.json``, ``derivations.json``, ``event_nouns.txt``
-and ``event_verbs.txt`` (events), ``function_words.txt`` (the English check). This module only
-reads them (:func:`data_text`, :func:`json_file`, :func:`word_lines`, each file once) and
-expands ``{MACRO}`` names in rule patterns into regular-expression alternations.
+``rules.txt`` (time expressions), ``tense.json`` (the one tense vocabulary: past forms, future
+and present cues, read by the tense of a clause and by the events' verb forms),
+``events.json``, ``derivations.json``, ``event_nouns.txt`` and ``event_verbs.txt`` (events),
+``function_words.txt`` (the English check), ``evaluation.json`` (the word lists of the error
+reports). :func:`lexicon` reads the word lists once into one frozen :class:`Lexicon`, through
+which every module reads them (:func:`words` is ``lexicon().words``); :func:`load_rules` reads
+``rules.txt`` and expands ``{MACRO}`` names in rule patterns into regular-expression
+alternations.
 """
 
 from __future__ import annotations
@@ -12,7 +16,9 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Mapping
 from importlib import resources
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -21,13 +27,14 @@ from timeline.lexicon.examples import DEFAULT_PUBLISHED, Example, parse_examples
 
 __all__ = [
     "DIMENSIONS",
+    "Lexicon",
     "RuleSpec",
     "alternation",
     "data_text",
-    "json_file",
+    "lexicon",
     "load_rules",
     "macros",
-    "word_lines",
+    "word_map",
     "words",
 ]
 
@@ -63,24 +70,73 @@ def data_text(name: str) -> str:
     return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
 
 
-@functools.lru_cache(maxsize=None)
-def json_file(name: str) -> dict[str, Any]:
-    """The JSON object of the lexicon file ``name`` (read once; do not change it)."""
-    data: dict[str, Any] = json.loads(data_text(name))
-    return data
+def _json(name: str) -> Mapping[str, Any]:
+    """The JSON object of the lexicon file ``name``, read-only at its top level."""
+    return MappingProxyType(json.loads(data_text(name)))
 
 
-@functools.lru_cache(maxsize=None)
-def word_lines(name: str) -> frozenset[str]:
+def _lines(name: str, *, lower: bool = False) -> frozenset[str]:
     """The words of a one-word-a-line lexicon file (blank and ``#`` lines left out)."""
-    return frozenset(
-        line.strip() for line in data_text(name).splitlines() if line.strip() and not line.startswith("#")
+    found = (line.strip() for line in data_text(name).splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(word.lower() for word in found) if lower else frozenset(found)
+
+
+@attrs.frozen
+class Lexicon:
+    """Every word list of ``timeline/lexicon/``, read once (:func:`lexicon`).
+
+    Attributes:
+        words: ``words.json``: the words of time expressions (months, units, numbers, ...).
+        tense: ``tense.json``: the one tense vocabulary (``past`` forms, future and present
+            cues, ...), read by :mod:`timeline.resolve.tense` and :mod:`timeline.events.words`.
+        events: ``events.json``: the word lists of the events stage.
+        derivations: ``derivations.json``: noun <-> verb derivations.
+        event_nouns: ``event_nouns.txt``: nouns that name events.
+        event_verbs: ``event_verbs.txt``: verbs that name events.
+        function_words: ``function_words.txt``: English function words (lower case).
+        evaluation: ``evaluation.json``: the word lists of the error reports.
+    """
+
+    words: Mapping[str, Any]
+    tense: Mapping[str, Any]
+    events: Mapping[str, Any]
+    derivations: Mapping[str, Any]
+    event_nouns: frozenset[str]
+    event_verbs: frozenset[str]
+    function_words: frozenset[str]
+    evaluation: Mapping[str, Any]
+
+    def word_set(self, part: str, name: str) -> frozenset[str]:
+        """The list (or the keys of the map) ``name`` of the JSON part ``part`` (``"events"``,
+        ``"tense"``, ``"evaluation"``, ``"words"``...) as a set."""
+        value = getattr(self, part)[name]
+        assert isinstance(value, (list, dict)), f"{part}[{name!r}] is not a list"
+        return frozenset(value)
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The lexicon, read once: the one loader of every word list (do not change its values)."""
+    return Lexicon(
+        words=_json("words.json"),
+        tense=_json("tense.json"),
+        events=_json("events.json"),
+        derivations=_json("derivations.json"),
+        event_nouns=_lines("event_nouns.txt"),
+        event_verbs=_lines("event_verbs.txt"),
+        function_words=_lines("function_words.txt", lower=True),
+        evaluation=_json("evaluation.json"),
     )
 
 
-def words() -> dict[str, Any]:
-    """The word lists and maps of ``words.json``."""
-    return json_file("words.json")
+def words() -> Mapping[str, Any]:
+    """The word lists and maps of ``words.json`` (``lexicon().words``)."""
+    return lexicon().words
+
+
+def word_map(name: str) -> dict[str, Any]:
+    """The map ``name`` of ``words.json`` without its ``_doc`` (a fresh dict of it)."""
+    return {key: value for key, value in lexicon().words[name].items() if key != "_doc"}
 
 
 _CHAR_PATTERN = {" ": r"\s+", "'": "['’]", "-": r"[\s-]?", "’": "['’]"}
@@ -126,8 +182,7 @@ def macros() -> dict[str, str]:
     w = words()
     month_full = [m for m in w["months"] if len(m) > 4 or m in ("june", "july", "may")]
     month_abbr = [m for m in w["months"] if m not in month_full]
-    # Lower-case full month names are accepted where they cannot be ordinary words.
-    lower_ok = ["january", "february", "april", "june", "july", "september", "october", "november", "december"]
+    lower_ok = list(w["lower_case_months"])  # where they cannot be ordinary words
     numbers = [n for n in w["numbers"]]
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     ones = "one|two|three|four|five|six|seven|eight|nine"
@@ -154,8 +209,8 @@ def macros() -> dict[str, str]:
         "HOLIDAY": alternation(holidays),
         "NOT_YEAR_AFTER": alternation(w["not_years_after"]),
         "REFERENCE": alternation(list(w["references"])),
-        "DAY_WORD": alternation(["today", "yesterday", "tomorrow", "tonight"] + [
-            k for k, v in w["informal_words"].items() if v in ("today", "yesterday", "tomorrow", "tonight")]),
+        "DAY_WORD": alternation(list(w["day_words"]) + [
+            k for k, v in w["informal_words"].items() if v in w["day_words"]]),
     }
 
 

@@ -186,7 +186,7 @@ def expressions_frame(expressions: Iterable[Expression], sentences: Iterable[Sen
             [t.value for t in times],
             [t.grain.value if t.grain is not None else None for t in times],
             [t.mod for t in times],
-            [expr.anchor for expr in expressions],
+            [str(expr.anchor) for expr in expressions],
             [sentence_text.get(m.sentence) for m in mentions],
         ],
         size,

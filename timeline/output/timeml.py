@@ -430,13 +430,11 @@ def to_timeml(tl: Timeline, path: str | os.PathLike[str] | None = None) -> str:
         if time.mod:
             pairs.append(("mod", time.mod))
         anchor_tid = None
-        if expression.anchor == "publication" and published is not None:
+        anchor = expression.anchor
+        if anchor.kind == "publication" and published is not None:
             anchor_tid = "t0"
-        elif expression.anchor.startswith("expression "):
-            try:
-                anchor_tid = tids.get(int(expression.anchor.split()[1]))
-            except ValueError:
-                anchor_tid = None
+        elif anchor.kind == "expression" and anchor.expression is not None:
+            anchor_tid = tids.get(anchor.expression)
         pairs.append(("temporalFunction", "true" if anchor_tid else "false"))
         pairs.append(("functionInDocument", "NONE"))
         if anchor_tid:

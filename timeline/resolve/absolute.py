@@ -17,7 +17,7 @@ from timeline.calendar import (
     weekday_on_or_before,
 )
 from timeline.resolve.context import (
-    Context,
+    MentionContext,
     deictic_anchor,
     mention_tense,
     reported_quarter,
@@ -25,7 +25,7 @@ from timeline.resolve.context import (
 )
 from timeline.resolve.values import from_value, unresolved, year_before
 from timeline.resolve.years import full_year, holiday_date, holiday_year, narrative_year, year_for
-from timeline.types import Grain, Mention, Reading, TimeValue
+from timeline.types import Anchor, Grain, Mention, Reading, TimeValue
 
 __all__ = [
     "resolve_absolute",
@@ -40,26 +40,26 @@ __all__ = [
 ]
 
 
-def resolve_era(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeValue, str]:
+def resolve_era(mention: Mention, r: Reading, ctx: MentionContext) -> tuple[TimeValue, Anchor]:
     """A date before Christ: its TIMEX3 value, no interval (the calendar here starts at year 1)."""
     grain = Grain.CENTURY if r.century is not None else Grain.DECADE if r.decade is not None else \
         Grain.MONTH if r.month else Grain.YEAR
-    return TimeValue("DATE", r.value or "BCXXXX", None, None, grain, r.mod == "APPROX", r.mod), "absolute"
+    return TimeValue("DATE", r.value or "BCXXXX", None, None, grain, r.mod == "APPROX", r.mod), Anchor.ABSOLUTE
 
 
-def _in_era(ctx: Context, rest: str, grain: Grain, mod: str | None) -> tuple[TimeValue, str] | None:
+def _in_era(ctx: MentionContext, rest: str, grain: Grain, mod: str | None) -> tuple[TimeValue, Anchor] | None:
     """A date without a year in a story told before Christ ("April 480 BC ... in mid-August"):
     the story's year, written ``BC0480-08``."""
-    if ctx.era is None or ctx.mode != "narrative":
+    if ctx.era is None or ctx.document.mode != "narrative":
         return None
-    return TimeValue("DATE", f"BC{ctx.era[0]:04d}{rest}", None, None, grain, False, mod), "story (BC)"
+    return TimeValue("DATE", f"BC{ctx.era[0]:04d}{rest}", None, None, grain, False, mod), Anchor.STORY_ERA
 
 
-def resolve_absolute(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeValue, str]:
+def resolve_absolute(mention: Mention, r: Reading, ctx: MentionContext) -> tuple[TimeValue, Anchor]:
     """A date with or without a year ("March 5, 1998", "January 9th", "in March")."""
     anchor_date, anchor_name = deictic_anchor(ctx)
     year = r.year
-    anchor = "absolute"
+    anchor = Anchor.ABSOLUTE
     if year is None and r.month is not None and r.offset is None:
         in_era = _in_era(ctx, f"-{r.month:02d}" + (f"-{r.day:02d}" if r.day else ""),
                          Grain.DAY if r.day else Grain.MONTH, r.mod)
@@ -76,11 +76,11 @@ def resolve_absolute(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeVa
         if r.offset is not None:  # "last Christmas"
             tense = "past" if r.offset < 0 else "future"
         year = narrative_year(r.month, r.day, ctx) if r.offset is None else None
-        if r.value == "story_year":  # "July 25 of that year", "November of the same year"
+        if r.story_year:  # "July 25 of that year", "November of the same year"
             story, story_name = story_anchor(ctx)
             if story is not None and story.start is not None:
                 year, anchor_name = story.start.year, story_name
-        if year is None and r.value == "holiday" and r.day is not None and tense == "future":
+        if year is None and r.holiday and r.day is not None and tense == "future":
             year = holiday_year(r.month, r.day, anchor_date, tense)
         if year is None:
             year = year_for(r.month, r.day, anchor_date, tense)
@@ -97,13 +97,13 @@ def resolve_absolute(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeVa
         value += f"T{r.hour:02d}:{r.minute or 0:02d}" + (f":{r.second:02d}" if r.second is not None else "")
     result = from_value(value, mention.timex_type, r.mod)
     if result.start is None:  # "February 30"
-        return attrs.evolve(result, grain=Grain.DAY), "invalid date"
+        return attrs.evolve(result, grain=Grain.DAY), Anchor.INVALID
     return result, anchor
 
 
-def resolve_month_relative(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeValue, str]:
+def resolve_month_relative(mention: Mention, r: Reading, ctx: MentionContext) -> tuple[TimeValue, Anchor]:
     """A month counted from an anchor ("last June", "the following May")."""
-    if r.value == "anaphoric":
+    if r.anaphoric:
         reference, anchor_name = story_anchor(ctx)
         anchor_date = None
         if reference is not None and reference.start is not None and reference.end is not None:
@@ -141,12 +141,12 @@ def weekday_day(weekday: int, offset: int | None, anchor: dt.date, tense: str | 
     return before
 
 
-def resolve_weekday(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeValue, str]:
+def resolve_weekday(mention: Mention, r: Reading, ctx: MentionContext) -> tuple[TimeValue, Anchor]:
     """A day name ("Thursday", "on Friday night"), from the anchor and the tense."""
     anchor_date, anchor_name = deictic_anchor(ctx)
     story = ctx.reference
-    if r.value == "anaphoric" and story is not None and story.start is not None and story.grain in (Grain.DAY, Grain.PART_OF_DAY):
-        anchor_date, anchor_name = story.start.date(), f"expression {ctx.reference_index}"
+    if r.anaphoric and story is not None and story.start is not None and story.grain in (Grain.DAY, Grain.PART_OF_DAY):
+        anchor_date, anchor_name = story.start.date(), Anchor.on_expression(ctx.reference_index)
     if anchor_date is None or r.weekday is None:
         return unresolved(mention, Grain.DAY, r)
     # "Thursday's ruling", "Friday's close": a possessive day names something that has happened
@@ -159,10 +159,10 @@ def resolve_weekday(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeVal
     return from_value(value, mention.timex_type, r.mod), anchor_name
 
 
-def resolve_quarter(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeValue, str]:
+def resolve_quarter(mention: Mention, r: Reading, ctx: MentionContext) -> tuple[TimeValue, Anchor]:
     """A quarter or half ("the third quarter", "the year-ago quarter", "the first half")."""
     is_quarter = r.unit == Grain.QUARTER.value
-    if r.value == "comparison":  # "the year-ago quarter": the reported quarter, a year before
+    if r.comparison:  # "the year-ago quarter": the reported quarter, a year before
         reported = reported_quarter(ctx)
         if reported is not None:
             return year_before(reported[0]), reported[1]
@@ -177,12 +177,12 @@ def resolve_quarter(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeVal
     number = r.quarter if is_quarter else r.half
     letter, months = ("Q", 3) if is_quarter else ("H", 6)
     if r.year is not None and number is not None:
-        return from_value(f"{r.year:04d}-{letter}{number}"), "absolute"
+        return from_value(f"{r.year:04d}-{letter}{number}"), Anchor.ABSOLUTE
     if r.year is not None:  # "the 1988 quarter": the quarter reported on, in that year
         reported = reported_quarter(ctx)
         if reported is not None and reported[0].value[4:6] == f"-{letter}":
             return from_value(f"{r.year:04d}{reported[0].value[4:]}"), reported[1]
-        return from_value(f"{r.year:04d}"), "absolute"
+        return from_value(f"{r.year:04d}"), Anchor.ABSOLUTE
     anchor_date, anchor_name = deictic_anchor(ctx)
     if anchor_date is None:
         return unresolved(mention, Grain.QUARTER if is_quarter else Grain.HALF_YEAR, r)
@@ -217,24 +217,24 @@ def _season_after(reference: TimeValue, first_month: int, forward: bool) -> int:
     return year
 
 
-def resolve_season(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeValue, str]:
+def resolve_season(mention: Mention, r: Reading, ctx: MentionContext) -> tuple[TimeValue, Anchor]:
     """A season ("last summer", "in the spring of 1941", "the following spring")."""
     season = r.season or "SU"
     if r.year is not None:
-        return from_value(f"{r.year:04d}-{season}", "DATE", r.mod), "absolute"
+        return from_value(f"{r.year:04d}-{season}", "DATE", r.mod), Anchor.ABSOLUTE
     in_era = _in_era(ctx, f"-{season}", Grain.SEASON, r.mod) if r.year_offset is None and r.offset is None else None
     if in_era is not None:
         return in_era
     first_month = SEASON_MONTHS[season][0]
-    if r.value == "anaphoric" and r.offset:
+    if r.anaphoric and r.offset:
         reference, anchor_name = story_anchor(ctx)
         if reference is not None and reference.start is not None and reference.end is not None:
             year = _season_after(reference, first_month, r.offset > 0)
             return from_value(f"{year:04d}-{season}", "DATE", r.mod), anchor_name
     if r.year_offset is None and r.offset is None:
-        story_year = narrative_year(first_month, None, ctx) if ctx.mode == "narrative" else None
+        story_year = narrative_year(first_month, None, ctx) if ctx.document.mode == "narrative" else None
         if story_year is not None:  # "In 1941 ... During the summer": the story's summer
-            return from_value(f"{story_year:04d}-{season}", "DATE", r.mod), f"expression {ctx.reference_index}"
+            return from_value(f"{story_year:04d}-{season}", "DATE", r.mod), Anchor.on_expression(ctx.reference_index)
     anchor_date, anchor_name = deictic_anchor(ctx)
     if anchor_date is None:
         return unresolved(mention, Grain.SEASON, r)
@@ -257,7 +257,7 @@ def resolve_season(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeValu
     return from_value(f"{year:04d}-{season}", "DATE", r.mod), anchor_name
 
 
-def resolve_decade(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeValue, str]:
+def resolve_decade(mention: Mention, r: Reading, ctx: MentionContext) -> tuple[TimeValue, Anchor]:
     """A decade ("the 1990s", "the '90s")."""
     decade = r.decade or 0
     if r.century_from_anchor:
@@ -267,17 +267,17 @@ def resolve_decade(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeValu
         if candidate > base and candidate >= 10:
             candidate -= 10  # the latest such decade not after the anchor's ("'90s" in 2016: 199)
         decade = candidate
-    return from_value(f"{decade:03d}", "DATE", r.mod), "absolute"
+    return from_value(f"{decade:03d}", "DATE", r.mod), Anchor.ABSOLUTE
 
 
-def resolve_holiday(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeValue, str]:
+def resolve_holiday(mention: Mention, r: Reading, ctx: MentionContext) -> tuple[TimeValue, Anchor]:
     """A holiday ("Christmas", "Easter 2016", "last Thanksgiving")."""
     anchor_date, anchor_name = deictic_anchor(ctx)
     name = r.value or "easter"
     if r.year is not None:
-        return from_value(format_value(holiday_date(name, r.year), Grain.DAY)), "absolute"
+        return from_value(format_value(holiday_date(name, r.year), Grain.DAY)), Anchor.ABSOLUTE
     if anchor_date is None:
-        return TimeValue("DATE", "XXXX-XX-XX", None, None, Grain.DAY), "unresolved"
+        return TimeValue("DATE", "XXXX-XX-XX", None, None, Grain.DAY), Anchor.UNRESOLVED
     tense = mention_tense(mention, ctx)
     if r.offset is not None:
         tense = "past" if r.offset < 0 else "future"

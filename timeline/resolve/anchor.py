@@ -1,20 +1,24 @@
-"""What a document is anchored on: the dateline at its top (:func:`find_dateline`) and its mode,
-news or narrative (:func:`choose_mode`, :func:`detect_mode`)."""
+"""What a document is anchored on, decided once (:func:`decide_context`): the publication date,
+given or read from the dateline at its top (:func:`find_dateline`), and its mode, news or
+narrative (:func:`choose_mode`, :func:`detect_mode`)."""
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
 import re
+from typing import Literal
 
 import attrs
 
-from timeline.resolve.context import pub_date
+from timeline.lexicon import words
+from timeline.resolve.context import Context, DocumentMode, pub_date
 from timeline.types import Mention, Sentence
 
 __all__ = [
     "ModeChoice",
     "choose_mode",
+    "decide_context",
     "detect_mode",
     "find_dateline",
     "in_quotes",
@@ -69,10 +73,8 @@ _PLACE_DATELINE = re.compile(
 #: A perfect of a reporting or news verb ("has said", "have announced", "has died"): how news
 #: reports what happened up to the moment of writing; histories narrate in the past tense.
 _NEWS_PERFECT = re.compile(
-    r"\b(?:has|have)\s+(?:(?:also|now|just|already|not|since|repeatedly|publicly)\s+)?"
-    r"(?:said|announced|told|reported|confirmed|denied|warned|claimed|stated|admitted|agreed|"
-    r"decided|died|resigned|elected|asked|called|urged|promised|pledged|vowed|rejected|approved|"
-    r"launched|filed|signed|released|issued|declined|refused)\b",
+    r"\b(?:has|have)\s+(?:(?:" + "|".join(words()["news_perfect"]["adverbs"]) + r")\s+)?"
+    r"(?:" + "|".join(words()["news_perfect"]["verbs"]) + r")\b",
     re.IGNORECASE,
 )
 #: "will" + a verb: the writer's future ("the shares will carry a dividend"); histories tell
@@ -89,7 +91,7 @@ _CHRONICLE_RATIO = 8
 class ModeChoice:
     """The mode ``auto`` picks for a document, with the evidence that decided it."""
 
-    mode: str
+    mode: DocumentMode
     reason: str
     #: whether there was anything to weigh (a year far from publication); when not, the text
     #: is plain news and the reason is not worth a note
@@ -111,8 +113,8 @@ def _is_deictic(m: Mention) -> bool:
     return (
         r.kind in _DEICTIC_KINDS
         or (r.kind == "clock" and (r.weekday is not None or r.offset is not None))
-        or (r.kind == "offset" and r.value == "deictic")
-        or (r.kind == "month_relative" and "year" not in m.text.lower() and r.value != "anaphoric")
+        or (r.kind == "offset" and r.deictic)
+        or (r.kind == "month_relative" and "year" not in m.text.lower() and not r.anaphoric)
     )
 
 
@@ -121,7 +123,7 @@ def _needs_anchor(m: Mention) -> bool:
     "in June", "the next day", "Thursday"; not "1998", "three weeks", "now"."""
     r = m.reading
     if r.kind == "anchored":
-        return r.value == "previous"  # "six days later": after the story's last date
+        return r.from_previous  # "six days later": after the story's last date
     if r.kind in ("duration", "set", "ref", "decade", "century", "era"):
         return False
     return not (r.kind in ("absolute", "holiday", "season", "quarter") and r.year is not None)
@@ -202,3 +204,26 @@ def detect_mode(mentions: tuple[Mention, ...], published: dt.date | dt.datetime 
     """``narrative`` when the text is dated by its own explicit years, far from publication,
     and shows little news evidence; ``news`` otherwise (see :func:`choose_mode`)."""
     return choose_mode(mentions, published, text, sentences).mode
+
+
+def decide_context(text: str, sentences: tuple[Sentence, ...], mentions: tuple[Mention, ...],
+                   published: dt.date | dt.datetime | None,
+                   mode: Literal["auto", "news", "narrative"] = "auto") -> tuple[Context, tuple[str, ...]]:
+    """The document's :class:`~timeline.resolve.context.Context`, decided once, and the notes
+    that say how: the publication date as given, else the dateline's (:func:`find_dateline`);
+    the mode as given, else the one :func:`choose_mode` picks (noted when it weighed years)."""
+    notes: list[str] = []
+    dateline = False
+    if published is None:
+        published = find_dateline(text, mentions)
+        if published is not None:
+            notes.append(f"publication date {published.isoformat()} read from the dateline")
+            dateline = True
+    if mode == "auto":
+        choice = choose_mode(mentions, published, text, sentences)
+        if choice.weighed:  # a year far from publication: say why the text is news or history
+            notes.append(choice.reason)
+        chosen: DocumentMode = choice.mode
+    else:
+        chosen = mode
+    return Context(published, chosen, dateline), tuple(notes)

@@ -1,18 +1,23 @@
-"""What a mention is resolved against (:class:`Context`) and the anchors read from it: the
-publication day, the story's reference time, the tense of the clause, the quarter reported on."""
+"""What a document is resolved against (:class:`Context`: its publication date and mode,
+decided once by :func:`timeline.resolve.anchor.decide_context`), what one mention is resolved
+against (:class:`MentionContext`) and the anchors read from them: the publication day, the
+story's reference time, the tense of the clause, the quarter reported on."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 import attrs
 
 from timeline.resolve.tense import clause_tense
 from timeline.resolve.values import time_value
-from timeline.types import Grain, Mention, Sentence, TimeValue
+from timeline.types import Anchor, Grain, Mention, Sentence, TimeValue
 
 __all__ = [
     "Context",
+    "DocumentMode",
+    "MentionContext",
     "deictic_anchor",
     "mention_tense",
     "pub_date",
@@ -21,13 +26,54 @@ __all__ = [
 ]
 
 
+#: how a document's relative times are anchored: ``news`` on publication, ``narrative`` on the
+#: last mentioned date
+DocumentMode = Literal["news", "narrative"]
+
+
+def _known_mode(instance: object, attribute: object, value: str) -> None:
+    if value not in ("news", "narrative"):
+        raise ValueError(f"mode must be 'news' or 'narrative', not {value!r}")
+
+
+def pub_date(published: dt.date | dt.datetime | None) -> dt.date | None:
+    """The publication day (a datetime cut to its date), or ``None``."""
+    if published is None:
+        return None
+    return published.date() if isinstance(published, dt.datetime) else published
+
+
 @attrs.frozen
 class Context:
-    """What a mention is resolved against."""
+    """What a whole document is resolved against: built once per document, by
+    :func:`~timeline.resolve.anchor.decide_context` in :func:`timeline.build`, and read by the
+    resolvers and the events stage.
+
+    Attributes:
+        published: the publication date (a ``date``, or a ``datetime`` with its time of day), as
+            given or read from the dateline; ``None`` when neither.
+        mode: ``news`` or ``narrative`` (:data:`DocumentMode`, checked on construction).
+        dateline: whether ``published`` was read from a dateline in the text.
+        day: the publication day (``published`` cut to its date), computed once.
+    """
+
+    published: dt.date | dt.datetime | None
+    mode: DocumentMode = attrs.field(default="news", validator=_known_mode)
+    dateline: bool = False
+    day: dt.date | None = attrs.field(init=False)
+
+    @day.default
+    def _day(self) -> dt.date | None:
+        return pub_date(self.published)
+
+
+@attrs.frozen
+class MentionContext:
+    """What one mention is resolved against: its document's :class:`Context` and what the
+    mentions before it left (the reference time, the day of its sentence, ...)."""
 
     text: str
-    published: dt.date | dt.datetime | None
-    mode: str
+    document: Context
     reference: TimeValue | None  # last mentioned calendar value
     reference_index: int | None
     reference_sentence: int | None
@@ -39,36 +85,29 @@ class Context:
     next_dated: tuple[int, int] | None = None  # (year, month) of the next date written with its year, in a narrative
 
 
-def pub_date(published: dt.date | dt.datetime | None) -> dt.date | None:
-    """The publication day (a datetime cut to its date), or ``None``."""
-    if published is None:
-        return None
-    return published.date() if isinstance(published, dt.datetime) else published
-
-
-def deictic_anchor(ctx: Context) -> tuple[dt.date | None, str]:
+def deictic_anchor(ctx: MentionContext) -> tuple[dt.date | None, Anchor]:
     """Anchor for speech-time expressions: publication in news, reference time in narratives."""
-    if ctx.mode == "narrative" and ctx.reference is not None and ctx.reference.start is not None:
-        return ctx.reference.start.date(), f"expression {ctx.reference_index}"
-    pub = pub_date(ctx.published)
+    if ctx.document.mode == "narrative" and ctx.reference is not None and ctx.reference.start is not None:
+        return ctx.reference.start.date(), Anchor.on_expression(ctx.reference_index)
+    pub = ctx.document.day
     if pub is not None:
-        return pub, "publication"
+        return pub, Anchor.PUBLICATION
     if ctx.reference is not None and ctx.reference.start is not None:
-        return ctx.reference.start.date(), f"expression {ctx.reference_index}"
-    return None, "unresolved"
+        return ctx.reference.start.date(), Anchor.on_expression(ctx.reference_index)
+    return None, Anchor.UNRESOLVED
 
 
-def story_anchor(ctx: Context) -> tuple[TimeValue | None, str]:
+def story_anchor(ctx: MentionContext) -> tuple[TimeValue | None, Anchor]:
     """Anchor for anaphoric expressions: the reference time, else the publication day."""
     if ctx.reference is not None and ctx.reference.start is not None:
-        return ctx.reference, f"expression {ctx.reference_index}"
-    pub = pub_date(ctx.published)
+        return ctx.reference, Anchor.on_expression(ctx.reference_index)
+    pub = ctx.document.day
     if pub is not None:
-        return time_value(pub, Grain.DAY), "publication"
-    return None, "unresolved"
+        return time_value(pub, Grain.DAY), Anchor.PUBLICATION
+    return None, Anchor.UNRESOLVED
 
 
-def mention_tense(mention: Mention, ctx: Context) -> str | None:
+def mention_tense(mention: Mention, ctx: MentionContext) -> str | None:
     """The tense of the clause around ``mention``, or ``None`` outside a sentence."""
     if ctx.sentence is None:
         return None
@@ -81,11 +120,11 @@ def mention_tense(mention: Mention, ctx: Context) -> str | None:
 _REPORT_REACH = 1
 
 
-def reported_quarter(ctx: Context) -> tuple[TimeValue, str] | None:
+def reported_quarter(ctx: MentionContext) -> tuple[TimeValue, Anchor] | None:
     """The quarter a report is about: the last quarter mentioned in this or the previous sentence."""
     if ctx.period is None or ctx.sentence is None:
         return None
     value, index, sentence = ctx.period
     if ctx.sentence.index - sentence > _REPORT_REACH:
         return None
-    return value, f"expression {index}"
+    return value, Anchor.on_expression(index)

@@ -3,13 +3,12 @@ time: which dates move the story, the quarter reported on, the day of the senten
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import attrs
 
 from timeline.resolve.anchor import in_quotes
-from timeline.resolve.context import Context
+from timeline.resolve.context import Context, MentionContext
 from timeline.resolve.resolvers import resolve_in_context
 from timeline.resolve.values import GRAIN_RANK
 from timeline.types import Expression, Grain, Mention, Reading, Sentence, TimeValue
@@ -27,7 +26,7 @@ def _is_comparison(r: Reading) -> bool:
     story's reference time, so two of them in a row both point one year back, not two.
     """
     if r.kind == "quarter":
-        return r.value == "comparison"
+        return r.comparison
     return r.kind == "offset" and r.unit == "year" and r.amount == 1 and r.direction == "before"
 
 
@@ -39,7 +38,7 @@ def _story_step(mention: Mention, text: str) -> Mention:
     the story (WikiWars tags them DATE with "later" inside), counted from the reference time;
     in news they stay durations before an unnamed event (the TimeML/TE3 convention)."""
     r = mention.reading
-    if r.kind != "anchored" or r.value != "previous":
+    if r.kind != "anchored" or not r.from_previous:
         return mention
     step = _STORY_STEP.match(text, mention.char_end)
     if step is None:
@@ -134,13 +133,14 @@ def resolve_mentions(
     mentions: tuple[Mention, ...],
     sentences: tuple[Sentence, ...],
     text: str,
-    published: dt.date | dt.datetime | None,
-    mode: str,
+    context: Context,
 ) -> tuple[Expression, ...]:
-    """Resolve every mention of a document in order, tracking the reference time.
+    """Resolve every mention of a document in order against its ``context``, tracking the
+    reference time.
 
     Phrases naming the story's time ("during this period", "at the same time", reading kind
     ``story``) are dropped outside narratives: news does not tag them."""
+    mode = context.mode
     if mode != "narrative":
         mentions = tuple(m for m in mentions if m.reading.kind != "story")
     expressions: list[Expression] = []
@@ -163,12 +163,12 @@ def resolve_mentions(
             # "3 p.m. on Thursday": the day written right after the clock time is its day.
             following = mentions[index + 1]
             if _CLOCK_DAY_GAP.fullmatch(text, mention.char_end, following.char_start) and following.reading.kind in ("weekday", "absolute", "relative"):
-                follow_ctx = Context(text, published, mode, reference, reference_index, reference_sentence, sentence, None)
+                follow_ctx = MentionContext(text, context, reference, reference_index, reference_sentence, sentence, None)
                 day_value, _ = resolve_in_context(following, follow_ctx)
                 if day_value.grain in (Grain.DAY, Grain.PART_OF_DAY):
                     same_day = day_value
-        ctx = Context(text, published, mode, reference, reference_index, reference_sentence, sentence, same_day, period,
-                       names_year, era, next_dated[index] if mode == "narrative" else None)
+        ctx = MentionContext(text, context, reference, reference_index, reference_sentence, sentence, same_day,
+                             period, names_year, era, next_dated[index] if mode == "narrative" else None)
         time, anchor = resolve_in_context(mention, ctx)
         expressions.append(Expression(mention, time, anchor, index))
         if mention.reading.kind == "era" and mention.reading.year is not None:

@@ -17,15 +17,14 @@ from timeline.calendar import (
     weekday_on_or_before,
 )
 from timeline.resolve.context import (
-    Context,
+    MentionContext,
     deictic_anchor,
     mention_tense,
-    pub_date,
     reported_quarter,
     story_anchor,
 )
 from timeline.resolve.values import GRAIN_RANK, from_value, unresolved, year_before
-from timeline.types import Grain, Mention, Reading, TimeValue
+from timeline.types import Anchor, Grain, Mention, Reading, TimeValue
 
 __all__ = [
     "resolve_anaphoric",
@@ -34,14 +33,14 @@ __all__ = [
 ]
 
 
-def resolve_relative(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeValue, str]:
+def resolve_relative(mention: Mention, r: Reading, ctx: MentionContext) -> tuple[TimeValue, Anchor]:
     """A deictic unit ("yesterday", "next week", "this weekend") from the deictic anchor."""
     anchor_date, anchor_name = deictic_anchor(ctx)
     unit = r.unit or "day"
     offset = r.offset or 0
     if unit == "weekend":
         if anchor_date is None:
-            return TimeValue("DATE", "XXXX-WXX-WE", None, None, Grain.WEEK, False, r.mod), "unresolved"
+            return TimeValue("DATE", "XXXX-WXX-WE", None, None, Grain.WEEK, False, r.mod), Anchor.UNRESOLVED
         if r.offset is None and anchor_date.isoweekday() >= 6:
             day = anchor_date  # written on a Saturday or Sunday: the weekend under way
         elif r.offset is None:  # "the weekend": the last one in the past tense, else the coming one
@@ -73,25 +72,25 @@ def _shift(day: dt.date, unit: str, amount: float, sign: int) -> dt.date:
 _CLOCK_UNITS = {"hour": 3600, "minute": 60, "second": 1}
 
 
-def resolve_offset(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeValue, str]:
+def resolve_offset(mention: Mention, r: Reading, ctx: MentionContext) -> tuple[TimeValue, Anchor]:
     """An amount before or after an anchor ("two weeks ago", "a year earlier")."""
     unit = r.unit or "day"
     sign = -1 if r.direction == "before" else 1
     if r.amount is None:
         value = "PAST_REF" if sign < 0 else "FUTURE_REF"
-        return TimeValue("DATE", value, None, None, None, False, r.mod), "publication"
+        return TimeValue("DATE", value, None, None, None, False, r.mod), Anchor.PUBLICATION
     grain = Grain(unit)
     if grain is Grain.YEAR and r.amount == 1 and sign < 0:
         reported = reported_quarter(ctx)
         if reported is not None:  # "profit rose from $3 million a year ago" after "third-quarter"
             return year_before(reported[0]), reported[1]
-    if r.value == "deictic":
+    if r.deictic:
         anchor_date, anchor_name = deictic_anchor(ctx)
         value_grain = grain
     else:
         reference, anchor_name = story_anchor(ctx)
         anchor_date = reference.start.date() if reference is not None and reference.start is not None else None
-        if _day_after_a_period(reference, unit, sign > 0) and anchor_name != "publication":
+        if _day_after_a_period(reference, unit, sign > 0) and anchor_name != Anchor.PUBLICATION:
             assert reference is not None
             return attrs.evolve(reference, approximate=True), anchor_name
         if anchor_date is not None and grain is Grain.DAY:
@@ -131,14 +130,14 @@ def resolve_offset(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeValu
     return result, anchor_name
 
 
-def _day_to_count_from(reference: TimeValue | None, day: dt.date, anchor_name: str, ctx: Context) -> tuple[dt.date, str]:
+def _day_to_count_from(reference: TimeValue | None, day: dt.date, anchor_name: Anchor, ctx: MentionContext) -> tuple[dt.date, Anchor]:
     """The day a "the day before"/"the next day" counts from: the reference's day, but in news
     not the first of January of a year-grain reference ("opened in 1990 ... The day before"):
     then the publication day, a better guess. Narratives keep the story's year."""
-    if reference is None or reference.grain is None or GRAIN_RANK[reference.grain] <= GRAIN_RANK[Grain.WEEK] or ctx.mode != "news":
+    if reference is None or reference.grain is None or GRAIN_RANK[reference.grain] <= GRAIN_RANK[Grain.WEEK] or ctx.document.mode != "news":
         return day, anchor_name
-    pub = pub_date(ctx.published)
-    return (pub, "publication") if pub is not None else (day, anchor_name)
+    pub = ctx.document.day
+    return (pub, Anchor.PUBLICATION) if pub is not None else (day, anchor_name)
 
 
 def _day_after_a_period(reference: TimeValue | None, unit: str, forward: bool) -> bool:
@@ -153,7 +152,7 @@ def _day_after_a_period(reference: TimeValue | None, unit: str, forward: bool) -
 _DAY_UNITS = frozenset({"day", "night", "morning", "afternoon", "evening"})
 
 
-def resolve_anaphoric(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeValue, str]:
+def resolve_anaphoric(mention: Mention, r: Reading, ctx: MentionContext) -> tuple[TimeValue, Anchor]:
     """A unit counted from the story's reference time ("the next day", "that year")."""
     reference, anchor_name = story_anchor(ctx)
     unit = r.unit or "day"
@@ -162,9 +161,9 @@ def resolve_anaphoric(mention: Mention, r: Reading, ctx: Context) -> tuple[TimeV
         return unresolved(mention, grain, r)
     base = reference.start.date()
     offset = r.offset or 0
-    if _day_after_a_period(reference, unit, offset > 0) and anchor_name != "publication":
+    if _day_after_a_period(reference, unit, offset > 0) and anchor_name != Anchor.PUBLICATION:
         return attrs.evolve(reference, approximate=True), anchor_name
-    if unit in _DAY_UNITS and offset == 0 and reference.grain is Grain.MONTH and anchor_name != "publication":
+    if unit in _DAY_UNITS and offset == 0 and reference.grain is Grain.MONTH and anchor_name != Anchor.PUBLICATION:
         # "last October, when the doctor was shot ... that same day": a day of that month
         return TimeValue(mention.timex_type, reference.value[:7] + "-XX", reference.start, reference.end,
                          Grain.DAY, True, r.mod), anchor_name

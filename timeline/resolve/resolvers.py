@@ -11,6 +11,7 @@ forwards or backwards by the tense of its clause. Nothing here reads the clock.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import attrs
 
@@ -25,7 +26,7 @@ from timeline.resolve.absolute import (
     resolve_weekday,
 )
 from timeline.resolve.clock import resolve_clock
-from timeline.resolve.context import Context
+from timeline.resolve.context import Context, DocumentMode, MentionContext
 from timeline.resolve.durations import (
     resolve_anchored,
     resolve_duration,
@@ -35,16 +36,21 @@ from timeline.resolve.durations import (
 )
 from timeline.resolve.relative import resolve_anaphoric, resolve_offset, resolve_relative
 from timeline.resolve.values import from_value
-from timeline.types import Expression, Mention, Sentence, TimeValue
+from timeline.types import Anchor, Expression, Mention, Reading, ReadingKind, Sentence, TimeValue
 
 __all__ = [
     "RESOLVERS",
+    "Resolver",
     "resolve_in_context",
     "resolve_mention",
 ]
 
 
-RESOLVERS = {
+#: how a reading of one kind is resolved: (mention, reading, context) -> (value, anchor)
+Resolver = Callable[[Mention, Reading, MentionContext], tuple[TimeValue, Anchor]]
+
+#: the resolver of every :data:`~timeline.types.ReadingKind` (a test checks none is missing)
+RESOLVERS: dict[ReadingKind, Resolver] = {
     "absolute": resolve_absolute,
     "era": resolve_era,
     "month_relative": resolve_month_relative,
@@ -52,7 +58,7 @@ RESOLVERS = {
     "quarter": resolve_quarter,
     "season": resolve_season,
     "decade": resolve_decade,
-    "century": lambda m, r, c: (from_value(f"{r.century or 0:02d}", "DATE", r.mod), "absolute"),
+    "century": lambda m, r, c: (from_value(f"{r.century or 0:02d}", "DATE", r.mod), Anchor.ABSOLUTE),
     "relative": resolve_relative,
     "offset": resolve_offset,
     "anaphoric": resolve_anaphoric,
@@ -68,22 +74,22 @@ RESOLVERS = {
 
 def resolve_mention(mention: Mention, published: dt.date | dt.datetime | None, *,
                     text: str | None = None, sentence: Sentence | None = None,
-                    reference: TimeValue | None = None, mode: str = "news") -> Expression:
+                    reference: TimeValue | None = None, mode: DocumentMode = "news") -> Expression:
     """Resolve one mention on its own (no document context beyond what is passed)."""
-    ctx = Context(text or mention.text, published, mode, reference, None if reference is None else 0,
-                   None, sentence, None)
+    ctx = MentionContext(text or mention.text, Context(published, mode), reference,
+                         None if reference is None else 0, None, sentence, None)
     time, anchor = resolve_in_context(mention, ctx)
     return Expression(mention, time, anchor, 0)
 
 
-def resolve_in_context(mention: Mention, ctx: Context) -> tuple[TimeValue, str]:
+def resolve_in_context(mention: Mention, ctx: MentionContext) -> tuple[TimeValue, Anchor]:
     """Resolve ``mention`` against ``ctx`` by the resolver of its kind (an impossible value is kept unresolved)."""
     resolver = RESOLVERS[mention.reading.kind]
     try:
         time, anchor = resolver(mention, mention.reading, ctx)
     except (OverflowError, ValueError):
         # Outside years 1..9999 or an impossible calendar value: keep the text, no interval.
-        return TimeValue(mention.timex_type, "XXXX-XX-XX", None, None, None, False, None), "invalid date"
+        return TimeValue(mention.timex_type, "XXXX-XX-XX", None, None, None, False, None), Anchor.INVALID
     if time.timex_type != mention.timex_type and mention.timex_type in ("DATE", "TIME") and time.timex_type in ("DATE", "TIME"):
         time = attrs.evolve(time, timex_type=mention.timex_type)
     return time, anchor

@@ -13,19 +13,20 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 
 import attrs
 
-from timeline.lexicon import words
+from timeline.lexicon import lexicon
 
 __all__ = ["clause_tense"]
 
 _CLAUSE_BREAK = re.compile(
-    r"[;!?\"“”]|(?<!\d):|:(?!\d)|,\s+(?:but|and|while|whereas|although|though|which|who|saying|after|before|when|as)\b"
-    r"|\s(?:but|while|whereas|because|although|though)\s|''|``"
+    r"[;!?\"“”]|(?<!\d):|:(?!\d)|,\s+(?:" + "|".join(lexicon().tense["comma_clause_breaks"]) + r")\b"
+    r"|\s(?:" + "|".join(lexicon().tense["clause_breaks"]) + r")\s|''|``"
 )
 _WORD = re.compile(r"[A-Za-z’']+")
-_BE_BEFORE_PARTICIPLE = frozenset({"be", "been", "being"})
+_BE_BEFORE_PARTICIPLE = lexicon().word_set("tense", "be_before_participle")
 _REACH_WORDS = 12  # how many words on each side of the expression are looked at
 
 
@@ -40,22 +41,25 @@ class _Vocabulary:
     not_verbs: frozenset[str]
 
 
-def _prefixed_past(tense: dict[str, list[str]]) -> frozenset[str]:
+def _prefixed_past(tense: Mapping[str, list[str]], past: frozenset[str]) -> frozenset[str]:
     """Past forms with a prefix ("rebuilt", "withdrew", "oversaw", "rebid"): each prefix of
-    ``past_prefixes`` before a listed past form or one of ``prefixed_past``, less the words of
-    ``not_prefixed_past`` that read otherwise ("resent", "overcast")."""
-    forms = set(tense["past"]) | set(tense.get("prefixed_past", ()))
-    derived = {prefix + form for prefix in tense.get("past_prefixes", ()) for form in forms if form != "since"}
-    return frozenset(derived - set(tense.get("not_prefixed_past", ())))
+    ``past_prefixes`` before one of the ``past`` forms or of ``prefixed_past``, less the words
+    of ``not_prefixed_past`` that read otherwise ("resent", "overcast", "relay")."""
+    forms = past | set(tense["prefixed_past"])
+    derived = {prefix + form for prefix in tense["past_prefixes"] for form in forms}
+    return frozenset(derived - set(tense["not_prefixed_past"]))
 
 
 @functools.lru_cache(maxsize=1)
 def _vocabulary() -> _Vocabulary:
-    tense = words()["tense"]
+    """The words of ``tense.json`` as a clause reads them: the past forms less those that read
+    as present as often (``not_past_in_clauses``), with their prefixed forms and the past cues."""
+    tense = lexicon().tense
+    past = frozenset(tense["past"]) - frozenset(tense["not_past_in_clauses"])
     return _Vocabulary(
         future=frozenset(m for m in tense["future"] if " " not in m),
         weak_future=frozenset(m for m in tense["weak_future"] if " " not in m),
-        past=frozenset(tense["past"]) | _prefixed_past(tense),
+        past=past | _prefixed_past(tense, past) | frozenset(tense["past_cues"]),
         present=frozenset(tense["present"]),
         passive_present=frozenset(tense["passive_present"]),
         adjective_before=frozenset(tense["adjective_before"]),
@@ -64,7 +68,7 @@ def _vocabulary() -> _Vocabulary:
 
 
 def _phrases(key: str) -> re.Pattern[str] | None:
-    phrases = [m for m in words()["tense"][key] if " " in m]
+    phrases = [m for m in lexicon().tense[key] if " " in m]
     if not phrases:
         return None
     body = "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in sorted(phrases, key=len, reverse=True))

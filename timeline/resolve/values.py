@@ -8,7 +8,7 @@ import math
 
 from timeline.calendar import DAY, SMALLER_UNIT, format_value, interval_of
 from timeline.lexicon import words
-from timeline.types import Grain, Mention, Reading, TimeValue
+from timeline.types import Anchor, Grain, Mention, Reading, TimeValue
 
 __all__ = [
     "GRAIN_RANK",
@@ -87,14 +87,14 @@ def from_value(value: str, timex_type: str = "DATE", mod: str | None = None) -> 
     return TimeValue(timex_type, value, start, end, grain, mod == "APPROX", mod)
 
 
-def unresolved(mention: Mention, grain: Grain, reading: Reading) -> tuple[TimeValue, str]:
+def unresolved(mention: Mention, grain: Grain, reading: Reading) -> tuple[TimeValue, Anchor]:
     """The placeholder value of a mention with nothing to anchor it (``XXXX-XX-XX``, ``XXXX-WXX-4``)."""
     value = _UNRESOLVED.get(grain, "XXXX-XX-XX")
     if reading.kind == "weekday" and reading.weekday:
         value = f"XXXX-WXX-{reading.weekday}"
     elif reading.month and grain in (Grain.MONTH, Grain.DAY):
         value = f"XXXX-{reading.month:02d}" + (f"-{reading.day:02d}" if reading.day else "")
-    return TimeValue(mention.timex_type, value, None, None, grain, False, reading.mod), "unresolved"
+    return TimeValue(mention.timex_type, value, None, None, grain, False, reading.mod), Anchor.UNRESOLVED
 
 
 def year_before(value: TimeValue) -> TimeValue:

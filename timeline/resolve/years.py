@@ -12,7 +12,7 @@ from timeline.resolve.values import GRAIN_RANK
 from timeline.types import Grain
 
 if TYPE_CHECKING:
-    from timeline.resolve.context import Context
+    from timeline.resolve.context import MentionContext
 
 __all__ = [
     "full_year",
@@ -77,7 +77,7 @@ def holiday_year(month: int, day: int, anchor: dt.date, tense: str) -> int | Non
 _YEAR_END_CROSSING = 10
 
 
-def narrative_year(month: int, day: int | None, ctx: Context) -> int | None:
+def narrative_year(month: int, day: int | None, ctx: MentionContext) -> int | None:
     """The year a date without one takes from the story: the year just named in the same
     sentence ("In 1998, on March 5, ..."); in a narrative also the year of the reference time,
     whether a year ("In 1939 ... In March") or a finer date ("in September 1940 ... In June" is
@@ -94,7 +94,7 @@ def narrative_year(month: int, day: int | None, ctx: Context) -> int | None:
     same_sentence = ctx.sentence is not None and ctx.reference_sentence == ctx.sentence.index
     if same_sentence and reference.grain is Grain.YEAR and ctx.reference_names_year:
         return reference.start.year
-    if ctx.mode != "narrative":
+    if ctx.document.mode != "narrative":
         return None
     if reference.grain is not None and GRAIN_RANK[reference.grain] >= GRAIN_RANK[Grain.YEAR]:
         return reference.start.year if reference.grain is Grain.YEAR else None

@@ -15,10 +15,9 @@ far below).
 
 from __future__ import annotations
 
-import functools
 import re
 
-from timeline.lexicon import data_text
+from timeline.lexicon import lexicon
 
 __all__ = ["MIN_WORDS", "THRESHOLD", "english_share", "function_words", "looks_english"]
 
@@ -33,13 +32,9 @@ _SEPARATORS = str.maketrans({c: " " for c in '!"$%&()*+,-./:;<=>?[\\]^_`{|}~0123
 _NOT_PROSE = re.compile(r"https?://\S+|www\.\S+|[@#]\w+")  # links, @handles, #hashtags
 
 
-@functools.lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
-    """The English function words of ``lexicon/function_words.txt``."""
-    text = data_text("function_words.txt")
-    return frozenset(
-        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    """The English function words of ``lexicon/function_words.txt`` (``lexicon().function_words``)."""
+    return lexicon().function_words
 
 
 def english_share(text: str) -> tuple[float, int]:
