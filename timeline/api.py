@@ -15,6 +15,7 @@ from timeline.extract.dates import DATE_ORDERS, read_slash_date
 from timeline.extract.scan import find_mentions
 from timeline.published import parse_published
 from timeline.resolve.anchor import decide_context
+from timeline.resolve.context import DocumentMode
 from timeline.resolve.document import resolve_mentions
 from timeline.text.language import MIN_WORDS, THRESHOLD, english_share, looks_english
 from timeline.text.sentences import split_sentences
@@ -53,7 +54,7 @@ class Timeline:
     sentences: tuple[Sentence, ...]
     expression_list: tuple[Expression, ...]
     event_list: tuple[Event, ...]
-    mode: str = "news"
+    mode: DocumentMode = "news"
     notes: tuple[str, ...] = ()
 
     @functools.cached_property

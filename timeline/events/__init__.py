@@ -118,7 +118,7 @@ def build_events(
     signal_sentences = {
         max(0, bisect.bisect_right(starts, position) - 1) for position in signal_positions(text)
     }
-    builder = Collection(text, sentences, context.published, context.mode)
+    builder = Collection(text, sentences, context)
     # a sentence whose expressions are all sets has no event to date or time
     wanted = {
         index for index, found in by_sentence.items()

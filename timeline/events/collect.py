@@ -32,6 +32,7 @@ from timeline.events.triggers import (
     event_for_span,
     governing_event,
 )
+from timeline.resolve.context import Context
 from timeline.types import Expression, Sentence
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -39,6 +40,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["Collection", "EventMention", "collect_candidates", "collect_sentence"]
 
+#: the context of a document with no publication date, in news mode
+_NO_CONTEXT = Context(None)
 #: quotation marks: each one opens or closes a quotation
 _QUOTE_MARKS = re.compile('["\u201c\u201d]')
 
@@ -70,11 +73,15 @@ class Collection:
     """Collects mentions and relations sentence by sentence, then solves and numbers them."""
 
     def __init__(self, text: str, sentences: tuple[Sentence, ...],
-                 published: dt.date | dt.datetime | None = None, mode: str = "news") -> None:
+                 context: Context = _NO_CONTEXT) -> None:
         self.text = text
         self.sentences = sentences
-        self.published = published
-        self.mode = mode
+        self.context = context
+        self.published = context.published
+        self.mode = context.mode
+        #: the first instant of the publication day (None without a publication date)
+        self.published_day: dt.datetime | None = None if context.day is None else \
+            dt.datetime(context.day.year, context.day.month, context.day.day)
         #: paragraph number of each sentence (a line break between two sentences starts one)
         self.paragraphs: list[int] = []
         number, previous_end = 0, 0

@@ -63,8 +63,7 @@ def date_the_rest(c: Collection, kept: list[int], records: dict[int, Dating], id
         if record.dated_by in FIRM and record.time is not None and \
                 record.time.start is not None:
             firm_by_sentence.setdefault(c.mentions[key].sentence, []).append(key)
-    published = None if c.published is None else dt.datetime(
-        c.published.year, c.published.month, c.published.day)
+    published = c.published_day
     reference: int | None = None  # main firm event of the latest earlier dated sentence
     sentence_reference: int | None = None
     story: int | None = None  # the latest firm event on a recent day: the story's "today"
@@ -259,11 +258,9 @@ def _coming_day(c: Collection, record: Dating, number: int) -> tuple[Dating, str
     """The dating of a future event told after an event of a coming day ("will be available
     on June 24 ... the old model will be discontinued"): that day, on or after publication."""
     assert record.time is not None
-    start = None if c.published is None else dt.datetime(
-        c.published.year, c.published.month, c.published.day)
     return (Dating(_the_day(record.time),
                    "narrative", CONFIDENCE["story"], f"story's coming day: event {number}",
-                   None, (start, None)),
+                   None, (c.published_day, None)),
             f"told in the future with no time of its own: shown on the coming day the story "
             f"is about, that of event {number}")
 
@@ -302,9 +299,8 @@ _FROM_NOW_UNITS = frozenset({"day", "week", "month", "year"})
 
 
 def _published_end(c: Collection) -> dt.datetime | None:
-    published = c.published
-    assert published is not None
-    day = dt.datetime(published.year, published.month, published.day)
+    day = c.published_day
+    assert day is not None
     return None if day.date() == dt.date.max else day + _DAY
 
 
@@ -509,10 +505,9 @@ def _near_publication(c: Collection, record: Dating) -> bool:
     about an event a week old are mostly the writer's day's (measured: 3 days keeps every
     exact date of event-dates-dev and adds 9 on TempEval-3's links; 14 days, as for other
     events, or 2 days lose on one of the two)."""
-    time = record.time
-    if time is None or time.start is None or c.published is None:
+    time, published = record.time, c.published_day
+    if time is None or time.start is None or published is None:
         return False
-    published = dt.datetime(c.published.year, c.published.month, c.published.day)
     return published - time.start <= _REPORT_WINDOW
 
 

@@ -12,7 +12,7 @@ from itertools import accumulate, islice
 from operator import itemgetter
 from typing import NamedTuple
 
-from timeline.events.words import CLASS_OF
+from timeline.events.words import CLASS_OF, word_set
 
 __all__ = [
     "DOCUMENT_TOKENS_LIMIT", "DocumentTokens", "Token", "token_flags", "token_spans",
@@ -31,12 +31,10 @@ if sys.version_info >= (3, 11):  # possessive quantifiers: the same tokens, no b
 else:  # pragma: no cover - Python 3.10
     _TOKEN_SPLIT = re.compile(r"([^\w\s]|\w+(?:[-'’.,:]\w+)*)")
     _ASCII_SPLIT = re.compile(r"([^a-z0-9_\s]|[a-z0-9_]+(?:[-'.,:][a-z0-9_]+)*)")
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr st gen sen rep gov jr sr prof lt col capt sgt mt ft pres supt jan feb mar apr
-    jun jul aug sep sept oct nov dec inc corp co ltd bros ave blvd vol rev adm maj""".split()
-)
+#: words that keep their full stop ("Mr.", "Oct.")
+_ABBREVIATIONS = word_set("abbreviations")
 #: abbreviations that take their full stop only before a number ("No. 2")
-_NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
+_NUMBER_ABBREVIATIONS = word_set("number_abbreviations")
 
 
 class Token(NamedTuple):
