@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import shared
 
-from timeline.evaluation.event_data import read_event_folder
-from timeline.evaluation.events import evaluate_events
+from timeline.evaluation.events import evaluate_events, read_event_folder
 from timeline.evaluation.tlinks import event_dates_from_timeml, read_timeml_event_dates
 from timeline.output.timeml import read_timeml
 

@@ -28,7 +28,7 @@ __all__ = [
     "RowDating",
     "gold_interval",
     "read_event_document",
-    "read_event_folder",
+    "read_event_json_folder",
     "rows_from_frame",
 ]
 
@@ -277,28 +277,19 @@ def read_event_document(path: str | Path) -> EventDocument:
     return EventDocument(str(doc_id), text, published, mentions, str(data.get("title", "")))
 
 
-def read_event_folder(directory: str | Path) -> list[EventDocument]:
-    """Every ``*.json`` article directly in ``directory``, in file-name order; for a folder of
-    TimeML files (``*.tml``, sub-folders included) instead, the events their TLINKs date
-    (:mod:`timeline.evaluation.tlinks`).
+def read_event_json_folder(directory: str | Path) -> list[EventDocument]:
+    """Every ``*.json`` article directly in ``directory``, in file-name order.
 
     Raises:
-        EventFormatError: ``directory`` is not a directory, holds no ``.json`` or ``.tml``
-            file, or one of them is malformed (the message names it).
+        EventFormatError: ``directory`` is not a directory, holds no ``.json`` file, or one of
+            them is malformed (the message names it).
     """
     directory = Path(directory)
     if not directory.is_dir():
         raise EventFormatError(f"{directory} is not a directory")
     files = sorted(directory.glob("*.json"))
     if not files:
-        if next(directory.rglob("*.tml"), None) is not None:
-            from timeline.evaluation.tlinks import read_timeml_event_dates
-
-            try:
-                return read_timeml_event_dates(directory)
-            except ValueError as error:
-                raise EventFormatError(f"{directory}: {error}") from None
-        raise EventFormatError(f"no .json or .tml files in {directory}")
+        raise EventFormatError(f"no .json files in {directory}")
     return [read_event_document(file) for file in files]
 
 

@@ -48,9 +48,10 @@ from timeline.evaluation.event_data import (
     RowDating,
     gold_interval,
     read_event_document,
-    read_event_folder,
+    read_event_json_folder,
     rows_from_frame,
 )
+from timeline.evaluation.tlinks import read_timeml_event_dates
 from timeline.lexicon import lexicon
 
 __all__ = [
@@ -73,11 +74,32 @@ __all__ = [
     "missing_kind",
     "read_event_document",
     "read_event_folder",
+    "read_event_json_folder",
     "rows_from_frame",
     "rows_outcome",
     "score_event_document",
     "timeline_events",
 ]
+
+
+def read_event_folder(directory: str | Path) -> list[EventDocument]:
+    """The gold-dated event mentions of a folder: its ``*.json`` articles (the event-dates
+    format, :func:`read_event_json_folder`), else the events the TLINKs of its TimeML files
+    (``*.tml``, sub-folders included) date (:mod:`timeline.evaluation.tlinks`).
+
+    Raises:
+        EventFormatError: ``directory`` is not a directory, holds no ``.json`` or ``.tml``
+            file, or one of them is malformed (the message names it).
+    """
+    directory = Path(directory)
+    if directory.is_dir() and next(directory.glob("*.json"), None) is None:
+        if next(directory.rglob("*.tml"), None) is None:
+            raise EventFormatError(f"no .json or .tml files in {directory}")
+        try:
+            return read_timeml_event_dates(directory)
+        except ValueError as error:
+            raise EventFormatError(f"{directory}: {error}") from None
+    return read_event_json_folder(directory)
 
 
 # --- scoring (pure) --------------------------------------------------------------------------

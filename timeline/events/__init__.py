@@ -33,8 +33,8 @@ The work is split by job over the modules of this package: :mod:`~timeline.event
 :mod:`~timeline.events.signals` and :mod:`~timeline.events.collect` collect mentions and
 relations; :mod:`~timeline.events.coreference` merges mentions of one event;
 :mod:`~timeline.events.relations` and :mod:`~timeline.events.relatives` solve and count dates;
-:mod:`~timeline.events.records` and :mod:`~timeline.events.dating` date every event and make the
-rows.
+:mod:`~timeline.events.records`, :mod:`~timeline.events.dating` and
+:mod:`~timeline.events.estimates` date every event and make the rows.
 """
 
 from __future__ import annotations
