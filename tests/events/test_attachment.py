@@ -165,3 +165,19 @@ def test_an_s_form_after_a_number_is_a_noun() -> None:
     events = _events("The leaders who led the 1992 protests have moved away.", "1998-10-25")
     protests = events["protests"]
     assert protests.time is not None and protests.time.value == "1992"
+
+
+def test_a_verb_after_a_participle_is_an_event_of_its_own() -> None:
+    events = _events("The boy was found clinging to an inner tube in November.", "2000-04-17")
+    assert "found" in events  # not swallowed by the -ing form after it
+    assert events["found"].time is not None and events["found"].time.value == "1999-11"
+
+
+def test_aspect_and_intention_verbs_are_events_beside_their_complement() -> None:
+    events = _events("The group began to fall apart in mid-1996.", "1998-02-19")
+    assert {"began", "fall"} <= set(events)
+    assert events["began"].time is not None and events["began"].time.start is not None
+    assert events["began"].time.start.year == 1996
+    planned = _events("Some adults planned to apply for visas.", "2000-04-03")
+    assert {"planned", "apply"} <= set(planned)
+    assert "got" not in _events("He got to meet the mayor on Monday.", "2016-01-15")

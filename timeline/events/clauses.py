@@ -226,6 +226,8 @@ class SentenceAnalysis:
                         head = k  # after a modal comes a bare verb: "may show up"
                         k += 1
                         continue
+                    if head != i and lows[head] not in AUX:
+                        break  # "was found clinging": the verb after a participle is its own
                     if (
                         nxt in AUX
                         or nxt in IRREGULAR

@@ -43,6 +43,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from timeline.events.clauses import SentenceAnalysis
 
 _ENDS_ING = methodcaller("endswith", "ing")
+#: catenative verbs that are grammar, not events of their own ("got to", "is going to")
+_NOT_EVENTS = word_set("catenatives_without_event")
 
 __all__ = [
     "anchor_clause_end", "anchor_event", "event_candidates", "event_for_span",
@@ -84,14 +86,26 @@ def event_candidates(a: SentenceAnalysis, exclude: set[int], known: Container[in
             follow = next((h for h in a.groups if h.first == g.head + 1 and not h.finite),
                           None)
             if follow is not None:
+                own = a.verb_form(g)
+                if head not in _NOT_EVENTS and g.head not in exclude:
+                    # "began to fall apart", "planned to apply": the aspect or the intention
+                    # is an event of its own (TimeML's ASPECTUAL, I_ACTION, I_STATE)
+                    seg = segments[max(bisect_right(seg_starts, min(g.head, last)) - 1, 0)]
+                    out.append((verb_event(a, Group(g.first, g.head, True), seg.lo, seg.hi,
+                                           exclude), own, seg))
                 if head in INTENTION:
-                    intention = a.verb_form(g)
+                    intention = own
                     base = lemma(lows[follow.head])
                     mood = intention.mood if intention.mood != "real" else (
                         "hypothetical" if intention.tense in ("past", "past_perfect")
                         else "real")
                     form = VerbForm("future", mood, base in STATES, base in SPEECH, False,
                                     base in ATTRIBUTION)
+                elif head not in _NOT_EVENTS:
+                    # "began to fall": the complement is told in the tense of its aspect
+                    base = lemma(lows[follow.head])
+                    form = VerbForm(own.tense, own.mood, base in STATES, base in SPEECH,
+                                    own.progressive, base in ATTRIBUTION)
                 g = Group(g.first, follow.head, True)
         if form is None:
             form = a.verb_form(g)
