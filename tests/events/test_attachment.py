@@ -181,3 +181,10 @@ def test_aspect_and_intention_verbs_are_events_beside_their_complement() -> None
     planned = _events("Some adults planned to apply for visas.", "2000-04-03")
     assert {"planned", "apply"} <= set(planned)
     assert "got" not in _events("He got to meet the mayor on Monday.", "2016-01-15")
+
+
+def test_say_after_a_plural_subject_is_a_report() -> None:
+    events = _events("Experts say the ground is saturated.", "1998-02-13")
+    assert "say" in events
+    assert events["say"].time is not None and events["say"].time.value == "1998-02-13"
+    assert "say" not in _events("He wants to have a say in the matter.", "1998-02-13")

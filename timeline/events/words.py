@@ -122,7 +122,10 @@ def _s_forms(bases: frozenset[str]) -> frozenset[str]:
     return frozenset(forms)
 
 
-_S_FORMS = _s_forms(BASE_VERBS | STATES_AND_SPEECH) | word_set("irregular_s_forms")
+#: present forms read as finite after a subject-like word: the -s forms of known verbs, and
+#: a few plain forms that are rarely nouns ("experts say")
+_S_FORMS = _s_forms(BASE_VERBS | STATES_AND_SPEECH) | word_set("irregular_s_forms") | \
+    word_set("plural_present_forms")
 HARD = word_set("hard_breaks")
 BREAKS = HARD | {","}
 #: the words where a clause may end or begin (the segment scan skips all others)
