@@ -188,3 +188,13 @@ def test_say_after_a_plural_subject_is_a_report() -> None:
     assert "say" in events
     assert events["say"].time is not None and events["say"].time.value == "1998-02-13"
     assert "say" not in _events("He wants to have a say in the matter.", "1998-02-13")
+
+
+def test_a_date_before_a_noun_dates_that_noun_only() -> None:
+    events = _events("A bomb exploded at a clinic in January 1998. Police linked him to several "
+                     "attacks, including the 1996 Olympic bombing that killed one person.",
+                     "1999-05-06")
+    assert events["bombing"].time is not None and events["bombing"].time.value == "1996"
+    assert "that" not in events
+    linked = events["linked"]
+    assert linked.time is None or linked.time.value != "1996"

@@ -188,6 +188,8 @@ def _by_sentence(c: Collection, key: int, firms: list[int], records: dict[int, D
         other_form, other_segment = other.form, other.segment
         same = segment is not None and other_segment is not None and \
             segment.lo == other_segment.lo
+        if not same and other_form is None and _premodified(other):
+            continue  # "linked him to bombings, including the 1996 bombing": the noun's own
         relation: str | None = None
         reported = form is not None and in_report(c, mention)
         if same:
@@ -306,6 +308,18 @@ def _object_of(c: Collection, key: int, verb: int | None) -> int | None:
 
 #: how many words (determiners, adjectives) may stand between a verb and its object noun
 _OBJECT_REACH = 3
+
+
+def _premodified(mention: EventMention) -> bool:
+    """Is a noun mention dated by a time inside its own phrase, before it ("the 1996 Olympic
+    bombing", "Wednesday's ruling")? Such a date is the noun's own; it does not date the
+    clauses around it."""
+    expression = mention.explicit
+    if expression is None:
+        return False
+    found = mention.found
+    return found.char_start <= expression.mention.char_start and \
+        expression.mention.char_end <= found.trigger_start
 
 
 def _before_relative(c: Collection, mention: EventMention) -> int | None:

@@ -30,6 +30,7 @@ from timeline.events.words import (
     PP_SIGNALS,
     PREPOSITIONS,
     PRONOUNS,
+    RELATIVE,
     SPEECH,
     STATES,
     STATES_AND_SPEECH,
@@ -290,8 +291,8 @@ def _noun_for_expression(a: SentenceAnalysis, lo: int, hi: int, seg: Segment, ex
         for j in range(hi, min(hi + 3, seg.hi)):
             word = lows[j]
             if not word[:1].isalpha() or word in PREPOSITIONS or word in COORD \
-                    or a.finite[j] or j in exclude:
-                break
+                    or word in RELATIVE or word in DETERMINERS or a.finite[j] or j in exclude:
+                break  # "the 1996 Olympic bombing that killed": the noun ends before "that"
             head = j
         if head is not None:
             return head
