@@ -430,22 +430,22 @@ def test_a_real_worker_killed_mid_batch_loses_no_article(tmp_path: Path) -> None
 import concurrent.futures, multiprocessing, os, signal
 from timeline.bulk import batch, pool
 
-build_chunk = pool.build_chunk
+build_columns = pool.build_columns
 MARK = {str(tmp_path / "killed")!r}
 
 def dies_once(chunk, mode="auto", date_order=None):
     if not os.path.exists(MARK):
         open(MARK, "w").close()
         os.kill(os.getpid(), signal.SIGKILL)
-    return build_chunk(chunk, mode, date_order)
+    return build_columns(chunk, mode, date_order)
 
-def forked_pool(workers):  # fork: the workers see the patched pool.build_chunk
+def forked_pool(workers):  # fork: the workers see the patched pool.build_columns
     return concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
 
 if __name__ == "__main__":
-    pool.build_chunk = dies_once
+    pool.build_columns = dies_once
     parts = list(batch.iter_build(frame, jobs=2, chunk_size=2, progress=False, _executor=forked_pool))
-    pool.build_chunk = build_chunk
+    pool.build_columns = build_columns
     alone = timeline.build_many(frame, jobs=1, progress=False)
     got = pd.concat([p.events for p in parts], ignore_index=True)
     pd.testing.assert_frame_equal(got, alone.events)
