@@ -107,8 +107,7 @@ if _ARROW_TEXT:
 
     _ARROW_TYPE = _TEXT_EXAMPLE._pa_array.type  # type: ignore[union-attr]
 #: the Arrow-backed array wraps a slice of its data without re-validating it (pandas 3)
-_SLICE_ARROW = _ARROW_TEXT and hasattr(_TEXT_EXAMPLE, "_from_pyarrow_array") and \
-    _TEXT_EXAMPLE._pa_array.type == _ARROW_TYPE  # type: ignore[union-attr]
+_SLICE_ARROW = _ARROW_TEXT and hasattr(_TEXT_EXAMPLE, "_from_pyarrow_array")
 
 
 def _text_arrays(columns: Sequence[list[str | None]], size: int) -> list[object]:
