@@ -4,6 +4,7 @@ worker or here) and made DataFrames, failures and notes as rows keyed by article
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import chain, repeat
 from typing import Any
 
 import numpy as np
@@ -26,13 +27,16 @@ __all__ = [
 ]
 
 
-def _keyed(values: list[list[Any]], row_keys: list[Any], built: list[Any], columns: dict[str, str],
+def _keyed(values: list[list[Any]], counts: list[int], built: list[Any], columns: dict[str, str],
            frame_of: Callable[[list[list[Any]]], pd.DataFrame]) -> pd.DataFrame:
-    """The table of a chunk's column ``values``, with ``article`` = each row's key, first."""
-    if not row_keys:
+    """The table of a chunk's column ``values``, with ``article`` first: each built article's
+    key (``built``) repeated over its ``counts`` rows."""
+    with_rows = [key for key, count in zip(built, counts) if count]
+    if not with_rows:
         return empty_table(columns, _key_dtype(built))
     body = frame_of(values)
-    body.insert(0, "article", _key_array(row_keys))
+    repeated = list(chain.from_iterable(map(repeat, with_rows, filter(None, counts))))
+    body.insert(0, "article", _key_array(repeated, _key_dtype(with_rows)))
     return body
 
 
@@ -44,8 +48,11 @@ def _key_dtype(keys: list[Any]) -> object:
     return object
 
 
-def _key_array(keys: list[Any]) -> Any:
-    dtype = _key_dtype(keys)
+def _key_array(keys: list[Any], dtype: object = None) -> Any:
+    """The ``article`` column of ``keys`` (``dtype``: :func:`_key_dtype` of them, or of the
+    distinct keys they repeat)."""
+    if dtype is None:
+        dtype = _key_dtype(keys)
     if dtype == TEXT_DTYPE and TEXT_DTYPE != "object":
         return pd.array(keys, dtype=TEXT_DTYPE)
     if dtype == "int64":
@@ -66,8 +73,8 @@ def chunk_result(columns: ChunkColumns) -> BatchResult:
     """The tables of a chunk built by :func:`timeline.bulk.columns.build_columns`: one DataFrame
     per table, made of the concatenated columns."""
     return BatchResult(
-        events=_keyed(columns.events, columns.event_keys, columns.built, EVENT_COLUMNS, events_frame_of),
-        expressions=_keyed(columns.expressions, columns.expression_keys, columns.built, EXPRESSION_COLUMNS,
+        events=_keyed(columns.events, columns.event_counts, columns.built, EVENT_COLUMNS, events_frame_of),
+        expressions=_keyed(columns.expressions, columns.expression_counts, columns.built, EXPRESSION_COLUMNS,
                            expressions_frame_of),
         errors=_rows(columns.error_keys, columns.error_texts, ERROR_COLUMNS),
         notes=_rows(columns.note_keys, columns.note_texts, NOTE_COLUMNS),

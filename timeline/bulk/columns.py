@@ -24,9 +24,9 @@ class ChunkColumns(NamedTuple):
 
     Attributes:
         events: the events columns (in ``EVENT_COLUMNS`` order), every article's rows in turn.
-        event_keys: the ``article`` key of each events row.
+        event_counts: how many events rows each built article has (as ``built``).
         expressions: the expressions columns (``EXPRESSION_COLUMNS`` order).
-        expression_keys: the ``article`` key of each expressions row.
+        expression_counts: how many expressions rows each built article has.
         built: the keys of the articles built (with rows or not), in input order.
         error_keys, error_texts: one entry per article that failed.
         note_keys, note_texts: one entry per note of a built article.
@@ -34,9 +34,9 @@ class ChunkColumns(NamedTuple):
     """
 
     events: list[list[Any]]
-    event_keys: list[Any]
+    event_counts: list[int]
     expressions: list[list[Any]]
-    expression_keys: list[Any]
+    expression_counts: list[int]
     built: list[Any]
     error_keys: list[Any]
     error_texts: list[str]
@@ -77,12 +77,12 @@ def build_columns(chunk: list[Any], mode: str = "auto", date_order: str | None =
             result.error_texts.append(_describe(error))
             continue
         result.built.append(key)
-        for table, keys, columns in ((result.events, result.event_keys, events),
-                                     (result.expressions, result.expression_keys, expressions)):
+        for table, counts, columns in ((result.events, result.event_counts, events),
+                                       (result.expressions, result.expression_counts, expressions)):
+            counts.append(len(columns[0]))
             if columns[0]:
                 for whole, part in zip(table, columns):
                     whole.extend(part)
-                keys.extend([key] * len(columns[0]))
         for note in tl.notes:
             result.note_keys.append(key)
             result.note_texts.append(note)

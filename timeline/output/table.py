@@ -8,6 +8,7 @@ frames are built from those columns directly, one typed array per column.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -121,7 +122,7 @@ def _text_arrays(columns: Sequence[list[str | None]], size: int) -> list[object]
         return arrays
     # one conversion to the string dtype (Arrow-backed when pyarrow is installed) instead of one per
     # column: the columns are zero-copy slices of it
-    flat = [value for values in columns for value in values]
+    flat = list(chain.from_iterable(columns))
     if _ARROW_TEXT:
         whole = _ArrowStringArray(_pa.array(flat, type=_ARROW_TYPE), dtype=_TEXT_EXAMPLE.dtype)  # type: ignore[union-attr]
     else:
