@@ -87,7 +87,7 @@ def expression_columns(expressions: Iterable[Expression], sentences: Iterable[Se
         [_GRAIN_VALUE[t.grain] for t in times],  # grain
         [bool(t.approximate) for t in times],  # approximate
         [t.mod for t in times],  # mod
-        [e.anchor for e in expressions],  # anchor
+        [str(e.anchor) for e in expressions],  # anchor, as text
         [sentence_text.get(m.sentence) for m in mentions],  # sentence
         [m.sentence for m in mentions],  # sentence_index
     ]
