@@ -424,28 +424,56 @@ def test_a_script_without_the_main_guard_gets_one_clear_error(tmp_path: Path) ->
     assert "BrokenProcessPool" not in done.stderr and done.stderr.count("Traceback") == 1
 
 
+def test_workers_start_without_pandas() -> None:
+    """Issue 16: the fork server preloads the column builder and the warm-up, which need no
+    pandas (the parent makes the DataFrames), so the pool starts without pandas' import."""
+    code = ("import sys, timeline.bulk.columns, timeline.bulk.warm; "
+            "print(sorted(m for m in ('pandas', 'numpy', 'pyarrow') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).parent)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+def test_chunk_tables_equal_the_tables_of_each_article() -> None:
+    """Issue 16: a chunk's tables are made of concatenated columns, not of per-article frames."""
+    from timeline.bulk.chunk import build_chunk
+
+    chunk = [(i, text, PUBLISHED) for i, text in enumerate(TEXTS)]
+    result = build_chunk(chunk)
+    for table, frame_of in (("events", lambda tl: tl.events), ("expressions", lambda tl: tl.expressions)):
+        frames = []
+        for key, text, published in chunk:
+            frame = frame_of(timeline.build(text, published=published))
+            if len(frame):
+                frames.append(frame.assign(article=key)[["article", *frame.columns]])
+        expected = pd.concat(frames, ignore_index=True)
+        expected["article"] = expected["article"].astype("int64")
+        pd.testing.assert_frame_equal(result.table(table), expected)
+
+
 def test_a_real_worker_killed_mid_batch_loses_no_article(tmp_path: Path) -> None:
     """docs/scale.md: a dead worker's chunk is built again in the parent, the pool replaced."""
     done = _run_script(tmp_path / "guarded.py", f"""
 import concurrent.futures, multiprocessing, os, signal
 from timeline.bulk import batch, pool
 
-build_chunk = pool.build_chunk
+build_columns = pool.build_columns
 MARK = {str(tmp_path / "killed")!r}
 
 def dies_once(chunk, mode="auto", date_order=None):
     if not os.path.exists(MARK):
         open(MARK, "w").close()
         os.kill(os.getpid(), signal.SIGKILL)
-    return build_chunk(chunk, mode, date_order)
+    return build_columns(chunk, mode, date_order)
 
-def forked_pool(workers):  # fork: the workers see the patched pool.build_chunk
+def forked_pool(workers):  # fork: the workers see the patched pool.build_columns
     return concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
 
 if __name__ == "__main__":
-    pool.build_chunk = dies_once
+    pool.build_columns = dies_once
     parts = list(batch.iter_build(frame, jobs=2, chunk_size=2, progress=False, _executor=forked_pool))
-    pool.build_chunk = build_chunk
+    pool.build_columns = build_columns
     alone = timeline.build_many(frame, jobs=1, progress=False)
     got = pd.concat([p.events for p in parts], ignore_index=True)
     pd.testing.assert_frame_equal(got, alone.events)

@@ -1,32 +1,42 @@
-"""The work on one chunk of articles (runs in a worker process): build each, failures and notes
-as rows keyed by article."""
+"""The tables of one chunk of articles: built (:func:`timeline.bulk.columns.build_columns`, in a
+worker or here) and made DataFrames, failures and notes as rows keyed by article."""
 
 from __future__ import annotations
 
-import warnings
-from pathlib import Path
+from collections.abc import Callable
+from itertools import chain, repeat
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from timeline.bulk.inputs import Job, read_file
+from timeline.bulk.columns import ChunkColumns, build_columns
+from timeline.bulk.inputs import Job
 from timeline.bulk.result import ERROR_COLUMNS, NOTE_COLUMNS, BatchResult, empty_table
-from timeline.output.table import EVENT_COLUMNS, EXPRESSION_COLUMNS, TEXT_DTYPE
+from timeline.output.table import (
+    EVENT_COLUMNS,
+    EXPRESSION_COLUMNS,
+    TEXT_DTYPE,
+    events_frame_of,
+    expressions_frame_of,
+)
 
 __all__ = [
     "build_chunk",
+    "chunk_result",
 ]
 
 
-def _keyed(frames: list[pd.DataFrame], keys: list[Any], columns: dict[str, str]) -> pd.DataFrame:
-    """The per-article ``frames`` stacked, with ``article`` = each frame's key, first."""
-    pairs = [(frame, key) for frame, key in zip(frames, keys) if len(frame)]
-    if not pairs:
-        return empty_table(columns, _key_dtype(keys))
-    body = pd.concat([frame for frame, _ in pairs], ignore_index=True)
-    repeated = [key for frame, key in pairs for _ in range(len(frame))]
-    body.insert(0, "article", _key_array(repeated))
+def _keyed(values: list[list[Any]], counts: list[int], built: list[Any], columns: dict[str, str],
+           frame_of: Callable[[list[list[Any]]], pd.DataFrame]) -> pd.DataFrame:
+    """The table of a chunk's column ``values``, with ``article`` first: each built article's
+    key (``built``) repeated over its ``counts`` rows."""
+    with_rows = [key for key, count in zip(built, counts) if count]
+    if not with_rows:
+        return empty_table(columns, _key_dtype(built))
+    body = frame_of(values)
+    repeated = list(chain.from_iterable(map(repeat, with_rows, filter(None, counts))))
+    body.insert(0, "article", _key_array(repeated, _key_dtype(with_rows)))
     return body
 
 
@@ -38,8 +48,11 @@ def _key_dtype(keys: list[Any]) -> object:
     return object
 
 
-def _key_array(keys: list[Any]) -> Any:
-    dtype = _key_dtype(keys)
+def _key_array(keys: list[Any], dtype: object = None) -> Any:
+    """The ``article`` column of ``keys`` (``dtype``: :func:`_key_dtype` of them, or of the
+    distinct keys they repeat)."""
+    if dtype is None:
+        dtype = _key_dtype(keys)
     if dtype == TEXT_DTYPE and TEXT_DTYPE != "object":
         return pd.array(keys, dtype=TEXT_DTYPE)
     if dtype == "int64":
@@ -56,48 +69,19 @@ def _rows(keys: list[Any], values: list[str], columns: dict[str, str]) -> pd.Dat
     return pd.DataFrame({"article": _key_array(keys), name: pd.array(values, dtype=TEXT_DTYPE)})
 
 
-def _describe(error: BaseException) -> str:
-    message = " ".join(str(error).split())
-    return f"{type(error).__name__}: {message}" if message else type(error).__name__
+def chunk_result(columns: ChunkColumns) -> BatchResult:
+    """The tables of a chunk built by :func:`timeline.bulk.columns.build_columns`: one DataFrame
+    per table, made of the concatenated columns."""
+    return BatchResult(
+        events=_keyed(columns.events, columns.event_counts, columns.built, EVENT_COLUMNS, events_frame_of),
+        expressions=_keyed(columns.expressions, columns.expression_counts, columns.built, EXPRESSION_COLUMNS,
+                           expressions_frame_of),
+        errors=_rows(columns.error_keys, columns.error_texts, ERROR_COLUMNS),
+        notes=_rows(columns.note_keys, columns.note_texts, NOTE_COLUMNS),
+        articles=columns.articles,
+    )
 
 
 def build_chunk(chunk: list[Job], mode: str = "auto", date_order: str | None = None) -> BatchResult:
     """Build every article of ``chunk``; failures become error rows. Top level: pickled to workers."""
-    from timeline.api import build
-
-    event_frames: list[pd.DataFrame] = []
-    expression_frames: list[pd.DataFrame] = []
-    built: list[Any] = []
-    error_keys: list[Any] = []
-    error_texts: list[str] = []
-    note_keys: list[Any] = []
-    note_texts: list[str] = []
-    for key, text, published in chunk:
-        if text is None:
-            error_keys.append(key)
-            error_texts.append(str(published))
-            continue
-        try:
-            if isinstance(text, Path):
-                text = read_file(text)
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # the notes say it once per article
-                tl = build(text, published=published, mode=mode, date_order=date_order)  # type: ignore[arg-type]
-                events, expressions = tl.events, tl.expressions
-        except Exception as error:  # noqa: BLE001 - one failing document must not stop the rest
-            error_keys.append(key)
-            error_texts.append(_describe(error))
-            continue
-        built.append(key)
-        event_frames.append(events)
-        expression_frames.append(expressions)
-        for note in tl.notes:
-            note_keys.append(key)
-            note_texts.append(note)
-    return BatchResult(
-        events=_keyed(event_frames, built, EVENT_COLUMNS),
-        expressions=_keyed(expression_frames, built, EXPRESSION_COLUMNS),
-        errors=_rows(error_keys, error_texts, ERROR_COLUMNS),
-        notes=_rows(note_keys, note_texts, NOTE_COLUMNS),
-        articles=len(chunk),
-    )
+    return chunk_result(build_columns(chunk, mode, date_order))

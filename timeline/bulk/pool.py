@@ -11,7 +11,8 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 
-from timeline.bulk.chunk import build_chunk
+from timeline.bulk.chunk import build_chunk, chunk_result
+from timeline.bulk.columns import ChunkColumns, build_columns
 from timeline.bulk.inputs import Job
 from timeline.bulk.result import BatchResult
 
@@ -38,8 +39,9 @@ def pool_context() -> multiprocessing.context.BaseContext:
     context = multiprocessing.get_context(method)
     if method == "forkserver":
         # Workers fork from a server that has already imported the builder and built one
-        # article (rules compiled, word lists loaded): they start warm.
-        context.set_forkserver_preload(["timeline.bulk.batch", "timeline.bulk.warm"])
+        # article (rules compiled, word lists loaded): they start warm. They build columns,
+        # not DataFrames (build_columns), so neither the server nor they import pandas.
+        context.set_forkserver_preload(["timeline.bulk.columns", "timeline.bulk.warm"])
     return context
 
 
@@ -61,7 +63,7 @@ def run_chunks(
             yield build_chunk(chunk, mode, date_order)
         return
     pool = _Pool(executor_factory, workers, mode, date_order)
-    pending: collections.deque[tuple[concurrent.futures.Future[BatchResult] | None, list[Job]]] = collections.deque()
+    pending: _Pending = collections.deque()
     try:
         for chunk in chunks:
             pool.submit(chunk, pending)
@@ -76,7 +78,7 @@ def run_chunks(
 #: after this many dead pools, the remaining chunks are built in the calling process
 MAX_POOL_BREAKS = 3
 
-_Pending = collections.deque[tuple["concurrent.futures.Future[BatchResult] | None", list[Job]]]
+_Pending = collections.deque[tuple["concurrent.futures.Future[ChunkColumns] | None", list[Job]]]
 
 
 class _Pool:
@@ -94,12 +96,12 @@ class _Pool:
         self.breaks = 0
         self.executor: concurrent.futures.Executor | None = factory(workers)
 
-    def _submit(self, chunk: list[Job]) -> concurrent.futures.Future[BatchResult] | None:
+    def _submit(self, chunk: list[Job]) -> concurrent.futures.Future[ChunkColumns] | None:
         if self.executor is None:
             return None  # built in this process when its turn comes
-        return self.executor.submit(build_chunk, chunk, self.mode, self.date_order)
+        return self.executor.submit(build_columns, chunk, self.mode, self.date_order)
 
-    def _submit_or_none(self, chunk: list[Job]) -> concurrent.futures.Future[BatchResult] | None:
+    def _submit_or_none(self, chunk: list[Job]) -> concurrent.futures.Future[ChunkColumns] | None:
         try:
             return self._submit(chunk)
         except concurrent.futures.process.BrokenProcessPool:
@@ -115,11 +117,12 @@ class _Pool:
         pending.append((future, chunk))
 
     def collect(self, pending: _Pending) -> BatchResult:
-        """The oldest chunk's result, built here if its worker failed."""
+        """The oldest chunk's result (its columns, made DataFrames here), built here if its
+        worker failed."""
         future, chunk = pending.popleft()
         if future is not None:
             try:
-                return future.result()
+                return chunk_result(future.result())
             except concurrent.futures.process.BrokenProcessPool:
                 self._replace(pending)
             except Exception:  # noqa: BLE001, S110 - e.g. a result that could not be sent back

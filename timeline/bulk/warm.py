@@ -3,13 +3,15 @@ compiled and every word list loaded.
 
 The batch pool's fork server imports it before it forks any worker (see
 :func:`timeline.batch.build_many`), so each worker starts with the compiled rules instead of
-compiling them itself (the first article of a cold process costs about half a second). It reads
-no clock and no file beyond the package's own data.
+compiling them itself (the first article of a cold process costs about half a second). It
+imports no pandas (workers send columns; the parent makes the DataFrames), reads no clock and
+no file beyond the package's own data.
 """
 
 from __future__ import annotations
 
 from timeline.api import build
+from timeline.output.columns import event_columns, expression_columns
 
 __all__ = ["WARM_UP_TEXT"]
 
@@ -21,5 +23,6 @@ WARM_UP_TEXT = (
 )
 
 _warm = build(WARM_UP_TEXT, published="2016-01-15")
-_warm.events, _warm.expressions  # noqa: B018 - the tables' module and its checks, once
+event_columns(_warm.event_list)  # the tables' columns, once (without pandas: workers build
+expression_columns(_warm.expression_list, _warm.sentences)  # columns, the parent DataFrames)
 del _warm

@@ -5,8 +5,7 @@ event-anchored phrase names and the one it hangs on."""
 from __future__ import annotations
 
 import bisect
-from itertools import compress, islice
-from operator import methodcaller
+from itertools import compress
 from typing import TYPE_CHECKING, Container
 
 from timeline.events.forms import Group, Segment, VerbForm
@@ -43,7 +42,6 @@ from timeline.events.words import (
 if TYPE_CHECKING:  # pragma: no cover
     from timeline.events.clauses import SentenceAnalysis
 
-_ENDS_ING = methodcaller("endswith", "ing")
 #: catenative verbs that are grammar, not events of their own ("got to", "is going to")
 _NOT_EVENTS = word_set("catenatives_without_event")
 
@@ -131,9 +129,9 @@ def event_candidates(a: SentenceAnalysis, exclude: set[int], known: Container[in
     if previous_form is not None:
         after_commas = [i + 1 for i in a.breaks if lows[i] == "," and i + 1 < a.n] \
             if "," in lows else []
-        # -ing forms (found by a C-level scan) after a preposition
-        after_commas.extend(i for i in compress(range(1, a.n), map(_ENDS_ING, islice(lows, 1, None)))
-                            if lows[i - 1] in ING_PREPOSITIONS)
+        # -ing forms after a preposition (the prepositions found by a C-level scan)
+        after_commas.extend(i + 1 for i in compress(range(a.n - 1), map(ING_PREPOSITIONS.__contains__, lows))
+                            if lows[i + 1][-3:] == "ing")
         for k in after_commas:
             word = lows[k]
             if word[-3:] != "ing" or k in exclude or k in participles or \

@@ -1,16 +1,26 @@
 """Expressions and events as pandas DataFrames: column names and dtypes live here only.
 
-Times use ``datetime64[s]`` so that years before 1677 and after 2262 fit.
+Times use ``datetime64[s]`` so that years before 1677 and after 2262 fit. The values come from
+:mod:`timeline.output.columns` (pure Python, one list per column, in the order named here); the
+frames are built from those columns directly, one typed array per column.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
+from itertools import chain
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from timeline.output.columns import (
+    EVENT_WIDTH,
+    EXPRESSION_WIDTH,
+    NAT,
+    event_columns,
+    expression_columns,
+)
 from timeline.types import Event, Expression, Sentence
 
 __all__ = [
@@ -19,7 +29,9 @@ __all__ = [
     "EXPRESSION_COLUMNS",
     "TIME_DTYPE",
     "events_frame",
+    "events_frame_of",
     "expressions_frame",
+    "expressions_frame_of",
 ]
 
 TIME_DTYPE = "datetime64[s]"
@@ -69,8 +81,7 @@ EVENT_COLUMNS: dict[str, str] = {
 }
 
 
-_EPOCH = dt.datetime(1970, 1, 1)
-_NAT = np.iinfo(np.int64).min
+assert NAT == np.iinfo(np.int64).min  # NaT in datetime64[s]
 
 try:  # pandas >= 3: frames are assembled from their blocks (no per-column inference or checks)
     from pandas.api.internals import create_dataframe_from_blocks as _from_blocks
@@ -96,18 +107,8 @@ if _ARROW_TEXT:
     from pandas.arrays import ArrowStringArray as _ArrowStringArray
 
     _ARROW_TYPE = _TEXT_EXAMPLE._pa_array.type  # type: ignore[union-attr]
-
-
-def _seconds(value: object) -> int:
-    if value is None:
-        return _NAT
-    if isinstance(value, dt.datetime):
-        delta = (value if value.tzinfo is None else value.replace(tzinfo=None)) - _EPOCH
-    elif isinstance(value, dt.date):
-        delta = dt.datetime(value.year, value.month, value.day) - _EPOCH
-    else:
-        raise TypeError(f"not a date or datetime: {value!r}")
-    return delta.days * 86400 + delta.seconds
+#: the Arrow-backed array wraps a slice of its data without re-validating it (pandas 3)
+_SLICE_ARROW = _ARROW_TEXT and hasattr(_TEXT_EXAMPLE, "_from_pyarrow_array")
 
 
 def _text_arrays(columns: Sequence[list[str | None]], size: int) -> list[object]:
@@ -121,11 +122,14 @@ def _text_arrays(columns: Sequence[list[str | None]], size: int) -> list[object]
         return arrays
     # one conversion to the string dtype (Arrow-backed when pyarrow is installed) instead of one per
     # column: the columns are zero-copy slices of it
-    flat = [value for values in columns for value in values]
+    flat = list(chain.from_iterable(columns))
     if _ARROW_TEXT:
         whole = _ArrowStringArray(_pa.array(flat, type=_ARROW_TYPE), dtype=_TEXT_EXAMPLE.dtype)  # type: ignore[union-attr]
     else:
         whole = pd.array(flat, dtype=TEXT_DTYPE)
+    if _SLICE_ARROW:  # zero-copy slices of the Arrow data, wrapped without re-validation
+        data = whole._pa_array  # type: ignore[union-attr]
+        return [whole._from_pyarrow_array(data.slice(i * size, size)) for i in range(len(columns))]  # type: ignore[union-attr]
     return [whole[i * size : (i + 1) * size] for i in range(len(columns))]
 
 
@@ -164,8 +168,24 @@ class _Layout:
         return _from_blocks(blocks, index=pd.RangeIndex(size), columns=self.columns.copy())
 
 
+if len(EVENT_COLUMNS) != EVENT_WIDTH or len(EXPRESSION_COLUMNS) != EXPRESSION_WIDTH:  # pragma: no cover
+    raise ImportError("timeline.output.columns gives another number of columns than this module names")
 _EXPRESSION_LAYOUT = _Layout(EXPRESSION_COLUMNS)
 _EVENT_LAYOUT = _Layout(EVENT_COLUMNS)
+
+
+def _frame(layout: _Layout, values: list[list[Any]]) -> pd.DataFrame:
+    """The DataFrame of column ``values`` (lists in the layout's column order, of equal length)."""
+    size = len(values[0])
+    text = _text_arrays([values[i] for i in layout.text], size)
+    numeric = {}
+    for dtype, places in layout.numeric.items():
+        rows = [values[i] for i in places]
+        if dtype == TIME_DTYPE:
+            numeric[dtype] = np.array(rows, dtype=np.int64).reshape(len(places), size).view(TIME_DTYPE)
+        else:
+            numeric[dtype] = np.array(rows, dtype=dtype).reshape(len(places), size)
+    return layout.frame(size, text, numeric)
 
 
 def expressions_frame(expressions: Iterable[Expression], sentences: Iterable[Sentence] = ()) -> pd.DataFrame:
@@ -174,80 +194,21 @@ def expressions_frame(expressions: Iterable[Expression], sentences: Iterable[Sen
     ``sentences`` are the article's sentences, which give the ``sentence`` text column (missing
     when they are not given or do not have the expression's sentence index).
     """
-    expressions = list(expressions)
-    size = len(expressions)
-    mentions = [expr.mention for expr in expressions]
-    times = [expr.time for expr in expressions]
-    sentence_text = {sentence.index: sentence.text for sentence in sentences}
-    text = _text_arrays(
-        [
-            [m.text for m in mentions],
-            [t.timex_type for t in times],
-            [t.value for t in times],
-            [t.grain.value if t.grain is not None else None for t in times],
-            [t.mod for t in times],
-            [str(expr.anchor) for expr in expressions],
-            [sentence_text.get(m.sentence) for m in mentions],
-        ],
-        size,
-    )
-    numeric = {
-        "int64": np.array(
-            [[m.char_start for m in mentions], [m.char_end for m in mentions], [m.sentence for m in mentions]],
-            dtype=np.int64,
-        ).reshape(3, size),
-        TIME_DTYPE: np.array(
-            [[_seconds(t.start) for t in times], [_seconds(t.end) for t in times]], dtype=np.int64
-        ).reshape(2, size).view(TIME_DTYPE),
-        "bool": np.array([t.approximate for t in times], dtype=bool).reshape(1, size),
-    }
-    return _EXPRESSION_LAYOUT.frame(size, text, numeric)
+    return _frame(_EXPRESSION_LAYOUT, expression_columns(expressions, sentences))
 
 
 def events_frame(events: Iterable[Event]) -> pd.DataFrame:
     """One row per event, sorted by start (undated events last), with :data:`EVENT_COLUMNS`."""
-    events = list(events)
-    size = len(events)
-    starts = [_seconds(e.time.start) if e.time is not None else _NAT for e in events]
-    ends = [_seconds(e.time.end) if e.time is not None else _NAT for e in events]
-    order = sorted(
-        range(size),
-        key=lambda i: (starts[i] == _NAT, 0 if starts[i] == _NAT else starts[i], 0 if ends[i] == _NAT else ends[i], events[i].char_start),
-    )
-    events = [events[i] for i in order]
-    starts = [starts[i] for i in order]
-    ends = [ends[i] for i in order]
-    times = [e.time for e in events]
-    text = _text_arrays(
-        [
-            [e.phrase for e in events],
-            [e.trigger for e in events],
-            [e.sentence_text for e in events],
-            [e.expression for e in events],
-            [t.value if t is not None else None for t in times],
-            [t.grain.value if t is not None and t.grain is not None else None for t in times],
-            [e.derived_from for e in events],
-            [e.duration for e in events],
-            [e.dated_by for e in events],
-            [e.note for e in events],
-        ],
-        size,
-    )
-    numeric = {
-        "int64": np.array(
-            [
-                [e.event_id for e in events],
-                [e.sentence for e in events],
-                [e.char_start for e in events],
-                [e.char_end for e in events],
-            ],
-            dtype=np.int64,
-        ).reshape(4, size),
-        TIME_DTYPE: np.array(
-            [starts, ends, [_seconds(e.earliest) for e in events], [_seconds(e.latest) for e in events]],
-            dtype=np.int64,
-        ).reshape(4, size).view(TIME_DTYPE),
-        "bool": np.array([t is not None and t.approximate for t in times], dtype=bool).reshape(1, size),
-        "float64": np.array([float(e.confidence) for e in events], dtype=np.float64).reshape(1, size),
-    }
-    return _EVENT_LAYOUT.frame(size, text, numeric)
+    return _frame(_EVENT_LAYOUT, event_columns(events))
+
+
+def expressions_frame_of(values: list[list[Any]]) -> pd.DataFrame:
+    """The expressions table of column values: :func:`timeline.output.columns.expression_columns`,
+    or those of several articles concatenated column by column."""
+    return _frame(_EXPRESSION_LAYOUT, values)
+
+
+def events_frame_of(values: list[list[Any]]) -> pd.DataFrame:
+    """The events table of column values: :func:`timeline.output.columns.event_columns`, or those
+    of several articles concatenated column by column."""
+    return _frame(_EVENT_LAYOUT, values)
