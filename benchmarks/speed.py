@@ -80,7 +80,7 @@ def _stage_times(documents: list[Any], repeat: int) -> dict[str, float]:
     from timeline.events import build_events
     from timeline.extract.scan import find_mentions
     from timeline.output.table import events_frame, expressions_frame
-    from timeline.resolve.anchor import choose_mode, find_dateline
+    from timeline.resolve.anchor import decide_context
     from timeline.resolve.document import resolve_mentions
     from timeline.text.language import looks_english
     from timeline.text.sentences import split_sentences
@@ -98,11 +98,10 @@ def _stage_times(documents: list[Any], repeat: int) -> dict[str, float]:
             t1 = perf_counter()
             mentions = find_mentions(text, sentences)
             t2 = perf_counter()
-            anchor = article.published or find_dateline(text, mentions)
-            mode = choose_mode(mentions, anchor, text, sentences).mode
-            expressions = resolve_mentions(mentions, sentences, text, anchor, mode)
+            context, _ = decide_context(text, sentences, mentions, article.published)
+            expressions = resolve_mentions(mentions, sentences, text, context)
             t3 = perf_counter()
-            events = build_events(text, sentences, expressions, anchor, mode=mode)
+            events = build_events(text, sentences, expressions, context)
             t4 = perf_counter()
             events_frame(events)
             expressions_frame(expressions, sentences)
