@@ -77,10 +77,17 @@ def _first_of_item(op: object, arg: object) -> tuple[frozenset[str] | None, bool
     return None, False
 
 
+@functools.lru_cache(maxsize=256)
+def _parsed(pattern: str) -> tuple[tuple[object, object], ...]:
+    """The parse of a rule's pattern, once for both questions asked of it (read, never
+    changed)."""
+    return tuple(_sre_parse.parse(pattern, re.IGNORECASE | re.VERBOSE))
+
+
 def first_characters(pattern: str) -> frozenset[str] | None:
     """The lower-cased characters a match of ``pattern`` can begin with (None: any)."""
     try:
-        found, nullable = _first_of_sequence(list(_sre_parse.parse(pattern, re.IGNORECASE | re.VERBOSE)))
+        found, nullable = _first_of_sequence(list(_parsed(pattern)))
     except Exception:  # an unexpected parser shape: be safe, try the rule everywhere
         return None
     if found is None or nullable:
@@ -95,14 +102,40 @@ _WordStates = frozenset[tuple[str, int]]
 
 
 def _words_of_sequence(states: _WordStates, items: list[tuple[object, object]]) -> _WordStates | None:
-    for op, arg in items:
+    literal = _sre_constants.LITERAL
+    i, count = 0, len(items)
+    while i < count:
         if all(status != _OPEN for _, status in states):
             return states
-        found = _words_of_item(states, op, arg)
+        op, arg = items[i]
+        if op is literal:
+            # a run of literal characters ("twenty"): the prefixes grow by all of it at once
+            # (one set, not one per character; the same states as item by item)
+            j = i + 1
+            while j < count and items[j][0] is literal:
+                j += 1
+            found: _WordStates | None = _after_literals(
+                states, "".join(chr(code) for _, code in items[i:j]))  # type: ignore[arg-type]
+            i = j
+        else:
+            found = _words_of_item(states, op, arg)
+            i += 1
         if found is None or len(found) > MAX_FIRST_WORDS:
             return None
         states = found
     return states
+
+
+def _after_literals(states: _WordStates, run: str) -> _WordStates:
+    """``states`` after the literal characters ``run``: each open prefix takes the letters up
+    to the first other character, which ends its word."""
+    stop = next((k for k, char in enumerate(run) if not char.isalpha()), len(run))
+    letters = run[:stop].lower()
+    status = _OPEN if stop == len(run) else _COMPLETE
+    return frozenset(
+        (prefix + letters, status) if state == _OPEN else (prefix, state)
+        for prefix, state in states
+    )
 
 
 def _words_of_item(states: _WordStates, op: object, arg: object) -> _WordStates | None:
@@ -127,7 +160,8 @@ def _words_of_item(states: _WordStates, op: object, arg: object) -> _WordStates 
         once = _words_of_sequence(frozenset((p, _OPEN) for p in growing), list(sub))
         if once is None:
             return None
-        if high > 1 and any(status != _COMPLETE or prefix not in growing for prefix, status in once):
+        grown = set(growing)  # membership below: a set, not the list (rules with 1,500 words)
+        if high > 1 and any(status != _COMPLETE or prefix not in grown for prefix, status in once):
             # a repeat that may go on with letters: the first word is only known to start so
             return frozenset(done | {(p, _TRUNCATED) for p in growing})
         return frozenset(done | once | (set((p, _OPEN) for p in growing) if low == 0 else set()))
@@ -174,7 +208,7 @@ def first_words(pattern: str) -> tuple[frozenset[str], tuple[str, ...]] | None:
     passed over, so the answer may hold words that never match, but never lacks one that can.
     """
     try:
-        parsed = list(_sre_parse.parse(pattern, re.IGNORECASE | re.VERBOSE))
+        parsed = list(_parsed(pattern))
     except Exception:  # an unexpected parser shape: be safe, try the rule everywhere
         return None
     states = _words_of_sequence(frozenset({("", _OPEN)}), parsed)
