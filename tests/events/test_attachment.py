@@ -25,8 +25,8 @@ def test_a_sentence_opening_date_standing_alone_dates_the_main_clause() -> None:
 
 
 def test_soon_after_before_a_verb_is_an_adverb() -> None:
-    events = _events("The founder returned to the company in 1996 and soon after took over as "
-                     "chief executive.", "2011-10-06")
+    events = _events("The coach returned to the club in 1996 and soon after took over as "
+                     "manager.", "2011-10-06")
     took = events["took"]
     assert took.derived_from is not None and "soon after event" in took.derived_from
     assert took.time is not None and took.time.start is not None
@@ -62,10 +62,10 @@ def test_since_an_event_noun_without_a_comma() -> None:
 
 
 def test_since_a_year_and_a_second_clause() -> None:
-    events = _events("She has been fighting the illness since 2004 and has been on leave since "
-                     "January of this year.", "2011-08-25")
-    assert events["fighting"].time is not None
-    assert events["fighting"].time.value == "2004"
+    events = _events("The senator has been battling the disease since 2004 and has been away "
+                     "since March of this year.", "2011-08-25")
+    assert events["battling"].time is not None
+    assert events["battling"].time.value == "2004"
 
 
 def test_an_event_noun_refers_back_to_the_same_noun_before_another_form() -> None:
@@ -79,9 +79,9 @@ def test_an_event_noun_refers_back_to_the_same_noun_before_another_form() -> Non
 
 
 def test_an_object_noun_is_dated_as_its_verb() -> None:
-    events = _events("The chief announced on Monday that he would step aside. The announcement "
-                     "marked the second time in the past decade that he has taken medical "
-                     "leave.", "2011-01-19")
+    events = _events("The mayor announced on Monday that she would step aside. The statement "
+                     "was the second time in the past decade that she has taken sick leave.",
+                     "2011-01-19")
     taken, leave = events["taken"], events["leave"]
     assert taken.time is not None and taken.time.value == "2011-01-17"
     assert leave.time == taken.time
@@ -94,46 +94,45 @@ def test_the_object_of_a_verb_of_speech_is_not_dated_as_the_telling() -> None:
 
 
 def test_a_date_counted_in_years_is_known_to_the_year() -> None:
-    events = _events("Five years after its launch, the service in February passed its rival.",
-                     "2008-04-09")
-    launch = events["launch"]
-    assert launch.time is not None and launch.time.value == "2003"
-    assert launch.time.approximate
+    events = _events("Ten years after its opening, the museum in May welcomed its millionth "
+                     "visitor.", "2019-06-01")
+    opening = events["opening"]
+    assert opening.time is not None and opening.time.value == "2009"
+    assert opening.time.approximate
 
 
 def test_a_present_s_form_of_a_known_verb_is_an_event() -> None:
-    events = _events("As of February, the store accounts for 70 percent of all sales.",
+    events = _events("As of March, the firm accounts for a third of all exports.",
                      "2008-04-09")
     assert "accounts" in events
     assert events["accounts"].time is not None
-    assert events["accounts"].time.value == "2008-02"
+    assert events["accounts"].time.value == "2008-03"
 
 
 def test_a_future_event_told_after_an_event_of_a_coming_day_is_shown_on_that_day() -> None:
-    events = _events("The new model will be available on June 24 in five countries. The old "
-                     "model's price will be cut, and the oldest model will be discontinued.",
-                     "2010-06-08")
+    events = _events("The ferry service will resume on July 3 after repairs. Fares will rise, "
+                     "and the night route will be discontinued.", "2010-06-20")
     discontinued = events["discontinued"]
-    assert discontinued.time is not None and discontinued.time.value == "2010-06-24"
+    assert discontinued.time is not None and discontinued.time.value == "2010-07-03"
     assert discontinued.dated_by == "narrative" and discontinued.time.approximate
     assert discontinued.earliest is not None and discontinued.latest is None
 
 
 def test_a_future_event_in_a_report_or_far_from_the_coming_day_keeps_the_publication_day() -> None:
-    text = ("The new model will be available on June 24. It has two cameras. The screen is "
-            "sharp. The case is thin. The battery lasts long. Analysts said sales will rise.")
-    events = _events(text, "2010-06-08")
-    assert events["rise"].time is not None and events["rise"].time.value == "2010-06-08"
+    text = ("The ferry service will resume on July 3. It has two decks. The cabins are "
+            "small. The bar is new. The crossing takes an hour. Analysts said fares will rise.")
+    events = _events(text, "2010-06-20")
+    assert events["rise"].time is not None and events["rise"].time.value == "2010-06-20"
 
 
 def test_a_report_takes_the_story_day_only_within_three_days_of_publication() -> None:
-    text = "The embassy was bombed on August 7. Officials said the blast was planned for months."
+    text = "The bridge collapsed on August 7. Engineers said the steel had rusted for years."
     recent = _events(text, "1998-08-09")["said"]
     assert recent.time is not None and recent.time.value == "1998-08-07"
     assert recent.dated_by == "narrative"
     later = _events(text, "1998-08-20")["said"]
     assert later.time is not None and later.time.value == "1998-08-20"  # the writer's day
-    other = _events("The embassy was bombed on August 7. Rescuers searched the ruins.",
+    other = _events("The bridge collapsed on August 7. Divers searched the river.",
                     "1998-08-20")["searched"]
     assert other.time is not None and other.time.value == "1998-08-07"  # not a report
 
@@ -148,7 +147,7 @@ def test_the_story_day_of_an_event_at_an_hour_is_that_whole_day() -> None:
 
 
 def test_a_time_right_after_a_reporting_verb_dates_the_report() -> None:
-    events = _events("Investigators said Friday that they found a rifle near the house.",
+    events = _events("Inspectors said Friday that they found a crack in the dam.",
                      "1999-04-10")
     said, found = events["said"], events["found"]
     assert said.time is not None and said.time.value == "1999-04-09"
@@ -156,45 +155,45 @@ def test_a_time_right_after_a_reporting_verb_dates_the_report() -> None:
     # the content of a dated report: on or before it
     assert found.time is not None and found.latest is not None
     assert found.latest <= said.time.end
-    announced = _events("The minister announced yesterday he will resign.", "1990-08-13")
+    announced = _events("The coach announced yesterday he will retire.", "1990-08-13")
     assert announced["announced"].time is not None
     assert announced["announced"].time.value == "1990-08-12"
 
 
 def test_an_s_form_after_a_number_is_a_noun() -> None:
-    events = _events("The leaders who led the 1992 protests have moved away.", "1998-10-25")
-    protests = events["protests"]
-    assert protests.time is not None and protests.time.value == "1992"
+    events = _events("The students who organised the 2011 marches have graduated.", "2014-10-25")
+    marches = events["marches"]
+    assert marches.time is not None and marches.time.value == "2011"
 
 
 def test_a_verb_after_a_participle_is_an_event_of_its_own() -> None:
-    events = _events("The boy was found clinging to an inner tube in November.", "2000-04-17")
+    events = _events("The hiker was found sheltering in a cave in November.", "2000-04-17")
     assert "found" in events  # not swallowed by the -ing form after it
     assert events["found"].time is not None and events["found"].time.value == "1999-11"
 
 
 def test_aspect_and_intention_verbs_are_events_beside_their_complement() -> None:
-    events = _events("The group began to fall apart in mid-1996.", "1998-02-19")
-    assert {"began", "fall"} <= set(events)
+    events = _events("The coalition began to weaken in mid-1996.", "1998-02-19")
+    assert {"began", "weaken"} <= set(events)
     assert events["began"].time is not None and events["began"].time.start is not None
     assert events["began"].time.start.year == 1996
-    planned = _events("Some adults planned to apply for visas.", "2000-04-03")
+    planned = _events("Several farmers planned to apply for grants.", "2000-04-03")
     assert {"planned", "apply"} <= set(planned)
     assert "got" not in _events("He got to meet the mayor on Monday.", "2016-01-15")
 
 
 def test_say_after_a_plural_subject_is_a_report() -> None:
-    events = _events("Experts say the ground is saturated.", "1998-02-13")
+    events = _events("Economists say the market is overheated.", "1998-02-13")
     assert "say" in events
     assert events["say"].time is not None and events["say"].time.value == "1998-02-13"
     assert "say" not in _events("He wants to have a say in the matter.", "1998-02-13")
 
 
 def test_a_date_before_a_noun_dates_that_noun_only() -> None:
-    events = _events("A bomb exploded at a clinic in January 1998. Police linked him to several "
-                     "attacks, including the 1996 Olympic bombing that killed one person.",
-                     "1999-05-06")
-    assert events["bombing"].time is not None and events["bombing"].time.value == "1996"
+    events = _events("A fire broke out at a depot in March 2009. Investigators linked him to "
+                     "several fires, including the 2007 harbour explosion that sank a ferry.",
+                     "2010-05-06")
+    assert events["explosion"].time is not None and events["explosion"].time.value == "2007"
     assert "that" not in events
     linked = events["linked"]
-    assert linked.time is None or linked.time.value != "1996"
+    assert linked.time is None or linked.time.value != "2007"
