@@ -16,11 +16,15 @@ def _events(text: str, published: str) -> dict[str, Event]:
     return out
 
 
+def _value(event: Event) -> str | None:
+    """The TIMEX3 value of an event's estimate, or None when it has none."""
+    return None if event.time is None else event.time.value
+
+
 def test_a_sentence_opening_date_standing_alone_dates_the_main_clause() -> None:
     events = _events("In 1996, following the merger of the two firms, the founder returned to "
                      "the company.", "2011-10-06")
-    assert events["returned"].time is not None
-    assert events["returned"].time.value == "1996"
+    assert _value(events["returned"]) == "1996"
     assert events["returned"].dated_by == "explicit"
 
 
@@ -49,8 +53,7 @@ def test_no_before_a_number_is_an_abbreviation() -> None:
 
 def test_a_date_after_no_2_still_dates_the_verb_of_its_clause() -> None:
     events = _events("The chain overtakes a rival for the No. 2 spot in 2007.", "2008-04-09")
-    assert events["overtakes"].time is not None
-    assert events["overtakes"].time.value == "2007"
+    assert _value(events["overtakes"]) == "2007"
 
 
 def test_since_an_event_noun_without_a_comma() -> None:
@@ -58,14 +61,13 @@ def test_since_an_event_noun_without_a_comma() -> None:
                      "two million books.", "2012-01-09")
     sold = events["sold"]
     assert sold.derived_from is not None and "since event" in sold.derived_from
-    assert sold.time is not None and sold.time.value == "2010-03-03"
+    assert _value(sold) == "2010-03-03"
 
 
 def test_since_a_year_and_a_second_clause() -> None:
     events = _events("The senator has been battling the disease since 2004 and has been away "
                      "since March of this year.", "2011-08-25")
-    assert events["battling"].time is not None
-    assert events["battling"].time.value == "2004"
+    assert _value(events["battling"]) == "2004"
 
 
 def test_an_event_noun_refers_back_to_the_same_noun_before_another_form() -> None:
@@ -83,7 +85,7 @@ def test_an_object_noun_is_dated_as_its_verb() -> None:
                      "was the second time in the past decade that she has taken sick leave.",
                      "2011-01-19")
     taken, leave = events["taken"], events["leave"]
-    assert taken.time is not None and taken.time.value == "2011-01-17"
+    assert _value(taken) == "2011-01-17"
     assert leave.time == taken.time
     assert leave.derived_from is not None and "object of event" in leave.derived_from
 
@@ -97,7 +99,7 @@ def test_a_date_counted_in_years_is_known_to_the_year() -> None:
     events = _events("Ten years after its opening, the museum in May welcomed its millionth "
                      "visitor.", "2019-06-01")
     opening = events["opening"]
-    assert opening.time is not None and opening.time.value == "2009"
+    assert _value(opening) == "2009"
     assert opening.time.approximate
 
 
@@ -105,15 +107,14 @@ def test_a_present_s_form_of_a_known_verb_is_an_event() -> None:
     events = _events("As of March, the firm accounts for a third of all exports.",
                      "2008-04-09")
     assert "accounts" in events
-    assert events["accounts"].time is not None
-    assert events["accounts"].time.value == "2008-03"
+    assert _value(events["accounts"]) == "2008-03"
 
 
 def test_a_future_event_told_after_an_event_of_a_coming_day_is_shown_on_that_day() -> None:
     events = _events("The ferry service will resume on July 3 after repairs. Fares will rise, "
                      "and the night route will be discontinued.", "2010-06-20")
     discontinued = events["discontinued"]
-    assert discontinued.time is not None and discontinued.time.value == "2010-07-03"
+    assert _value(discontinued) == "2010-07-03"
     assert discontinued.dated_by == "narrative" and discontinued.time.approximate
     assert discontinued.earliest is not None and discontinued.latest is None
 
@@ -122,19 +123,19 @@ def test_a_future_event_in_a_report_or_far_from_the_coming_day_keeps_the_publica
     text = ("The ferry service will resume on July 3. It has two decks. The cabins are "
             "small. The bar is new. The crossing takes an hour. Analysts said fares will rise.")
     events = _events(text, "2010-06-20")
-    assert events["rise"].time is not None and events["rise"].time.value == "2010-06-20"
+    assert _value(events["rise"]) == "2010-06-20"
 
 
 def test_a_report_takes_the_story_day_only_within_three_days_of_publication() -> None:
     text = "The bridge collapsed on August 7. Engineers said the steel had rusted for years."
     recent = _events(text, "1998-08-09")["said"]
-    assert recent.time is not None and recent.time.value == "1998-08-07"
+    assert _value(recent) == "1998-08-07"
     assert recent.dated_by == "narrative"
     later = _events(text, "1998-08-20")["said"]
-    assert later.time is not None and later.time.value == "1998-08-20"  # the writer's day
+    assert _value(later) == "1998-08-20"  # the writer's day
     other = _events("The bridge collapsed on August 7. Divers searched the river.",
                     "1998-08-20")["searched"]
-    assert other.time is not None and other.time.value == "1998-08-07"  # not a report
+    assert _value(other) == "1998-08-07"  # not a report
 
 
 def test_the_story_day_of_an_event_at_an_hour_is_that_whole_day() -> None:
@@ -142,7 +143,7 @@ def test_the_story_day_of_an_event_at_an_hour_is_that_whole_day() -> None:
                      "for hours.", "2016-01-16")
     fought = events["fought"]
     assert fought.derived_from == "story day: event 2" or "story day" in str(fought.derived_from)
-    assert fought.time is not None and fought.time.value == "2016-01-15"
+    assert _value(fought) == "2016-01-15"
     assert fought.time.grain.value == "day" and fought.time.approximate
 
 
@@ -150,26 +151,25 @@ def test_a_time_right_after_a_reporting_verb_dates_the_report() -> None:
     events = _events("Inspectors said Friday that they found a crack in the dam.",
                      "1999-04-10")
     said, found = events["said"], events["found"]
-    assert said.time is not None and said.time.value == "1999-04-09"
+    assert _value(said) == "1999-04-09"
     assert said.dated_by == "explicit"
     # the content of a dated report: on or before it
     assert found.time is not None and found.latest is not None
     assert found.latest <= said.time.end
     announced = _events("The coach announced yesterday he will retire.", "1990-08-13")
-    assert announced["announced"].time is not None
-    assert announced["announced"].time.value == "1990-08-12"
+    assert _value(announced["announced"]) == "1990-08-12"
 
 
 def test_an_s_form_after_a_number_is_a_noun() -> None:
     events = _events("The students who organised the 2011 marches have graduated.", "2014-10-25")
     marches = events["marches"]
-    assert marches.time is not None and marches.time.value == "2011"
+    assert _value(marches) == "2011"
 
 
 def test_a_verb_after_a_participle_is_an_event_of_its_own() -> None:
     events = _events("The hiker was found sheltering in a cave in November.", "2000-04-17")
     assert "found" in events  # not swallowed by the -ing form after it
-    assert events["found"].time is not None and events["found"].time.value == "1999-11"
+    assert _value(events["found"]) == "1999-11"
 
 
 def test_aspect_and_intention_verbs_are_events_beside_their_complement() -> None:
@@ -185,7 +185,7 @@ def test_aspect_and_intention_verbs_are_events_beside_their_complement() -> None
 def test_say_after_a_plural_subject_is_a_report() -> None:
     events = _events("Economists say the market is overheated.", "1998-02-13")
     assert "say" in events
-    assert events["say"].time is not None and events["say"].time.value == "1998-02-13"
+    assert _value(events["say"]) == "1998-02-13"
     assert "say" not in _events("He wants to have a say in the matter.", "1998-02-13")
 
 
@@ -193,7 +193,7 @@ def test_a_date_before_a_noun_dates_that_noun_only() -> None:
     events = _events("A fire broke out at a depot in March 2009. Investigators linked him to "
                      "several fires, including the 2007 harbour explosion that sank a ferry.",
                      "2010-05-06")
-    assert events["explosion"].time is not None and events["explosion"].time.value == "2007"
+    assert _value(events["explosion"]) == "2007"
     assert "that" not in events
     linked = events["linked"]
     assert linked.time is None or linked.time.value != "2007"

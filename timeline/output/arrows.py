@@ -18,7 +18,6 @@ __all__ = ["add_links", "add_whiskers"]
 
 def add_whiskers(fig: go.Figure, dated: Sequence[Mapping[str, Any]]) -> None:
     """A dotted whisker over the widened interval of each approximate point event."""
-    import plotly.graph_objects as go
 
     approx = [m for m in dated if m["_kind"] == "point" and m["_whisker"]]
     if not approx:
@@ -28,18 +27,8 @@ def add_whiskers(fig: go.Figure, dated: Sequence[Mapping[str, Any]]) -> None:
     for mark in approx:
         xs += [plotly_date(mark["_start"]), plotly_date(mark["_end"]), None]
         ys += [mark["_y"], mark["_y"], None]
-    fig.add_trace(
-        go.Scatter(
-            name="approximate range",
-            mode="lines",
-            x=xs,
-            y=ys,
-            line={"color": "#888", "width": 2, "dash": "dot"},
-            hoverinfo="skip",
-            connectgaps=False,
-            showlegend=False,
-        )
-    )
+    _add_lines(fig, "approximate range", xs, ys, {"color": "#888", "width": 2, "dash": "dot"},
+               mode="lines", showlegend=False)
 
 
 def add_links(fig: go.Figure, dated: Sequence[Mapping[str, Any]]) -> None:
@@ -50,7 +39,6 @@ def add_links(fig: go.Figure, dated: Sequence[Mapping[str, Any]]) -> None:
     clause as event 3") are in the hover. An arrow runs between the nearest ends of the two
     marks; labels are drawn over it on an opaque background, so it never hides their text.
     """
-    import plotly.graph_objects as go
 
     by_id = {int(m["event_id"]): m for m in dated}
     for mark in dated:
@@ -72,19 +60,19 @@ def add_links(fig: go.Figure, dated: Sequence[Mapping[str, Any]]) -> None:
             sizes += [0, 11, 0]
     if not xs:
         return
-    fig.add_trace(
-        go.Scatter(
-            name="derived from",
-            mode="lines+markers",
-            x=xs,
-            y=ys,
-            line={"color": "#0f8b8d", "width": 1.2, "dash": "dash"},
-            marker={"symbol": "arrow", "angleref": "previous", "size": sizes, "color": "#0f8b8d"},
-            opacity=0.7,
-            hoverinfo="skip",
-            connectgaps=False,
-        )
-    )
+    _add_lines(fig, "derived from", xs, ys, {"color": "#0f8b8d", "width": 1.2, "dash": "dash"},
+               mode="lines+markers", opacity=0.7,
+               marker={"symbol": "arrow", "angleref": "previous", "size": sizes,
+                       "color": "#0f8b8d"})
+
+
+def _add_lines(fig: go.Figure, name: str, xs: list[str | None], ys: list[int | None],
+               line: dict[str, Any], **style: Any) -> None:
+    """One trace of line segments (``None`` between them), without hover text."""
+    import plotly.graph_objects as go
+
+    fig.add_trace(go.Scatter(name=name, x=xs, y=ys, line=line, hoverinfo="skip",
+                             connectgaps=False, **style))
 
 
 def _ends(mark: Mapping[str, Any]) -> list[dt.datetime]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from operator import attrgetter
 from typing import Any
 
 from timeline.types import Event, Expression, Grain, Sentence
@@ -76,20 +77,21 @@ def expression_columns(expressions: Iterable[Expression], sentences: Iterable[Se
     mentions = [e.mention for e in expressions]
     times = [e.time for e in expressions]
     sentence_text = {sentence.index: sentence.text for sentence in sentences}
+    char_start, char_end, text = (list(map(attrgetter(name), mentions))
+                                  for name in ("char_start", "char_end", "text"))
+    kind, value, mod = (list(map(attrgetter(name), times))
+                        for name in ("timex_type", "value", "mod"))
+    index = [m.sentence for m in mentions]
     return [
-        [m.char_start for m in mentions],  # char_start
-        [m.char_end for m in mentions],  # char_end
-        [m.text for m in mentions],  # text
-        [t.timex_type for t in times],  # type
-        [t.value for t in times],  # value
+        char_start, char_end, text, kind, value,
         seconds_column([t.start for t in times]),  # start
         seconds_column([t.end for t in times]),  # end
         [_GRAIN_VALUE[t.grain] for t in times],  # grain
         [bool(t.approximate) for t in times],  # approximate
-        [t.mod for t in times],  # mod
+        mod,
         [str(e.anchor) for e in expressions],  # anchor, as text
-        [sentence_text.get(m.sentence) for m in mentions],  # sentence
-        [m.sentence for m in mentions],  # sentence_index
+        [sentence_text.get(i) for i in index],  # sentence
+        index,  # sentence_index
     ]
 
 
@@ -110,15 +112,10 @@ def event_columns(events: Iterable[Event]) -> list[list[Any]]:
         starts = [starts[i] for i in order]
         ends = [ends[i] for i in order]
         times = [times[i] for i in order]
+    # event_id, event, trigger, sentence, sentence_index, char_start, char_end, expression
+    plain = [list(map(attrgetter(name), events)) for name in _EVENT_FIELDS]
     return [
-        [e.event_id for e in events],  # event_id
-        [e.phrase for e in events],  # event
-        [e.trigger for e in events],  # trigger
-        [e.sentence_text for e in events],  # sentence
-        [e.sentence for e in events],  # sentence_index
-        [e.char_start for e in events],  # char_start
-        [e.char_end for e in events],  # char_end
-        [e.expression for e in events],  # expression
+        *plain,
         [t.value if t is not None else None for t in times],  # value
         starts,  # start
         ends,  # end
@@ -126,9 +123,12 @@ def event_columns(events: Iterable[Event]) -> list[list[Any]]:
         seconds_column([e.latest for e in events]),  # latest
         [_GRAIN_VALUE[t.grain] if t is not None else None for t in times],  # grain
         [t is not None and bool(t.approximate) for t in times],  # approximate
-        [e.derived_from for e in events],  # derived_from
-        [e.duration for e in events],  # duration
-        [e.dated_by for e in events],  # dated_by
+        *(list(map(attrgetter(name), events)) for name in ("derived_from", "duration", "dated_by")),
         [float(e.confidence) for e in events],  # confidence
         [e.note for e in events],  # note
     ]
+
+
+#: the event attributes the first columns of the events table show as they are
+_EVENT_FIELDS = ("event_id", "phrase", "trigger", "sentence_text", "sentence", "char_start",
+                 "char_end", "expression")
