@@ -298,8 +298,10 @@ def _object_of(c: Collection, key: int, verb: int | None) -> int | None:
     if verb_mention.sentence != noun.sentence or (
             verb_mention.form is not None and verb_mention.form.speech):
         return None  # "described the crash": what is told happened before the telling
-    between = c.text[verb_mention.found.trigger_end:noun.found.trigger_start]
-    words = between.split()
+    gap = noun.found.trigger_start - verb_mention.found.trigger_end
+    if gap > _OBJECT_CHARS:
+        return None  # a few short words at most: never scan a long stretch (hostile input)
+    words = c.text[verb_mention.found.trigger_end:noun.found.trigger_start].split()
     if len(words) > _OBJECT_REACH or any(
             not word.isalpha() or word.lower() in PREPOSITIONS for word in words):
         return None
@@ -308,6 +310,8 @@ def _object_of(c: Collection, key: int, verb: int | None) -> int | None:
 
 #: how many words (determiners, adjectives) may stand between a verb and its object noun
 _OBJECT_REACH = 3
+#: how many characters those words may take, at most
+_OBJECT_CHARS = 80
 
 
 def _premodified(mention: EventMention) -> bool:
