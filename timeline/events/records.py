@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
+from timeline.calendar import format_value, interval_of
 from timeline.events.instants import interval_value
 from timeline.events.relations import (
     Relation,
@@ -18,6 +19,7 @@ from timeline.events.relations import (
 )
 from timeline.events.relatives import Relative, named_reference, relative_link
 from timeline.events.solver import Bound, Constraint, Solution
+from timeline.resolve.values import GRAIN_RANK
 from timeline.types import Event, Grain, TimeValue
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -249,34 +251,25 @@ def event_records(c: Collection, kept: list[int], records: dict[int, Dating], id
     return tuple(events)
 
 
-#: the calendar unit an amount counts in, and the finer grains a date counted with it drops
-_AMOUNT_GRAINS: dict[str, tuple[Grain, frozenset[Grain]]] = {
-    "year": (Grain.YEAR, frozenset({
-        Grain.SECOND, Grain.MINUTE, Grain.HOUR, Grain.PART_OF_DAY, Grain.DAY, Grain.WEEK,
-        Grain.MONTH, Grain.QUARTER, Grain.SEASON, Grain.HALF_YEAR})),
-    "month": (Grain.MONTH, frozenset({
-        Grain.SECOND, Grain.MINUTE, Grain.HOUR, Grain.PART_OF_DAY, Grain.DAY, Grain.WEEK})),
-}
+#: the grain a date counted with an amount of this unit is known to
+_AMOUNT_GRAIN = {"year": Grain.YEAR, "month": Grain.MONTH}
 
 
 def _at_amount_grain(time: TimeValue, relation: Relation) -> TimeValue:
     """A date counted with an amount of years (months) is known to that unit: "five years
     after its launch" in February 2008 is 2003, not February 2003 (as TimeML values "five
-    years ago" at year grain). Approximate; other dates are returned as they are."""
+    years ago" at year grain). Approximate; other dates, and a period that would run off the
+    calendar, are returned as they are."""
     expression = relation.expression
-    if expression is None or time.start is None or time.end is None:
+    if expression is None or time.start is None or time.end is None or time.grain is None:
         return time
-    unit = expression.mention.reading.unit
-    grains = _AMOUNT_GRAINS.get(str(unit.value if isinstance(unit, Grain) else unit))
-    if grains is None or time.grain not in grains[1]:
+    grain = _AMOUNT_GRAIN.get(expression.mention.reading.unit or "")
+    if grain is None or GRAIN_RANK[time.grain] >= GRAIN_RANK[grain]:
         return time
-    middle = time.start + (time.end - time.start) / 2
-    if grains[0] is Grain.YEAR:
-        start, end = dt.datetime(middle.year, 1, 1), dt.datetime(middle.year + 1, 1, 1)
-    else:
-        start = dt.datetime(middle.year, middle.month, 1)
-        end = dt.datetime(middle.year + middle.month // 12, middle.month % 12 + 1, 1)
-    return attrs.evolve(interval_value(start, end), approximate=True)
+    period = interval_of(format_value(time.start + (time.end - time.start) / 2, grain))
+    if period is None:
+        return time
+    return attrs.evolve(interval_value(period[0], period[1]), approximate=True)
 
 
 def _resolved_relative_link(c: Collection, spec: Relative | None, ids: dict[int, int]) -> str | None:
