@@ -40,10 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", timeline.TimelineWarning)  # the notes say it
             tl = timeline.build(article, published=args.published)
-    except ImportError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except (OSError, ValueError) as exc:
+    except (ImportError, OSError, ValueError) as exc:  # no htmldate, an unreadable page or date
         print(f"error: {exc}", file=sys.stderr)
         return 1
 

@@ -20,7 +20,15 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from timeline.cli.batch import read_batch, run_batch
-from timeline.cli.common import BATCH_FORMATS, BATCH_INPUTS, FORMATS, PROG, CliError, one_line
+from timeline.cli.common import (
+    BATCH_FORMATS,
+    BATCH_INPUTS,
+    FORMATS,
+    PROG,
+    CliError,
+    formats_of,
+    one_line,
+)
 from timeline.cli.read import is_page, read_article, read_page
 from timeline.cli.render import render_events, render_expressions
 
@@ -223,12 +231,8 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
         for fmt in ("html", "csv", "json", "timelinejs", "timeml")
         if getattr(args, fmt) is not None
     ]
-    for path in args.output:
-        suffix = Path(path).suffix.lower()
-        if suffix not in FORMATS:
-            known = " ".join(sorted(FORMATS))
-            raise CliError(f"cannot tell the format of {path!r} from its extension (known: {known})")
-        wanted.append((FORMATS[suffix], path))
+    wanted += formats_of(args.output, FORMATS,
+                         "cannot tell the format of {path} from its extension (known: {known})")
     if args.html_cdn and not any(fmt == "html" for fmt, _ in wanted):
         raise CliError("--html-cdn changes the HTML files; ask for one with --html PATH or -o PATH.html")
     for fmt, path in wanted:

@@ -10,7 +10,7 @@ from typing import IO, Any
 
 import pandas as pd
 
-from timeline.cli.common import BATCH_FORMATS, BATCH_INPUTS, PROG, CliError, one_line
+from timeline.cli.common import BATCH_FORMATS, BATCH_INPUTS, PROG, CliError, formats_of, one_line
 from timeline.cli.read import read_article
 
 __all__ = [
@@ -29,12 +29,8 @@ def _batch_outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
         raise CliError("--html-cdn changes the HTML of one article; a batch writes a table")
     wanted = [(fmt, getattr(args, fmt)) for fmt in ("csv", "json", "jsonl")
               if getattr(args, fmt) is not None]
-    for path in args.output:
-        suffix = Path(path).suffix.lower()
-        if suffix not in BATCH_FORMATS:
-            known = " ".join(sorted(BATCH_FORMATS))
-            raise CliError(f"cannot write a batch table to {path!r} (known extensions: {known})")
-        wanted.append((BATCH_FORMATS[suffix], path))
+    wanted += formats_of(args.output, BATCH_FORMATS,
+                         "cannot write a batch table to {path} (known extensions: {known})")
     if not wanted:
         kind = "a directory" if Path(args.article).is_dir() else "a file"
         raise CliError(f"{args.article!r} is {kind} of many articles: give the table file to "

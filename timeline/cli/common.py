@@ -1,7 +1,10 @@
 """What the parts of the ``timeline`` command share: its name, the file formats it knows,
-:class:`CliError` and :func:`one_line`."""
+:class:`CliError`, :func:`formats_of` and :func:`one_line`."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
 
 __all__ = [
     "BATCH_FORMATS",
@@ -9,6 +12,7 @@ __all__ = [
     "CliError",
     "FORMATS",
     "PROG",
+    "formats_of",
     "one_line",
 ]
 
@@ -49,6 +53,18 @@ class CliError(Exception):
     def __init__(self, message: str, kind: str = "ValueError") -> None:
         super().__init__(message)
         self.kind = kind
+
+
+def formats_of(paths: Iterable[str], formats: dict[str, str], refusal: str) -> list[tuple[str, str]]:
+    """``(format, path)`` of each ``-o`` path, told by its extension from ``formats``; raises
+    :class:`CliError` with ``refusal`` (``{path}`` and ``{known}`` filled in) for another."""
+    wanted = []
+    for path in paths:
+        suffix = Path(path).suffix.lower()
+        if suffix not in formats:
+            raise CliError(refusal.format(path=repr(path), known=" ".join(sorted(formats))))
+        wanted.append((formats[suffix], path))
+    return wanted
 
 
 def one_line(message: str, limit: int = 400) -> str:
