@@ -5,6 +5,8 @@ dated before (:func:`timeline.events.derivation.event_key`)."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from timeline.events.derivation import event_key
@@ -96,17 +98,17 @@ def merge(c: Collection) -> dict[int, int]:
                     index -= 1
             else:
                 pool = lists[0] if referring else lists[1]
-                word = found.trigger.lower() if found.kind == "noun" else None
-                # a noun joins an earlier mention of the same noun before another form of
-                # its stem ("on medical leave" ... "Jobs' medical leave", not "left")
-                if word is None or not any(
-                        c.mentions[other_key].found.trigger.lower() == word
-                        and compatible(form, c.mentions[other_key].form)
-                        and union(key, other_key) for other_key in reversed(pool)):
-                    for other_key in reversed(pool):
-                        if compatible(form, c.mentions[other_key].form) and \
-                                union(key, other_key):
-                            break
+                candidates: Iterable[int] = reversed(pool)
+                if found.kind == "noun":
+                    # a noun joins an earlier mention of the same noun before another form
+                    # of its stem ("on medical leave" ... "Jobs' medical leave", not "left")
+                    word = found.trigger.lower()
+                    candidates = chain((k for k in reversed(pool)
+                                        if c.mentions[k].found.trigger.lower() == word),
+                                       candidates)
+                for other_key in candidates:
+                    if compatible(form, c.mentions[other_key].form) and union(key, other_key):
+                        break
             lists[0].append(key)
             if mention.is_anchor:
                 lists[1].append(key)

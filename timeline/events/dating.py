@@ -48,11 +48,11 @@ def date_the_rest(c: Collection, kept: list[int], records: dict[int, Dating], id
        only, and not for reporting verbs or the content of reports).
     3. ``anchored``: an undated event noun naming an event told and dated before takes its
        time (:func:`timeline.events.coreference.date_coreferent`).
-    4. the best estimate of the rest (:func:`~timeline.events.estimates.estimate_the_rest`): the story's day (``narrative``), for a
-       future event the story's coming day (a day in the month after publication an event
-       was dated on, at most three sentences before) or the publication day (``tense``),
-       approximate, with the bounds the tense guarantees; a future event "in two weeks" at
-       publication plus the amount. Negated, modal and
+    4. the best estimate of the rest (:func:`~timeline.events.estimates.estimate_the_rest`):
+       the story's day (``narrative``), for a future event the story's coming day (a day in
+       the month after publication an event was dated on, at most three sentences before) or
+       the publication day (``tense``), approximate, with the bounds the tense guarantees; a
+       future event "in two weeks" at publication plus the amount. Negated, modal and
        hypothetical events get it too, with a confidence of 0.1 and their note. Without a
        publication date (or for a narrative's past) such events stay undated.
     5. a headline's event takes the date the body gives the same event
@@ -88,15 +88,15 @@ def date_the_rest(c: Collection, kept: list[int], records: dict[int, Dating], id
         if form is not None:
             previous_verb = key
         if record.dated_by != "none" or record.time is not None:
-            if (form is None or form.mood == "real") and record.dated_by in FIRM and \
-                    not mention.is_anchor and on_a_coming_day(record.time, published):
+            # the story's day (and coming day) is set by real events on its line, not by the
+            # anchor of a flashback ("published on January 9th, a day after he was recaptured")
+            on_its_line = record.dated_by in FIRM and (form is None or form.mood == "real") \
+                and not mention.is_anchor
+            if on_its_line and on_a_coming_day(record.time, published):
                 coming = key
             if record.dated_by in FIRM and record.time is not None and \
                     record.time.start is not None and (form is None or form.tense != "future"):
-                # the story's day is set by real events on its line, not by the anchor of a
-                # flashback ("published on January 9th, a day after he was recaptured")
-                if (form is None or form.mood == "real") and not mention.is_anchor and \
-                        on_a_recent_day(record.time, published):
+                if on_its_line and on_a_recent_day(record.time, published):
                     story = key
                 if c.mode == "news":
                     if (form is not None and form.speech) or (

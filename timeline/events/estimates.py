@@ -111,12 +111,16 @@ def _the_day(time: TimeValue) -> TimeValue:
     """The calendar day holding the start of a story event's time, approximate: the events
     told after "Friday night" or "at 6 a.m." are placed on that day, not at that hour."""
     assert time.start is not None
-    start = dt.datetime(time.start.year, time.start.month, time.start.day)
     try:
-        end = start + _DAY
+        return _approximate_day(dt.datetime(time.start.year, time.start.month, time.start.day))
     except OverflowError:  # the last day of the calendar
         return time if time.approximate else attrs.evolve(time, approximate=True)
-    return attrs.evolve(interval_value(start, end), approximate=True)
+
+
+def _approximate_day(day: dt.datetime) -> TimeValue:
+    """The calendar day starting at ``day``, approximate (``OverflowError`` on the calendar's
+    last day)."""
+    return attrs.evolve(interval_value(day, day + _DAY), approximate=True)
 
 
 def _coming_day(c: Collection, record: Dating, number: int) -> tuple[Dating, str]:
@@ -183,10 +187,10 @@ def _tense_window(year: int, month: int, day_of_month: int, speech: bool,
     values, so every document published that day shares them."""
     try:
         day = dt.datetime(year, month, day_of_month)
-        time = attrs.evolve(interval_value(day, day + _DAY), approximate=True)
-        end = day + _DAY
+        time = _approximate_day(day)
     except (OverflowError, ValueError):
         return None
+    end = time.end
     confidence = CONFIDENCE["tense"] if speech else CONFIDENCE["open"]
     if tense in PAST_TENSES:
         return (Dating(time, "tense", confidence, "publication day (estimate)", None, (None, end)),
