@@ -114,8 +114,7 @@ class Collection:
         #: durations whose clause had no dated event: (that clause's event, value, sentence)
         self.pending_durations: list[tuple[Found, str, int]] = []
         #: offsets of the quotation marks of the text
-        self.quotes = [m.start() for m in _QUOTE_MARKS.finditer(text)] if '"' in text or \
-            "\u201c" in text or "\u201d" in text else []
+        self.quotes = [m.start() for m in _QUOTE_MARKS.finditer(text)]
 
     def quotation(self, position: int) -> int:
         """Which quotation the character at ``position`` lies in: -1 outside any, else the

@@ -148,17 +148,15 @@ def _join_abbreviations(starts: list[int], ends: list[int], lows: list[str], low
         after = ends[i] - offset
         if previous in _NUMBER_ABBREVIATIONS:
             # "No. 2", "Nos. 3 and 4": an abbreviation only before a number ("said no.")
-            rest = lowered[after:after + 3].lstrip(" ")
-            if rest[:1].isdigit():
-                ends[i - 1] = ends[i]
-                lows[i - 1] = previous + "."
-                joined.append(i)
-        elif previous in _ABBREVIATIONS or (len(previous) > 2 and previous[-2] == ".") \
-                or (len(previous) == 1 and previous.isalpha()):
-            if after >= size or not lowered[after].isalnum():
-                ends[i - 1] = ends[i]
-                lows[i - 1] = previous + "."
-                joined.append(i)
+            join = lowered[after:after + 3].lstrip(" ")[:1].isdigit()
+        else:
+            join = (previous in _ABBREVIATIONS or (len(previous) > 2 and previous[-2] == ".")
+                    or (len(previous) == 1 and previous.isalpha())) \
+                and (after >= size or not lowered[after].isalnum())
+        if join:
+            ends[i - 1] = ends[i]
+            lows[i - 1] = previous + "."
+            joined.append(i)
     if joined:
         for values in (starts, ends, lows):
             kept = values[:joined[0]]  # the pieces between the joined stops, copied in C
