@@ -179,6 +179,7 @@ def _by_sentence(c: Collection, key: int, firms: list[int], records: dict[int, D
     best: tuple[int, int, int, str] | None = None  # (rank, distance, firm key, relation)
     position = mention.found.trigger_start
     quotation = c.quotation(position)
+    reported: bool | None = None  # in_report, asked once and only where it matters
     for other_key in firms:
         if other_key == key or other_key not in ids:
             continue
@@ -191,7 +192,6 @@ def _by_sentence(c: Collection, key: int, firms: list[int], records: dict[int, D
         if not same and other_form is None and _premodified(other):
             continue  # "linked him to bombings, including the 1996 bombing": the noun's own
         relation: str | None = None
-        reported = form is not None and in_report(c, mention)
         if same:
             if form is not None and form.speech and other_form is not None:
                 relation = None  # "X happened last month, the mayor said": not the report's time
@@ -212,7 +212,8 @@ def _by_sentence(c: Collection, key: int, firms: list[int], records: dict[int, D
                     relation = None
             elif form.tense == "past_perfect":
                 relation = "before"
-        elif reported:
+        elif form is not None and (reported if reported is not None else
+                                   (reported := in_report(c, mention))):
             # the content of a report made in another clause: before it, when in the past
             relation = "before" if form is not None and form.tense in PAST_TENSES else None
         elif (form is not None and form.speech) or (

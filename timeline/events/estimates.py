@@ -117,9 +117,10 @@ def _the_day(time: TimeValue) -> TimeValue:
         return time if time.approximate else attrs.evolve(time, approximate=True)
 
 
+@lru_cache(maxsize=1024)
 def _approximate_day(day: dt.datetime) -> TimeValue:
     """The calendar day starting at ``day``, approximate (``OverflowError`` on the calendar's
-    last day)."""
+    last day). Memoized: a pure function of the day, with an immutable value."""
     return attrs.evolve(interval_value(day, day + _DAY), approximate=True)
 
 
