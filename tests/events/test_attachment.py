@@ -197,3 +197,51 @@ def test_a_date_before_a_noun_dates_that_noun_only() -> None:
     assert "that" not in events
     linked = events["linked"]
     assert linked.time is None or linked.time.value != "2007"
+
+
+def test_a_possessive_name_licenses_an_event_noun() -> None:
+    events = _events("The minister's visit to the flooded valley lifted spirits.", "2012-05-04")
+    assert "visit" in events
+    assert events["visit"].phrase.startswith("The minister's visit")
+    assert "launch" in _events("Boeing's launch day drew crowds.", "2012-05-04")
+    # "it's" is "it is", not a possessive
+    assert "launch" not in _events("It's launch day for the rocket.", "2012-05-04")
+
+
+def test_a_plain_present_after_a_plural_subject_is_an_event() -> None:
+    published = "2012-05-04"
+    for text, trigger in (("Local farmers fear the drought will last.", "fear"),
+                          ("Inspectors admit that the audit was late.", "admit"),
+                          ("They hope to reopen the mill.", "hope"),
+                          ("Grain prices rise to a new high.", "rise")):
+        events = _events(text, published)
+        assert trigger in events, text
+        assert _value(events[trigger]) == published, text
+    # the noun before it is no verb then ("rules" is not "he rules")
+    events = _events("Banking rules require the lender to hold reserves.", published)
+    assert "require" in events and "rules" not in events
+
+
+def test_a_plain_form_inside_a_noun_phrase_stays_a_noun() -> None:
+    # a plain form is read as a verb after a plural noun only before its object
+    assert "trade" not in _events("The United States trade deficit widened.", "2012-05-04")
+    assert "plan" not in _events("The councils plan was rejected.", "2012-05-04")
+
+
+def test_other_participle_clauses_share_their_main_clause_time() -> None:
+    published = "2012-05-04"
+    # the complement of a phase verb
+    events = _events("On Monday the bakery began selling rye bread.", published)
+    assert "selling" in events and _value(events["selling"]) == "2012-04-30"
+    # a reduced relative clause after a noun, and after a time
+    events = _events("The guard was attacked on Monday by a man hiding in the yard.", published)
+    assert _value(events["attacked"]) == "2012-04-30"
+    assert "hiding" in events and _value(events["hiding"]) == "2012-04-30"
+    events = _events("The club issued a statement Tuesday saying the match would go ahead.",
+                     published)
+    assert "saying" in events and _value(events["saying"]) == _value(events["issued"])
+    # prepositional -ing forms and -ing nouns are no reduced relative clause
+    events = _events("Shops closed early, several bakeries including the largest one.", published)
+    assert "including" not in events
+    events = _events("The harbour bombing in 1985 shocked the town.", published)
+    assert events["bombing"].dated_by == "explicit" and _value(events["bombing"]) == "1985"

@@ -38,11 +38,14 @@ from timeline.events.words import (
     KIND_FINITE,
     KIND_IRREGULAR,
     KIND_IRREGULAR_AMBIGUOUS,
+    KIND_PLAIN,
     KIND_TO,
     LINKING,
     MODALS,
     NEGATIVE_SUBJECTS,
+    OBJECT_STARTS,
     PARTICIPLE_ENDINGS,
+    PLURAL_SUBJECTS,
     PREPOSITIONS,
     PRONOUNS,
     RELATIVE,
@@ -173,6 +176,20 @@ class SentenceAnalysis:
                     finite[i] = True
             elif kind == KIND_ED:
                 finite[i] = previous not in DETERMINERS or previous == "that"
+            elif kind == KIND_PLAIN:
+                # a plain present form after a plural subject: "they hope", "police admit";
+                # after a plural noun only before its object: "analysts expect the trend",
+                # "accounting rules require the bank" (then the noun is no -s verb)
+                if previous in PLURAL_SUBJECTS:
+                    finite[i] = i > 0 and not finite[i - 1]
+                elif i + 1 < n and lows[i + 1] in OBJECT_STARTS and previous[-1:] == "s" and \
+                        previous[-2:] != "ss" and len(previous) > 3 and previous.isalpha() and \
+                        previous not in AUX and previous not in DETERMINERS and \
+                        previous not in PREPOSITIONS:
+                    finite[i] = True
+                    if finite[i - 1]:
+                        finite[i - 1] = False
+                        candidates.remove(i - 1)
             elif i > 0 and previous not in DETERMINERS and previous not in PREPOSITIONS \
                     and previous not in AUX and not finite[i - 1]:  # an -s form
                 # "held talks", "raised rates": a noun; so after a number ("the 1992

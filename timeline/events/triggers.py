@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING, Container
 from timeline.events.forms import Group, Segment, VerbForm
 from timeline.events.phrases import Found, noun_event, other_event, verb_event
 from timeline.events.words import (
+    ASPECT_ING,
     ATTRIBUTION,
+    AUX,
     CATENATIVE,
     COORD,
     COPULAS,
@@ -27,9 +29,12 @@ from timeline.events.words import (
     POSSESSIVE_MARKS,
     POSSESSIVES,
     PP_SIGNALS,
+    PREPOSITIONAL_ING,
     PREPOSITIONS,
     PRONOUNS,
+    REDUCED_RELATIVE_FOLLOWERS,
     RELATIVE,
+    S_CONTRACTIONS,
     SPEECH,
     STATES,
     STATES_AND_SPEECH,
@@ -42,6 +47,8 @@ from timeline.events.words import (
 if TYPE_CHECKING:  # pragma: no cover
     from timeline.events.clauses import SentenceAnalysis
 
+#: quotation marks as tokens
+_QUOTE_TOKENS = frozenset({'"', "'", "``", "''", "\u201c", "\u201d"})
 #: catenative verbs that are grammar, not events of their own ("got to", "is going to")
 _NOT_EVENTS = word_set("catenatives_without_event")
 
@@ -132,6 +139,7 @@ def event_candidates(a: SentenceAnalysis, exclude: set[int], known: Container[in
         # -ing forms after a preposition (the prepositions found by a C-level scan)
         after_commas.extend(i + 1 for i in compress(range(a.n - 1), map(ING_PREPOSITIONS.__contains__, lows))
                             if lows[i + 1][-3:] == "ing")
+        after_commas.extend(_other_participles(a))
         for k in after_commas:
             word = lows[k]
             if word[-3:] != "ing" or k in exclude or k in participles or \
@@ -183,8 +191,8 @@ def event_candidates(a: SentenceAnalysis, exclude: set[int], known: Container[in
                 # the object of a verb: "held talks", "has taken medical leave"
                 licensed = a.finite[j] or lows[j][-2:] in PARTICIPLE_ENDINGS
                 break
-            if word in POSSESSIVE_MARKS:
-                licensed = True  # "Jobs' death", "the company's launch"
+            if word in POSSESSIVE_MARKS or (word[-2:] == "'s" and word[:-2] not in S_CONTRACTIONS):
+                licensed = True  # "Jobs' death", "the company's launch", "Albright's visit"
                 break
             if word == "," or word in HARD or j in heads or j in firsts or \
                     not word[:1].isalnum():
@@ -197,6 +205,54 @@ def event_candidates(a: SentenceAnalysis, exclude: set[int], known: Container[in
             out.append((starts[k], None, seg))  # the noun is its own trigger
             continue
         out.append((noun_event(a, k, seg.lo, seg.hi, exclude), None, seg))
+    return out
+
+
+def _other_participles(a: SentenceAnalysis) -> list[int]:
+    """-ing forms that open a participle clause sharing the main clause's time, besides those
+    after a comma or a preposition: the complement of a phase verb ("began trading"), the
+    sentence's first word ("Addressing the assembly, ..."), a reduced relative clause after a
+    noun or a time ("a sniper hiding in the yard", "a statement Friday saying ...") and a
+    participle after a comma and a quotation mark."""
+    lows = a.lows
+    n = a.n
+    ings = [k for k, word in enumerate(lows) if word[-3:] == "ing"]
+    if not ings:
+        return []
+    out: list[int] = []
+    heads, finite, time_tokens = a.heads, a.finite, a.time_tokens
+    first = 1 if n > 1 and lows[0] in _QUOTE_TOKENS else 0
+    for k in ings:
+        if lows[k] in EVENT_NOUNS and (k == first or k - 1 not in heads):
+            continue  # a noun after all: "the clinic bombing in ..." (see the noun scan)
+        if k == first:
+            out.append(k)
+            continue
+        if k == 0 or k in heads:
+            continue
+        previous = lows[k - 1]
+        if k - 1 in heads and finite[k - 1]:
+            if lemma(previous) in ASPECT_ING:
+                out.append(k)  # "began trading", "stopped shipping"
+            continue
+        if previous in _QUOTE_TOKENS and k > 1 and lows[k - 2] == ",":
+            out.append(k)  # '... natural habitat," saying'
+            continue
+        if lows[k] in PREPOSITIONAL_ING or finite[k - 1] or k - 1 in a.firsts:
+            continue
+        following = lows[k + 1] if k + 1 < n else ""
+        if not (following == "" or following in PREPOSITIONS or following in DETERMINERS
+                or following in POSSESSIVES or following in REDUCED_RELATIVE_FOLLOWERS
+                or not following[:1].isalpha() or k + 1 in time_tokens):
+            continue
+        if k - 1 in time_tokens or (
+                previous.replace("-", "").isalpha() and previous[-2:] != "ly"
+                and previous not in DETERMINERS and previous not in PREPOSITIONS
+                and previous not in POSSESSIVES and previous not in PRONOUNS
+                and previous not in AUX and previous not in COORD
+                and previous not in SUBORDINATORS and previous not in RELATIVE
+                and previous[-3:] != "ing"):
+            out.append(k)  # "a sniper hiding in", "a statement Friday saying"
     return out
 
 

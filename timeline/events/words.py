@@ -13,15 +13,15 @@ from timeline.lexicon import lexicon as _lexicon
 
 __all__ = [
     "word_set",
-    "ADVERBS", "AS_NOT_SUBORDINATING_AFTER", "ATTRIBUTION", "AUX", "BASE_VERBS", "BREAKS", "CATENATIVE", "CLASS_OF",
+    "ADVERBS", "AS_NOT_SUBORDINATING_AFTER", "ASPECT_ING", "ATTRIBUTION", "AUX", "BASE_VERBS", "BREAKS", "CATENATIVE", "CLASS_OF",
     "COMMA_MARKERS", "COORD", "COPULAS", "DEFINITE", "DETERMINERS", "ED_STOP", "EVENT_NOUNS",
     "FUTURE_WORDS", "HAPPENING", "HARD", "ING_PREPOSITIONS", "ING_STOP", "INTENTION",
     "IRREGULAR", "IRREGULAR_PAST", "KIND_ED", "KIND_FINITE", "KIND_IRREGULAR",
-    "KIND_IRREGULAR_AMBIGUOUS", "KIND_S", "KIND_TO", "LEADING_DROP", "LIGHT", "LINKING",
-    "MODALS", "MODAL_WORDS", "NEGATION", "NEGATIVE_SUBJECTS", "NOUN_PP_HEADS",
-    "PARTICIPLE_ENDINGS", "PAST_AUX", "PAST_PERFECT_AUX", "PERFECT_AUX", "POSSESSIVES",
+    "KIND_IRREGULAR_AMBIGUOUS", "KIND_PLAIN", "KIND_S", "KIND_TO", "LEADING_DROP", "LIGHT", "LINKING",
+    "MODALS", "MODAL_WORDS", "NEGATION", "NEGATIVE_SUBJECTS", "NOUN_PP_HEADS", "OBJECT_STARTS",
+    "PARTICIPLE_ENDINGS", "PAST_AUX", "PAST_PERFECT_AUX", "PERFECT_AUX", "PLURAL_SUBJECTS", "POSSESSIVES", "PREPOSITIONAL_ING", "REDUCED_RELATIVE_FOLLOWERS",
     "POSSESSIVE_MARKS", "PP_SIGNALS", "PREPOSITIONS", "PRONOUNS", "RELATIVE", "REPORTING",
-    "SEGMENT_WORDS", "SPEECH", "STATES", "STATES_AND_SPEECH", "STORY_STEP_ADVERBS", "SUBJECT_MARKS",
+    "S_CONTRACTIONS", "SEGMENT_WORDS", "SPEECH", "STATES", "STATES_AND_SPEECH", "STORY_STEP_ADVERBS", "SUBJECT_MARKS",
     "SUBORDINATORS", "TIME_ADVERBS", "TIME_MODS", "TIME_POSSESSIVES", "TIME_PREPS", "TRAILING_DROP", "ing_base", "lemma", "lexicon",
     "stem",
 ]
@@ -94,6 +94,8 @@ _STEM_SUFFIXES: tuple[str, ...] = tuple(
 #: forms of "be" and verbs that only link a subject to its description: never an event of their
 #: own (a light verb such as "was held" hands its event to the noun of its subject)
 POSSESSIVE_MARKS = word_set("possessive_marks")
+#: words whose "'s" is "is", "has" or "us" ("it's", "let's"), not a possessive
+S_CONTRACTIONS = word_set("s_contractions")
 COPULAS = word_set("copulas")
 
 #: words after which an -ing form is a verb naming an event ("by walking", "after launching")
@@ -126,6 +128,19 @@ def _s_forms(bases: frozenset[str]) -> frozenset[str]:
 #: a few plain forms that are rarely nouns ("experts say")
 _S_FORMS = _s_forms(BASE_VERBS | STATES_AND_SPEECH) | word_set("irregular_s_forms") | \
     word_set("plural_present_forms")
+#: plain present forms ("they hope", "analysts expect the"): finite only after a plural
+#: subject (see ``_classify``)
+_PLAIN_FORMS = BASE_VERBS | STATES_AND_SPEECH
+#: words after which a plain verb form is a present tense ("they hope", "police admit")
+PLURAL_SUBJECTS = word_set("plural_subjects")
+#: words that open a verb's object ("analysts expect the trend", "prices rise to")
+OBJECT_STARTS = DETERMINERS | word_set("object_starts")
+#: phase verbs whose -ing complement is an event ("began trading", "stopped shipping")
+ASPECT_ING = word_set("aspect_ing_verbs")
+#: -ing forms used as prepositions ("including", "following"): no reduced relative clause
+PREPOSITIONAL_ING = word_set("prepositional_ing")
+#: words after which an -ing form following a noun opens a reduced relative clause
+REDUCED_RELATIVE_FOLLOWERS = word_set("reduced_relative_followers")
 HARD = word_set("hard_breaks")
 BREAKS = HARD | {","}
 #: the words where a clause may end or begin (the segment scan skips all others)
@@ -176,7 +191,8 @@ def lemma(word: str) -> str:
     return low
 
 
-KIND_TO, KIND_FINITE, KIND_IRREGULAR, KIND_IRREGULAR_AMBIGUOUS, KIND_ED, KIND_S = 1, 2, 3, 4, 5, 6
+KIND_TO, KIND_FINITE, KIND_IRREGULAR, KIND_IRREGULAR_AMBIGUOUS, KIND_ED, KIND_S, KIND_PLAIN = \
+    1, 2, 3, 4, 5, 6, 7
 
 
 #: lower-case word -> its class (0: never a finite verb form by itself), filled as words are met
@@ -203,6 +219,8 @@ def _word_class(low: str) -> int:
         kind = KIND_ED if len(low) > 3 and low.isalpha() and low not in ED_STOP else 0
     elif low in _S_FORMS:
         kind = KIND_S
+    elif low in _PLAIN_FORMS:
+        kind = KIND_PLAIN
     else:
         kind = 0
     if len(_CLASSES) < 100_000:  # bounded: hostile input cannot grow it without end
