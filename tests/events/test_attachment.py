@@ -245,3 +245,10 @@ def test_other_participle_clauses_share_their_main_clause_time() -> None:
     assert "including" not in events
     events = _events("The harbour bombing in 1985 shocked the town.", published)
     assert events["bombing"].dated_by == "explicit" and _value(events["bombing"]) == "1985"
+
+
+def test_a_report_after_its_quotation_is_an_event() -> None:
+    events = _events('"The harvest will be late," says one grower.', "2012-05-04")
+    assert "says" in events and _value(events["says"]) == "2012-05-04"
+    events = _events("Wheat prices rose again, says the farm bureau.", "2012-05-04")
+    assert "says" in events

@@ -51,6 +51,7 @@ from timeline.events.words import (
     RELATIVE,
     REPORTING,
     SEGMENT_WORDS,
+    SPEECH_S_FORMS,
     STATES_AND_SPEECH,
     STORY_STEP_ADVERBS,
     SUBORDINATORS,
@@ -62,6 +63,8 @@ from timeline.events.words import (
 
 __all__ = ["SentenceAnalysis"]
 
+#: a quotation mark or a comma: where an inverted report follows its quotation
+_QUOTES_AND_COMMA = frozenset({",", '"', "'", "\u201c", "\u201d"})
 _new_segment = tuple.__new__
 _new_group = tuple.__new__
 
@@ -195,7 +198,9 @@ class SentenceAnalysis:
                 # "held talks", "raised rates": a noun; so after a number ("the 1992
                 # protests", "10 points")
                 finite[i] = previous in PRONOUNS or capital[i - 1] or (
-                    previous.isalnum() and not previous.isdigit())
+                    previous.isalnum() and not previous.isdigit()) or (
+                    # a report after its quotation: '..., " says one official'
+                    lows[i] in SPEECH_S_FORMS and previous in _QUOTES_AND_COMMA)
             if finite[i]:
                 candidates.append(i)
         self.notverb = notverb

@@ -21,7 +21,7 @@ __all__ = [
     "MODALS", "MODAL_WORDS", "NEGATION", "NEGATIVE_SUBJECTS", "NOUN_PP_HEADS", "OBJECT_STARTS",
     "PARTICIPLE_ENDINGS", "PAST_AUX", "PAST_PERFECT_AUX", "PERFECT_AUX", "PLURAL_SUBJECTS", "POSSESSIVES", "PREPOSITIONAL_ING", "REDUCED_RELATIVE_FOLLOWERS",
     "POSSESSIVE_MARKS", "PP_SIGNALS", "PREPOSITIONS", "PRONOUNS", "RELATIVE", "REPORTING",
-    "S_CONTRACTIONS", "SEGMENT_WORDS", "SPEECH", "STATES", "STATES_AND_SPEECH", "STORY_STEP_ADVERBS", "SUBJECT_MARKS",
+    "S_CONTRACTIONS", "SEGMENT_WORDS", "SPEECH", "SPEECH_S_FORMS", "STATES", "STATES_AND_SPEECH", "STORY_STEP_ADVERBS", "SUBJECT_MARKS",
     "SUBORDINATORS", "TIME_ADVERBS", "TIME_MODS", "TIME_POSSESSIVES", "TIME_PREPS", "TRAILING_DROP", "ing_base", "lemma", "lexicon",
     "stem",
 ]
@@ -128,6 +128,8 @@ def _s_forms(bases: frozenset[str]) -> frozenset[str]:
 #: a few plain forms that are rarely nouns ("experts say")
 _S_FORMS = _s_forms(BASE_VERBS | STATES_AND_SPEECH) | word_set("irregular_s_forms") | \
     word_set("plural_present_forms")
+#: the -s forms of reporting verbs, finite after a quotation or a comma ('," says one official')
+SPEECH_S_FORMS = _s_forms(SPEECH)
 #: plain present forms ("they hope", "analysts expect the"): finite only after a plural
 #: subject (see ``_classify``)
 _PLAIN_FORMS = BASE_VERBS | STATES_AND_SPEECH
