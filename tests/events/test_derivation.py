@@ -75,7 +75,7 @@ HELD_OUT = [
 HELD_OUT_MISSES = {
     # verb not known: both words keep their own lemma
     "cancellation", "departure", "nomination", "deportation", "shipment", "treatment",
-    "robbery", "proposal", "performance", "storage", "exposure", "intervention",
+    "proposal", "performance", "storage", "exposure",
     # no rule: destruction/destroy is irregular; entry/enter would need -ry -> -er
     "destruction", "entry",
 }
@@ -115,7 +115,7 @@ def test_held_out_pairs(noun: str, verb: str) -> None:
 
 def test_held_out_score() -> None:
     hits = sum(event_key(n) == event_key(v) for n, v in HELD_OUT)
-    assert hits == len(HELD_OUT) - len(HELD_OUT_MISSES) == 40  # of 54
+    assert hits == len(HELD_OUT) - len(HELD_OUT_MISSES) == 42  # of 54
 
 
 @pytest.mark.parametrize(("one", "other"), DIFFERENT, ids=lambda pair: pair)
