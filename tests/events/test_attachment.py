@@ -252,3 +252,11 @@ def test_a_report_after_its_quotation_is_an_event() -> None:
     assert "says" in events and _value(events["says"]) == "2012-05-04"
     events = _events("Wheat prices rose again, says the farm bureau.", "2012-05-04")
     assert "says" in events
+
+
+def test_a_noun_refers_back_to_a_dated_event_of_its_kind() -> None:
+    events = _events("A night guard was shot on Friday outside the depot. Neighbours said "
+                     "the killing had frightened the town.", "2012-05-09")
+    assert _value(events["shot"]) == "2012-05-04"
+    assert _value(events["killing"]) == "2012-05-04"
+    assert "refers to event" in (events["killing"].note or "")

@@ -207,3 +207,12 @@ def test_script_reproduces_committed_files(tmp_path: Path) -> None:
     )
     for name in ("event_nouns.txt", "event_verbs.txt"):
         assert (tmp_path / name).read_text() == (LEXICON / name).read_text(), name
+
+
+def test_synonym_classes_join_near_synonyms_only() -> None:
+    from timeline.events.derivation import event_class
+
+    assert event_class("slaying") == event_class("murder") == event_class("shot") == "kill"
+    assert event_class("unveiled") == event_class("introduction") == "announce"
+    assert event_class("resignation") == "resign"  # no class: its own key
+    assert event_class("sale") != event_class("killing")

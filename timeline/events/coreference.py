@@ -1,6 +1,6 @@
 """Mentions of one event: merging coreferent mentions ("was recaptured" ... "his recapture"),
 durations lent by a clause to the event of the same verb, and undated nouns that name an event
-dated before (:func:`timeline.events.derivation.event_key`)."""
+dated before (:func:`timeline.events.derivation.event_class`: the same derivation or synonym class)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from itertools import chain
 from typing import TYPE_CHECKING
 
-from timeline.events.derivation import event_key
+from timeline.events.derivation import event_class
 from timeline.events.forms import VerbForm
 from timeline.events.records import DATED, Dating
 from timeline.events.signals import NO_COREF
@@ -195,7 +195,7 @@ def date_headline(c: Collection, kept: list[int], records: dict[int, Dating],
                   ids: dict[int, int], notes: dict[int, list[str]]) -> None:
     """A headline announces what the body tells ("Apple unveils iPhone 4" ... "On Monday,
     Jobs unveiled iPhone 4"): a headline event with no time of its own takes the time of the
-    first body mention of the same event (matched by :func:`timeline.events.derivation.event_key`)
+    first body mention of the same event (matched by :func:`timeline.events.derivation.event_class`)
     that the body dates better than by tense alone."""
     if c.headline < 0:
         return
@@ -211,10 +211,10 @@ def date_headline(c: Collection, kept: list[int], records: dict[int, Dating],
         trigger = mention.found.trigger
         if record.dated_by not in ("tense", "none") and record.time is not None and \
                 trigger.isalpha() and (mention.form is None or mention.form.mood == "real"):
-            first.setdefault(event_key(trigger), key)
+            first.setdefault(event_class(trigger), key)
     for key in headline:
         trigger = c.mentions[key].found.trigger
-        other = first.get(event_key(trigger)) if trigger.isalpha() else None
+        other = first.get(event_class(trigger)) if trigger.isalpha() else None
         if other is None or other not in ids:
             continue
         records[key] = as_event(records[other], ids[other])
@@ -226,7 +226,8 @@ def date_coreferent(c: Collection, kept: list[int], records: dict[int, Dating], 
     """An undated event noun that names an event told and dated before ("Jobs has died
     yesterday" ... "responded to Jobs' death"; "resigned on Monday" ... "his resignation")
     is that event: it takes its time. Noun and verb forms are matched by their derivation
-    (:func:`timeline.events.derivation.event_key`); the nearest earlier dated mention wins."""
+    (:func:`timeline.events.derivation.event_class`, which also joins near-synonyms: "the slaying" after
+    "was shot on Friday"); the nearest earlier dated mention wins."""
     latest: dict[str, int] = {}  # event key -> the latest dated event so far
     for key in kept:
         mention = c.mentions[key]
@@ -237,11 +238,11 @@ def date_coreferent(c: Collection, kept: list[int], records: dict[int, Dating], 
         if record.time is not None and record.time.start is not None:
             if record.dated_by in DATED and (mention.form is None or
                                               mention.form.mood == "real"):
-                latest[event_key(found.trigger)] = key
+                latest[event_class(found.trigger)] = key
             continue
         if mention.form is not None or not latest or not _refers_back(c.text, found):
             continue  # a verb, or a noun that names a new event ("flights would resume")
-        other = latest.get(event_key(found.trigger))
+        other = latest.get(event_class(found.trigger))
         if other is None or other not in ids:
             continue
         records[key] = as_event(records[other], ids[other])

@@ -24,6 +24,7 @@ from functools import lru_cache
 from timeline.lexicon import lexicon
 
 __all__ = [
+    "event_class",
     "event_key",
     "event_nouns",
     "inflect",
@@ -248,3 +249,20 @@ def event_key(word: str) -> str:
     if derived is None and singular != low:
         derived = _derived_verb(low)
     return derived if derived is not None else singular
+
+
+@lru_cache(maxsize=1)
+def _synonym_classes() -> dict[str, str]:
+    """Event key -> the first key of its synonym class (``derivations.json``
+    ``"synonym_classes"``)."""
+    classes = _derivations().get("synonym_classes", [])
+    assert isinstance(classes, list)
+    return {str(key): str(group[0]) for group in classes for key in group}
+
+
+def event_class(word: str) -> str:
+    """The kind of event ``word`` names: its :func:`event_key`, or the first key of its synonym
+    class in ``derivations.json`` ("slaying", "murdered", "shot" -> "kill"; "unveiled",
+    "introduction" -> "announce"). Mentions of one class may refer to one event."""
+    key = event_key(word)
+    return _synonym_classes().get(key, key)
