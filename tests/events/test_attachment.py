@@ -260,3 +260,13 @@ def test_a_noun_refers_back_to_a_dated_event_of_its_kind() -> None:
     assert _value(events["shot"]) == "2012-05-04"
     assert _value(events["killing"]) == "2012-05-04"
     assert "refers to event" in (events["killing"].note or "")
+
+
+def test_a_relative_clause_of_a_dated_event_noun_shares_its_time() -> None:
+    events = _events("Divers found the wreck of the 1998 ferry collision that killed nine people.",
+                     "2012-05-04")
+    assert _value(events["collision"]) == "1998"
+    assert _value(events["killed"]) == "1998"
+    # a verb after the noun that does not open its relative clause keeps its own dating
+    events = _events("The 1998 collision haunted the town, residents said.", "2012-05-04")
+    assert _value(events["said"]) != "1998"

@@ -5,6 +5,7 @@ earlier mention or their verb, then by the estimates of :mod:`timeline.events.es
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING
 
 import attrs
@@ -33,6 +34,9 @@ _RELATIVE_MARKERS = word_set("relative_markers")
 #: a preposition before a dated noun of a verb's clause: how the verb's event relates to it
 #: ("said during the interview": same time; "resigned after the vote": after it)
 _NOUN_RELATION: dict[str, str] = dict(lexicon()["noun_relations"])
+#: the words between an event noun and the verb of its relative clause ("bombing that killed",
+#: "meeting, which reportedly lasted")
+_RELATIVE_AFTER_NOUN = re.compile(r"\s*,?\s*(?:that|which)\s+(?:[\w'-]+\s+){0,3}", re.IGNORECASE)
 
 
 def date_the_rest(c: Collection, kept: list[int], records: dict[int, Dating], ids: dict[int, int],
@@ -189,10 +193,16 @@ def _by_sentence(c: Collection, key: int, firms: list[int], records: dict[int, D
         other_form, other_segment = other.form, other.segment
         same = segment is not None and other_segment is not None and \
             segment.lo == other_segment.lo
-        if not same and other_form is None and _premodified(other):
+        # "the 1996 bombing that killed one person": a past event told in a relative clause
+        # of a dated event noun happened at the noun's time
+        of_noun = other_form is None and form is not None and form.tense in PAST_TENSES and \
+            _RELATIVE_AFTER_NOUN.fullmatch(c.text, other.found.trigger_end, position) is not None
+        if not same and not of_noun and other_form is None and _premodified(other):
             continue  # "linked him to bombings, including the 1996 bombing": the noun's own
         relation: str | None = None
-        if same:
+        if of_noun:
+            relation = "same"
+        elif same:
             if form is not None and form.speech and other_form is not None:
                 relation = None  # "X happened last month, the mayor said": not the report's time
             elif form is not None and other_form is not None and other_form.speech and \
