@@ -88,6 +88,14 @@ try:  # pandas >= 3: frames are assembled from their blocks (no per-column infer
 except ImportError:  # pragma: no cover - pandas 2.2: the DataFrame constructor
     _from_blocks = None
 
+try:  # the block manager made directly, as create_dataframe_from_blocks makes it, without its
+    # checks of each block's dimensions and of their shapes (_frame makes them right)
+    from pandas._libs.internals import BlockPlacement as _BlockPlacement
+    from pandas.core.internals.blocks import get_block_type as _block_type
+    from pandas.core.internals.managers import BlockManager as _BlockManager
+except ImportError:  # pragma: no cover - other pandas
+    _BlockManager = None
+
 try:  # a 2-D datetime64[s] block handed over already wrapped: pandas skips re-validating it
     from pandas.arrays import DatetimeArray as _DatetimeArray
 
@@ -165,7 +173,42 @@ class _Layout:
             if dtype == TIME_DTYPE and _wrap_times is not None:
                 values = _wrap_times(values)
             blocks.append((values, places))
+        if _DIRECT:
+            return _assembled(blocks, pd.RangeIndex(size), self.columns.copy())
         return _from_blocks(blocks, index=pd.RangeIndex(size), columns=self.columns.copy())
+
+
+def _assembled(blocks: list[tuple[Any, np.ndarray]], index: pd.Index, columns: pd.Index) -> pd.DataFrame:
+    """The DataFrame of ``blocks`` (array, column places) as ``create_dataframe_from_blocks``
+    makes it from arrays already shaped and typed for their blocks: 2-D numpy arrays, 2-D
+    datetime arrays and 1-D extension arrays (strings)."""
+    made = [_block_type(values.dtype)(values, ndim=2, placement=_BlockPlacement(places))
+            for values, places in blocks]
+    manager = _BlockManager(made, [columns, index], verify_integrity=False)
+    return pd.DataFrame._from_mgr(manager, manager.axes)
+
+
+def _assembles_alike() -> bool:
+    """Whether :func:`_assembled` makes the frame ``create_dataframe_from_blocks`` makes (same
+    values, dtypes and block types) on this pandas, for a small frame of every column dtype."""
+    if _from_blocks is None or _BlockManager is None or _wrap_times is None or TEXT_DTYPE == "object":
+        return False
+    try:
+        text = _text_arrays([["a", None], ["b", "c"]], 2)
+        blocks = [(text[0], np.array([0])), (text[1], np.array([3])),
+                  (np.array([[1, 2]], dtype="int64"), np.array([1])),
+                  (_wrap_times(np.array([[0, NAT]], dtype="int64").view(TIME_DTYPE)), np.array([2])),
+                  (np.array([[True, False]]), np.array([4])), (np.array([[0.5, 1.0]]), np.array([5]))]
+        columns = pd.Index(list("abcdef"))
+        ours = _assembled(blocks, pd.RangeIndex(2), columns.copy())
+        theirs = _from_blocks(blocks, index=pd.RangeIndex(2), columns=columns.copy())
+        return bool(ours.equals(theirs) and ours.dtypes.equals(theirs.dtypes) and ours.columns.equals(columns)
+                    and [type(b) for b in ours._mgr.blocks] == [type(b) for b in theirs._mgr.blocks])
+    except Exception:  # noqa: BLE001 - pragma: no cover - another pandas: its own constructor
+        return False
+
+
+_DIRECT = _assembles_alike()
 
 
 if len(EVENT_COLUMNS) != EVENT_WIDTH or len(EXPRESSION_COLUMNS) != EXPRESSION_WIDTH:  # pragma: no cover
