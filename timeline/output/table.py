@@ -7,6 +7,7 @@ frames are built from those columns directly, one typed array per column.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from itertools import chain
 from typing import Any
@@ -131,13 +132,15 @@ def _text_arrays(columns: Sequence[list[str | None]], size: int) -> list[object]
     # one conversion to the string dtype (Arrow-backed when pyarrow is installed) instead of one per
     # column: the columns are zero-copy slices of it
     flat = list(chain.from_iterable(columns))
+    if _SLICE_ARROW:  # zero-copy slices of the Arrow data (chunked, as the array's constructor
+        # keeps it), each wrapped without re-validation; no array of the whole is made
+        data = _pa.chunked_array([_pa.array(flat, type=_ARROW_TYPE)])
+        wrap = _TEXT_EXAMPLE._from_pyarrow_array  # type: ignore[union-attr]
+        return [wrap(data.slice(i * size, size)) for i in range(len(columns))]
     if _ARROW_TEXT:
         whole = _ArrowStringArray(_pa.array(flat, type=_ARROW_TYPE), dtype=_TEXT_EXAMPLE.dtype)  # type: ignore[union-attr]
     else:
         whole = pd.array(flat, dtype=TEXT_DTYPE)
-    if _SLICE_ARROW:  # zero-copy slices of the Arrow data, wrapped without re-validation
-        data = whole._pa_array  # type: ignore[union-attr]
-        return [whole._from_pyarrow_array(data.slice(i * size, size)) for i in range(len(columns))]  # type: ignore[union-attr]
     return [whole[i * size : (i + 1) * size] for i in range(len(columns))]
 
 
@@ -173,9 +176,15 @@ class _Layout:
             if dtype == TIME_DTYPE and _wrap_times is not None:
                 values = _wrap_times(values)
             blocks.append((values, places))
-        if _DIRECT:
-            return _assembled(blocks, pd.RangeIndex(size), self.columns.copy())
+        if _DIRECT:  # the axes are views of ones made once (Index.copy is a view too, slower)
+            return _assembled(blocks, _row_index(size).view(), self.columns.view())
         return _from_blocks(blocks, index=pd.RangeIndex(size), columns=self.columns.copy())
+
+
+@functools.lru_cache(maxsize=1024)
+def _row_index(size: int) -> pd.RangeIndex:
+    """The row index of a table of ``size`` rows (each frame takes a view of it)."""
+    return pd.RangeIndex(size)
 
 
 def _assembled(blocks: list[tuple[Any, np.ndarray]], index: pd.Index, columns: pd.Index) -> pd.DataFrame:
