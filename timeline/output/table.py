@@ -7,6 +7,7 @@ frames are built from those columns directly, one typed array per column.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from itertools import chain
 from typing import Any
@@ -88,6 +89,14 @@ try:  # pandas >= 3: frames are assembled from their blocks (no per-column infer
 except ImportError:  # pragma: no cover - pandas 2.2: the DataFrame constructor
     _from_blocks = None
 
+try:  # the block manager made directly, as create_dataframe_from_blocks makes it, without its
+    # checks of each block's dimensions and of their shapes (_frame makes them right)
+    from pandas._libs.internals import BlockPlacement as _BlockPlacement
+    from pandas.core.internals.blocks import get_block_type as _block_type
+    from pandas.core.internals.managers import BlockManager as _BlockManager
+except ImportError:  # pragma: no cover - other pandas
+    _BlockManager = None
+
 try:  # a 2-D datetime64[s] block handed over already wrapped: pandas skips re-validating it
     from pandas.arrays import DatetimeArray as _DatetimeArray
 
@@ -123,13 +132,15 @@ def _text_arrays(columns: Sequence[list[str | None]], size: int) -> list[object]
     # one conversion to the string dtype (Arrow-backed when pyarrow is installed) instead of one per
     # column: the columns are zero-copy slices of it
     flat = list(chain.from_iterable(columns))
+    if _SLICE_ARROW:  # zero-copy slices of the Arrow data (chunked, as the array's constructor
+        # keeps it), each wrapped without re-validation; no array of the whole is made
+        data = _pa.chunked_array([_pa.array(flat, type=_ARROW_TYPE)])
+        wrap = _TEXT_EXAMPLE._from_pyarrow_array  # type: ignore[union-attr]
+        return [wrap(data.slice(i * size, size)) for i in range(len(columns))]
     if _ARROW_TEXT:
         whole = _ArrowStringArray(_pa.array(flat, type=_ARROW_TYPE), dtype=_TEXT_EXAMPLE.dtype)  # type: ignore[union-attr]
     else:
         whole = pd.array(flat, dtype=TEXT_DTYPE)
-    if _SLICE_ARROW:  # zero-copy slices of the Arrow data, wrapped without re-validation
-        data = whole._pa_array  # type: ignore[union-attr]
-        return [whole._from_pyarrow_array(data.slice(i * size, size)) for i in range(len(columns))]  # type: ignore[union-attr]
     return [whole[i * size : (i + 1) * size] for i in range(len(columns))]
 
 
@@ -165,7 +176,48 @@ class _Layout:
             if dtype == TIME_DTYPE and _wrap_times is not None:
                 values = _wrap_times(values)
             blocks.append((values, places))
+        if _DIRECT:  # the axes are views of ones made once (Index.copy is a view too, slower)
+            return _assembled(blocks, _row_index(size).view(), self.columns.view())
         return _from_blocks(blocks, index=pd.RangeIndex(size), columns=self.columns.copy())
+
+
+@functools.lru_cache(maxsize=1024)
+def _row_index(size: int) -> pd.RangeIndex:
+    """The row index of a table of ``size`` rows (each frame takes a view of it)."""
+    return pd.RangeIndex(size)
+
+
+def _assembled(blocks: list[tuple[Any, np.ndarray]], index: pd.Index, columns: pd.Index) -> pd.DataFrame:
+    """The DataFrame of ``blocks`` (array, column places) as ``create_dataframe_from_blocks``
+    makes it from arrays already shaped and typed for their blocks: 2-D numpy arrays, 2-D
+    datetime arrays and 1-D extension arrays (strings)."""
+    made = [_block_type(values.dtype)(values, ndim=2, placement=_BlockPlacement(places))
+            for values, places in blocks]
+    manager = _BlockManager(made, [columns, index], verify_integrity=False)
+    return pd.DataFrame._from_mgr(manager, manager.axes)
+
+
+def _assembles_alike() -> bool:
+    """Whether :func:`_assembled` makes the frame ``create_dataframe_from_blocks`` makes (same
+    values, dtypes and block types) on this pandas, for a small frame of every column dtype."""
+    if _from_blocks is None or _BlockManager is None or _wrap_times is None or TEXT_DTYPE == "object":
+        return False
+    try:
+        text = _text_arrays([["a", None], ["b", "c"]], 2)
+        blocks = [(text[0], np.array([0])), (text[1], np.array([3])),
+                  (np.array([[1, 2]], dtype="int64"), np.array([1])),
+                  (_wrap_times(np.array([[0, NAT]], dtype="int64").view(TIME_DTYPE)), np.array([2])),
+                  (np.array([[True, False]]), np.array([4])), (np.array([[0.5, 1.0]]), np.array([5]))]
+        columns = pd.Index(list("abcdef"))
+        ours = _assembled(blocks, pd.RangeIndex(2), columns.copy())
+        theirs = _from_blocks(blocks, index=pd.RangeIndex(2), columns=columns.copy())
+        return bool(ours.equals(theirs) and ours.dtypes.equals(theirs.dtypes) and ours.columns.equals(columns)
+                    and [type(b) for b in ours._mgr.blocks] == [type(b) for b in theirs._mgr.blocks])
+    except Exception:  # noqa: BLE001 - pragma: no cover - another pandas: its own constructor
+        return False
+
+
+_DIRECT = _assembles_alike()
 
 
 if len(EVENT_COLUMNS) != EVENT_WIDTH or len(EXPRESSION_COLUMNS) != EXPRESSION_WIDTH:  # pragma: no cover
