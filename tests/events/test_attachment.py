@@ -270,3 +270,9 @@ def test_a_relative_clause_of_a_dated_event_noun_shares_its_time() -> None:
     # a verb after the noun that does not open its relative clause keeps its own dating
     events = _events("The 1998 collision haunted the town, residents said.", "2012-05-04")
     assert _value(events["said"]) != "1998"
+
+
+def test_a_bare_plural_event_noun_opening_the_sentence_is_an_event() -> None:
+    events = _events("Violent protests in the capital left three dead.", "2012-05-04")
+    assert "protests" in events
+    assert "protest" not in _events("Protest organisers met the mayor.", "2012-05-04")

@@ -198,6 +198,9 @@ def event_candidates(a: SentenceAnalysis, exclude: set[int], known: Container[in
                     not word[:1].isalnum():
                 break
             j -= 1
+        else:
+            # "Nearly simultaneous bombings at ...": a bare subject opening the sentence
+            licensed = licensed or (j < 0 and lows[k][-1:] == "s")
         if not licensed:
             continue
         seg = segments[max(bisect_right(seg_starts, min(k, last)) - 1, 0)]
