@@ -23,7 +23,13 @@ from timeline.extract.cues import candidate_starts
 from timeline.extract.dates import read_slash_date
 from timeline.extract.fields import Groups
 from timeline.extract.informal import is_informal
-from timeline.extract.prefixes import ASCII_WORD, MAX_FIRST_WORDS, first_characters, first_words
+from timeline.extract.prefixes import (
+    ASCII_WORD,
+    MAX_FIRST_WORDS,
+    compile_within,
+    first_characters,
+    first_words,
+)
 from timeline.extract.readings import production_of
 from timeline.lexicon import RuleSpec, load_rules, words
 from timeline.types import Mention, Reading, Sentence
@@ -47,11 +53,8 @@ class Matcher:
         self._patterns: list[re.Pattern[str]] = []
         self._first: list[frozenset[str] | None] = []
         for rule in rules:
-            self._patterns.append(
-                re.compile(
-                    r"(?<![\w'’])(?<![^\W\d_]-)(?:" + rule.pattern + r")(?!\w|-[^\W\d_]|['’](?![sS]\b)\w)",
-                    re.IGNORECASE | re.VERBOSE,
-                )
+            self._patterns.append(  # one parse per rule: for compile_within and first_*
+                compile_within(r"(?<![\w'’])(?<![^\W\d_]-)", rule.pattern, r"(?!\w|-[^\W\d_]|['’](?![sS]\b)\w)")
             )
             self._first.append(first_characters(rule.pattern))
         self._words = [first_words(rule.pattern) for rule in rules]
