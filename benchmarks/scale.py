@@ -37,6 +37,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bytecode import compile_package
+
 __all__ = ["main"]
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -237,6 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     commit = (git("rev-parse", "--short", "HEAD") or "unknown") + (
         " with uncommitted changes" if git("status", "--porcelain", "timeline") else "")
     print(f"timeline working tree: {commit}")
+    print(compile_package(ROOT))
     print(f"corpus: {args.corpus} repeated to {n} articles (dates shifted a week per round)\n")
 
     runs: dict[str, Any] = {}
