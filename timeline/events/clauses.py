@@ -48,6 +48,7 @@ from timeline.events.words import (
     PLURAL_SUBJECTS,
     PREPOSITIONS,
     PRONOUNS,
+    QUOTE_TOKENS,
     RELATIVE,
     REPORTING,
     SEGMENT_WORDS,
@@ -64,7 +65,7 @@ from timeline.events.words import (
 __all__ = ["SentenceAnalysis"]
 
 #: a quotation mark or a comma: where an inverted report follows its quotation
-_QUOTES_AND_COMMA = frozenset({",", '"', "'", "\u201c", "\u201d"})
+_QUOTES_AND_COMMA = QUOTE_TOKENS | {","}
 _new_segment = tuple.__new__
 _new_group = tuple.__new__
 

@@ -262,7 +262,7 @@ def _synonym_classes() -> dict[str, str]:
 
 def event_class(word: str) -> str:
     """The kind of event ``word`` names: its :func:`event_key`, or the first key of its synonym
-    class in ``derivations.json`` ("slaying", "murdered", "shot" -> "kill"; "unveiled",
+    class in ``derivations.json`` ("slaying", "murder", "shot" -> "kill"; "unveiled",
     "introduction" -> "announce"). Mentions of one class may refer to one event."""
     key = event_key(word)
     return _synonym_classes().get(key, key)

@@ -32,6 +32,7 @@ from timeline.events.words import (
     PREPOSITIONAL_ING,
     PREPOSITIONS,
     PRONOUNS,
+    QUOTE_TOKENS,
     REDUCED_RELATIVE_FOLLOWERS,
     RELATIVE,
     S_CONTRACTIONS,
@@ -47,8 +48,6 @@ from timeline.events.words import (
 if TYPE_CHECKING:  # pragma: no cover
     from timeline.events.clauses import SentenceAnalysis
 
-#: quotation marks as tokens
-_QUOTE_TOKENS = frozenset({'"', "'", "``", "''", "\u201c", "\u201d"})
 #: catenative verbs that are grammar, not events of their own ("got to", "is going to")
 _NOT_EVENTS = word_set("catenatives_without_event")
 
@@ -224,7 +223,7 @@ def _other_participles(a: SentenceAnalysis) -> list[int]:
         return []
     out: list[int] = []
     heads, finite, time_tokens = a.heads, a.finite, a.time_tokens
-    first = 1 if n > 1 and lows[0] in _QUOTE_TOKENS else 0
+    first = 1 if n > 1 and lows[0] in QUOTE_TOKENS else 0
     for k in ings:
         if lows[k] in EVENT_NOUNS and (k == first or k - 1 not in heads):
             continue  # a noun after all: "the clinic bombing in ..." (see the noun scan)
@@ -238,7 +237,7 @@ def _other_participles(a: SentenceAnalysis) -> list[int]:
             if lemma(previous) in ASPECT_ING:
                 out.append(k)  # "began trading", "stopped shipping"
             continue
-        if previous in _QUOTE_TOKENS and k > 1 and lows[k - 2] == ",":
+        if previous in QUOTE_TOKENS and k > 1 and lows[k - 2] == ",":
             out.append(k)  # '... natural habitat," saying'
             continue
         if lows[k] in PREPOSITIONAL_ING or finite[k - 1] or k - 1 in a.firsts:

@@ -19,7 +19,8 @@ __all__ = [
     "IRREGULAR", "IRREGULAR_PAST", "KIND_ED", "KIND_FINITE", "KIND_IRREGULAR",
     "KIND_IRREGULAR_AMBIGUOUS", "KIND_PLAIN", "KIND_S", "KIND_TO", "LEADING_DROP", "LIGHT", "LINKING",
     "MODALS", "MODAL_WORDS", "NEGATION", "NEGATIVE_SUBJECTS", "NOUN_PP_HEADS", "OBJECT_STARTS",
-    "PARTICIPLE_ENDINGS", "PAST_AUX", "PAST_PERFECT_AUX", "PERFECT_AUX", "PLURAL_SUBJECTS", "POSSESSIVES", "PREPOSITIONAL_ING", "REDUCED_RELATIVE_FOLLOWERS",
+    "PARTICIPLE_ENDINGS", "PAST_AUX", "PAST_PERFECT_AUX", "PERFECT_AUX", "PLURAL_SUBJECTS", "POSSESSIVES", "PREPOSITIONAL_ING", "QUOTE_TOKENS",
+    "REDUCED_RELATIVE_FOLLOWERS",
     "POSSESSIVE_MARKS", "PP_SIGNALS", "PREPOSITIONS", "PRONOUNS", "RELATIVE", "REPORTING",
     "S_CONTRACTIONS", "SEGMENT_WORDS", "SPEECH", "SPEECH_S_FORMS", "STATES", "STATES_AND_SPEECH", "STORY_STEP_ADVERBS", "SUBJECT_MARKS",
     "SUBORDINATORS", "TIME_ADVERBS", "TIME_MODS", "TIME_POSSESSIVES", "TIME_PREPS", "TRAILING_DROP", "ing_base", "lemma", "lexicon",
@@ -128,6 +129,8 @@ def _s_forms(bases: frozenset[str]) -> frozenset[str]:
 #: a few plain forms that are rarely nouns ("experts say")
 _S_FORMS = _s_forms(BASE_VERBS | STATES_AND_SPEECH) | word_set("irregular_s_forms") | \
     word_set("plural_present_forms")
+#: quotation marks as tokens (the tokenizer makes each mark a token of its own)
+QUOTE_TOKENS = frozenset({'"', "'", "\u201c", "\u201d"})
 #: the -s forms of reporting verbs, finite after a quotation or a comma ('," says one official')
 SPEECH_S_FORMS = _s_forms(SPEECH)
 #: plain present forms ("they hope", "analysts expect the"): finite only after a plural
