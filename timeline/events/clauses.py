@@ -53,13 +53,13 @@ from timeline.events.words import (
     REPORTING,
     SEGMENT_WORDS,
     SPEECH_S_FORMS,
-    STATES_AND_SPEECH,
     STORY_STEP_ADVERBS,
     SUBORDINATORS,
     TIME_ADVERBS,
     TIME_MODS,
     TIME_POSSESSIVES,
     TIME_PREPS,
+    VERB_BASES,
 )
 
 __all__ = ["SentenceAnalysis"]
@@ -228,7 +228,7 @@ class SentenceAnalysis:
                 break
             low = lows[i]
             if low == "to":
-                if i + 1 < hi and (lows[i + 1] in BASE_VERBS or lows[i + 1] in STATES_AND_SPEECH) \
+                if i + 1 < hi and lows[i + 1] in VERB_BASES \
                         and not notverb[i + 1]:
                     groups.append(_new_group(Group, (i, i + 1, False)))
                     consumed = i + 2

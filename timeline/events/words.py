@@ -23,7 +23,7 @@ __all__ = [
     "REDUCED_RELATIVE_FOLLOWERS",
     "POSSESSIVE_MARKS", "PP_SIGNALS", "PREPOSITIONS", "PRONOUNS", "RELATIVE", "REPORTING",
     "S_CONTRACTIONS", "SEGMENT_WORDS", "SPEECH", "SPEECH_S_FORMS", "STATES", "STATES_AND_SPEECH", "STORY_STEP_ADVERBS", "SUBJECT_MARKS",
-    "SUBORDINATORS", "TIME_ADVERBS", "TIME_MODS", "TIME_POSSESSIVES", "TIME_PREPS", "TRAILING_DROP", "ing_base", "lemma", "lexicon",
+    "SUBORDINATORS", "TIME_ADVERBS", "TIME_MODS", "TIME_POSSESSIVES", "TIME_PREPS", "TRAILING_DROP", "VERB_BASES", "ing_base", "lemma", "lexicon",
     "stem",
 ]
 
@@ -59,6 +59,8 @@ STATES = word_set("state_verbs")
 HAPPENING = word_set("happening_verbs")
 SPEECH = word_set("speech_verbs")
 STATES_AND_SPEECH = STATES | SPEECH
+#: every verb the lexicon knows in its base form, states and reporting verbs included
+VERB_BASES = BASE_VERBS | STATES_AND_SPEECH
 MODAL_WORDS = word_set("modal_words")
 FUTURE_WORDS = word_set("future_words")
 NEGATION = word_set("negation_words")
@@ -92,11 +94,11 @@ _STEM_SUFFIXES: tuple[str, ...] = tuple(
 )
 
 
-#: forms of "be" and verbs that only link a subject to its description: never an event of their
-#: own (a light verb such as "was held" hands its event to the noun of its subject)
 POSSESSIVE_MARKS = word_set("possessive_marks")
 #: words whose "'s" is "is", "has" or "us" ("it's", "let's"), not a possessive
 S_CONTRACTIONS = word_set("s_contractions")
+#: forms of "be" and verbs that only link a subject to its description: never an event of their
+#: own (a light verb such as "was held" hands its event to the noun of its subject)
 COPULAS = word_set("copulas")
 
 #: words after which an -ing form is a verb naming an event ("by walking", "after launching")
@@ -108,7 +110,7 @@ def ing_base(word: str) -> str | None:
     "launching" -> "launch", "planning" -> "plan"), or None."""
     root = word[:-3]
     for base in (root, root + "e", root[:-1] if len(root) > 2 and root[-1] == root[-2] else ""):
-        if base in BASE_VERBS or base in STATES_AND_SPEECH:
+        if base in VERB_BASES:
             return base
     return None
 
@@ -127,15 +129,12 @@ def _s_forms(bases: frozenset[str]) -> frozenset[str]:
 
 #: present forms read as finite after a subject-like word: the -s forms of known verbs, and
 #: a few plain forms that are rarely nouns ("experts say")
-_S_FORMS = _s_forms(BASE_VERBS | STATES_AND_SPEECH) | word_set("irregular_s_forms") | \
+_S_FORMS = _s_forms(VERB_BASES) | word_set("irregular_s_forms") | \
     word_set("plural_present_forms")
 #: quotation marks as tokens (the tokenizer makes each mark a token of its own)
 QUOTE_TOKENS = frozenset({'"', "'", "\u201c", "\u201d"})
 #: the -s forms of reporting verbs, finite after a quotation or a comma ('," says one official')
 SPEECH_S_FORMS = _s_forms(SPEECH)
-#: plain present forms ("they hope", "analysts expect the"): finite only after a plural
-#: subject (see ``_classify``)
-_PLAIN_FORMS = BASE_VERBS | STATES_AND_SPEECH
 #: words after which a plain verb form is a present tense ("they hope", "police admit")
 PLURAL_SUBJECTS = word_set("plural_subjects")
 #: words that open a verb's object ("analysts expect the trend", "prices rise to")
@@ -181,17 +180,17 @@ def lemma(word: str) -> str:
     low = word.lower()
     if low in IRREGULAR:
         return IRREGULAR[low]
-    if low in BASE_VERBS or low in EVENT_NOUNS or low in STATES_AND_SPEECH:
+    if low in VERB_BASES or low in EVENT_NOUNS:
         return low
     for cut, add in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""),
                      ("s", ""), ("ing", ""), ("ing", "e")):
         if low.endswith(cut):
             candidate = low[: -len(cut)] + add
-            if candidate in BASE_VERBS or candidate in STATES_AND_SPEECH:
+            if candidate in VERB_BASES:
                 return candidate
             # a doubled final consonant: "regretted" -> "regret", "planned" -> "plan"
             if not add and len(candidate) > 3 and candidate[-1] == candidate[-2] and \
-                    candidate[-1] not in "aeiousl" and candidate[:-1] in BASE_VERBS | STATES_AND_SPEECH:
+                    candidate[-1] not in "aeiousl" and candidate[:-1] in VERB_BASES:
                 return candidate[:-1]
     return low
 
@@ -224,8 +223,8 @@ def _word_class(low: str) -> int:
         kind = KIND_ED if len(low) > 3 and low.isalpha() and low not in ED_STOP else 0
     elif low in _S_FORMS:
         kind = KIND_S
-    elif low in _PLAIN_FORMS:
-        kind = KIND_PLAIN
+    elif low in VERB_BASES:
+        kind = KIND_PLAIN  # a plain present form: finite only after a plural subject
     else:
         kind = 0
     if len(_CLASSES) < 100_000:  # bounded: hostile input cannot grow it without end
